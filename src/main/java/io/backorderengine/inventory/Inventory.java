@@ -1,0 +1,268 @@
+package io.backorderengine.inventory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inventory module's API. Methods join the caller's transaction (an order intake, a process step),
+ * so a reservation and the case it belongs to commit together or not at all.
+ */
+@Service
+public class Inventory {
+
+    private final ProductStock stock;
+    private final Reservations reservations;
+    private final BackorderQueue queue;
+    private final Allocator allocator;
+    private final PurchaseOrders purchaseOrders;
+    private final Receipts receipts;
+    private final Substitutes substitutes;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Inventory(ProductStock stock, Reservations reservations, BackorderQueue queue, Allocator allocator,
+              PurchaseOrders purchaseOrders, Receipts receipts, Substitutes substitutes,
+              ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.stock = stock;
+        this.reservations = reservations;
+        this.queue = queue;
+        this.allocator = allocator;
+        this.purchaseOrders = purchaseOrders;
+        this.receipts = receipts;
+        this.substitutes = substitutes;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    public Optional<Product> product(String sku) {
+        return stock.find(sku);
+    }
+
+    /** The SKUs of the given set that the catalog does not know. */
+    public Set<String> unknownSkus(Collection<String> skus) {
+        Set<String> unknown = new HashSet<>(skus);
+        stock.existing(skus).forEach(unknown::remove);
+        return unknown;
+    }
+
+    /** Reserves what is on hand for an order line, up to its quantity; returns the units reserved. */
+    @Transactional
+    public int reserveForOrderLine(String orderId, String lineId, String sku, int quantity) {
+        Product product = stock.lock(sku);
+        int units = Math.min(product.onHand(), quantity);
+        if (units > 0) {
+            stock.setOnHand(sku, product.onHand() - units);
+            reservations.hold(sku, units, orderId, lineId, null, Reservations.INTAKE, null);
+        }
+        return units;
+    }
+
+    /**
+     * Puts a backorder in the waiting line. Stock that is already on hand (it arrived after the order
+     * was checked, or the case came in through another door) is allocated to it at once.
+     */
+    @Transactional
+    public void enqueueBackorder(String caseId, String sku, int quantity, LocalDateTime orderedAt) {
+        Product product = stock.lock(sku);
+        queue.add(caseId, sku, quantity, orderedAt);
+        if (product.onHand() > 0) {
+            allocator.allocate(product, 0, null);
+        }
+    }
+
+    /** The expected date: the earliest open purchase order, else today plus the supplier's lead time. */
+    @Transactional(readOnly = true)
+    public ExpectedSupply expectedSupply(String sku) {
+        LocalDate today = LocalDate.now(clock);
+        return purchaseOrders.earliestOpen(sku, today)
+                .map(po -> new ExpectedSupply(po.expectedDate(), ExpectedSupply.PURCHASE_ORDER, po.purchaseOrderId()))
+                .orElseGet(() -> new ExpectedSupply(today.plusDays(stock.leadTimeDays(sku)),
+                        ExpectedSupply.LEAD_TIME, null));
+    }
+
+    /** In-stock products that can stand in for the SKU, with enough units for the quantity. */
+    @Transactional(readOnly = true)
+    public List<Alternative> alternatives(String sku, int quantity) {
+        return substitutes.inStock(sku, quantity);
+    }
+
+    /**
+     * Takes a backorder out of the waiting line so no further stock goes to it.
+     *
+     * @return false when it was already filled completely (the line ships; too late to withdraw)
+     */
+    @Transactional
+    public boolean withdrawBackorder(String caseId) {
+        BackorderQueue.Demand demand = queue.find(caseId).orElse(null);
+        if (demand == null) {
+            return true;
+        }
+        stock.lock(demand.sku());
+        // re-read under the product lock: a receipt may have filled it a moment ago
+        demand = queue.find(caseId).orElseThrow();
+        if (BackorderQueue.FILLED.equals(demand.status())) {
+            return false;
+        }
+        queue.withdraw(caseId);
+        return true;
+    }
+
+    /** How a switch to an alternative went. */
+    public enum SwitchResult { SWITCHED, ALREADY_ALLOCATED, ALTERNATIVE_UNAVAILABLE }
+
+    /**
+     * Takes a backorder out of the waiting line and reserves an alternative product for it instead,
+     * or changes nothing and says why not. Both products are locked in SKU order, so two switches in
+     * opposite directions cannot deadlock.
+     */
+    @Transactional
+    public SwitchResult switchToAlternative(String caseId, String alternativeSku, int quantity) {
+        BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
+        Product alternative = null;
+        for (String sku : new java.util.TreeSet<>(List.of(demand.sku(), alternativeSku))) {
+            Product locked = stock.lock(sku);
+            if (sku.equals(alternativeSku)) {
+                alternative = locked;
+            }
+        }
+        demand = queue.find(caseId).orElseThrow();
+        if (BackorderQueue.FILLED.equals(demand.status())) {
+            return SwitchResult.ALREADY_ALLOCATED;
+        }
+        if (alternative.onHand() < quantity) {
+            return SwitchResult.ALTERNATIVE_UNAVAILABLE;
+        }
+        queue.withdraw(caseId);
+        stock.setOnHand(alternativeSku, alternative.onHand() - quantity);
+        reservations.hold(alternativeSku, quantity, orderIdOf(caseId), lineIdOf(caseId), caseId,
+                Reservations.ALTERNATIVE, null);
+        return SwitchResult.SWITCHED;
+    }
+
+    /**
+     * Releases what receipts allocated to a case that will not ship (cancelled, or switched to an
+     * alternative) and serves the next in line with it, so no unit is stranded. Idempotent.
+     *
+     * @return the units released
+     */
+    @Transactional
+    public int releaseBackorder(String caseId) {
+        BackorderQueue.Demand demand = queue.find(caseId).orElse(null);
+        if (demand == null) {
+            return 0;
+        }
+        Product product = stock.lock(demand.sku());
+        queue.withdraw(caseId);
+        int units = reservations.releaseAllocations(caseId);
+        if (units > 0) {
+            allocator.allocate(product, units, null);
+        }
+        return units;
+    }
+
+    /**
+     * Books a stock receipt and serves the waiting line from it. A receipt id seen before changes
+     * nothing and answers what the first call did.
+     */
+    public ReceiptResult receive(String receiptId, String sku, int quantity) {
+        try {
+            return transaction.execute(status -> receiveNew(receiptId, sku, quantity));
+        } catch (DuplicateKeyException alreadyBooked) {
+            return transaction.execute(status -> earlierReceipt(receiptId, sku, quantity));
+        }
+    }
+
+    private ReceiptResult receiveNew(String receiptId, String sku, int quantity) {
+        if (receipts.find(receiptId).isPresent()) {
+            return earlierReceipt(receiptId, sku, quantity);
+        }
+        Product product = stock.lock(sku);
+        receipts.record(receiptId, sku, quantity);
+        List<StockAllocated> allocations = allocator.allocate(product, quantity, receiptId);
+        int left = product.onHand() + quantity - allocations.stream().mapToInt(StockAllocated::quantity).sum();
+        return new ReceiptResult(receiptId, sku, quantity, false,
+                allocations.stream().map(a -> new ReceiptResult.Allocation(a.caseId(), a.quantity())).toList(), left);
+    }
+
+    private ReceiptResult earlierReceipt(String receiptId, String sku, int quantity) {
+        Receipts.Receipt earlier = receipts.find(receiptId).orElseThrow();
+        if (!earlier.sku().equals(sku) || earlier.quantity() != quantity) {
+            throw new ConflictingRequestException("receipt %s was already booked for %d x %s"
+                    .formatted(receiptId, earlier.quantity(), earlier.sku()));
+        }
+        return new ReceiptResult(receiptId, sku, quantity, true, receipts.allocations(receiptId),
+                stock.find(sku).orElseThrow().onHand());
+    }
+
+    /** Creates or replaces a purchase order; waiting cases for the SKU are told when supply changed. */
+    @Transactional
+    public PurchaseOrderResult savePurchaseOrder(PurchaseOrderCommand command) {
+        if (stock.find(command.sku()).isEmpty()) {
+            throw new InvalidSupplyException("sku", "unknown SKU: " + command.sku());
+        }
+        if (!purchaseOrders.supplierExists(command.supplierId())) {
+            throw new InvalidSupplyException("supplierId", "unknown supplier: " + command.supplierId());
+        }
+        var wanted = new PurchaseOrders.PurchaseOrder(command.purchaseOrderId(), command.sku(), command.supplierId(),
+                command.quantity(), command.expectedDate(), command.status());
+        var existing = purchaseOrders.lock(command.purchaseOrderId());
+        if (existing.isEmpty()) {
+            purchaseOrders.insert(wanted);
+            if (PurchaseOrders.OPEN.equals(wanted.status())) {
+                events.publishEvent(new SupplyDateChanged(wanted.sku(), wanted.purchaseOrderId(), null,
+                        wanted.expectedDate()));
+            }
+            return result(wanted, true);
+        }
+        var before = existing.get();
+        if (!before.equals(wanted)) {
+            purchaseOrders.update(wanted);
+            if (!Objects.equals(before.expectedDate(), wanted.expectedDate()) || !before.status().equals(wanted.status())
+                    || !before.sku().equals(wanted.sku())) {
+                events.publishEvent(new SupplyDateChanged(wanted.sku(), wanted.purchaseOrderId(),
+                        before.expectedDate(), wanted.expectedDate()));
+                if (!before.sku().equals(wanted.sku())) {
+                    events.publishEvent(new SupplyDateChanged(before.sku(), wanted.purchaseOrderId(),
+                            before.expectedDate(), null));
+                }
+            }
+        }
+        return result(wanted, false);
+    }
+
+    /** The stored purchase order, if any. */
+    @Transactional(readOnly = true)
+    public Optional<PurchaseOrderResult> purchaseOrder(String purchaseOrderId) {
+        return purchaseOrders.find(purchaseOrderId).map(po -> result(po, false));
+    }
+
+    private static PurchaseOrderResult result(PurchaseOrders.PurchaseOrder po, boolean created) {
+        return new PurchaseOrderResult(po.purchaseOrderId(), po.sku(), po.supplierId(), po.quantity(),
+                po.expectedDate(), po.status(), created);
+    }
+
+    // A case id is "<orderId>-<lineId>"; line ids never contain '-', so the last one separates them.
+    static String orderIdOf(String caseId) {
+        return caseId.substring(0, caseId.lastIndexOf('-'));
+    }
+
+    static String lineIdOf(String caseId) {
+        return caseId.substring(caseId.lastIndexOf('-') + 1);
+    }
+}

@@ -1,0 +1,43 @@
+package io.backorderengine.inventory;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stock receipts, recorded once per receipt id. */
+@Repository
+class Receipts {
+
+    record Receipt(String receiptId, String sku, int quantity) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Receipts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts the receipt; a concurrent or earlier insert of the same id fails on the primary key. */
+    void record(String receiptId, String sku, int quantity) {
+        jdbc.sql("insert into stock_receipt (receipt_id, sku, quantity, received_at) values (?, ?, ?, ?)")
+                .params(receiptId, sku, quantity, LocalDateTime.now(clock)).update();
+    }
+
+    Optional<Receipt> find(String receiptId) {
+        return jdbc.sql("select receipt_id, sku, quantity from stock_receipt where receipt_id = ?")
+                .param(receiptId).query(Receipt.class).optional();
+    }
+
+    /** The allocations a receipt made, in the order it made them. */
+    java.util.List<ReceiptResult.Allocation> allocations(String receiptId) {
+        return jdbc.sql("""
+                        select case_id, quantity from reservation where receipt_id = ? and source = ?
+                        order by reservation_id""")
+                .params(receiptId, Reservations.RECEIPT).query(ReceiptResult.Allocation.class).list();
+    }
+}

@@ -1,0 +1,43 @@
+package io.backorderengine.inventory;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Units held for an order line or a backorder case. */
+@Repository
+class Reservations {
+
+    static final String INTAKE = "INTAKE";
+    static final String RECEIPT = "RECEIPT";
+    static final String ALTERNATIVE = "ALTERNATIVE";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Reservations(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void hold(String sku, int quantity, String orderId, String lineId, String caseId, String source, String receiptId) {
+        jdbc.sql("""
+                        insert into reservation (sku, quantity, order_id, line_id, case_id, source, receipt_id, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(sku, quantity, orderId, lineId, caseId, source, receiptId, LocalDateTime.now(clock))
+                .update();
+    }
+
+    /** Releases what receipts allocated to the case; returns the number of units freed. */
+    int releaseAllocations(String caseId) {
+        int units = jdbc.sql("""
+                        select coalesce(sum(quantity), 0) from reservation
+                        where case_id = ? and source = ? and released_at is null""")
+                .params(caseId, RECEIPT).query(Integer.class).single();
+        jdbc.sql("update reservation set released_at = ? where case_id = ? and source = ? and released_at is null")
+                .params(LocalDateTime.now(clock), caseId, RECEIPT).update();
+        return units;
+    }
+}

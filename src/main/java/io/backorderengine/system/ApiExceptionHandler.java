@@ -1,0 +1,98 @@
+package io.backorderengine.system;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns framework-level request errors into problem+json bodies that name the offending field.
+ * Module-specific errors are mapped by the modules' own controllers; this advice runs after them.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
+                .sorted(Comparator.comparing(Problems.FieldError::field))
+                .collect(Collectors.toList());
+        ex.getBindingResult().getGlobalErrors().forEach(e ->
+                errors.add(new Problems.FieldError(e.getObjectName(), e.getDefaultMessage())));
+        return problem(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+                return tooLarge(new PayloadTooLargeException(tooLarge.limit));
+            }
+        }
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return problem(Problems.invalid(path(mapping), "has the wrong type or format"));
+        }
+        if (cause instanceof JsonProcessingException parsing) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json",
+                    "the request body is not valid JSON: " + parsing.getOriginalMessage()));
+        }
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is missing or unreadable"));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
+        return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", ex.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error answering an API request", ex);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the server failed to process the request; it was logged"));
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Jackson's path as a field expression, e.g. {@code lines[1].quantity}. */
+    private static String path(JsonMappingException mapping) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Security, engine and web configuration; no business types. */
+package io.backorderengine.system;
