@@ -1,0 +1,66 @@
+package io.backorderengine.backorder;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.backorderengine.notification.Notifications;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The backorder module's API for other modules and its own web layer. */
+@Service
+public class BackorderCases {
+
+    private final CaseWorkflow workflow;
+    private final CaseRepository cases;
+    private final CasePromises promises;
+    private final CaseOffers offers;
+    private final CaseDecisions decisions;
+    private final CaseTasks tasks;
+    private final CaseLedger ledger;
+    private final Notifications notifications;
+
+    BackorderCases(CaseWorkflow workflow, CaseRepository cases, CasePromises promises, CaseOffers offers,
+                   CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications) {
+        this.workflow = workflow;
+        this.cases = cases;
+        this.promises = promises;
+        this.offers = offers;
+        this.decisions = decisions;
+        this.tasks = tasks;
+        this.ledger = ledger;
+        this.notifications = notifications;
+    }
+
+    /**
+     * Opens a case for a short order line in the caller's transaction: the case row, its place in
+     * the waiting line and its process instance commit together with the order, or not at all.
+     *
+     * @return the case id (the process instance's business key)
+     */
+    @Transactional
+    public String open(OpenCase openCase) {
+        workflow.start(openCase);
+        return openCase.caseId();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseView> find(String caseId) {
+        return cases.find(caseId).map(c -> {
+            List<CasePromises.Promise> promised = promises.history(caseId);
+            return new CaseView(c.caseId(), c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(),
+                    c.unitPrice(), c.status(), c.openedAt(), c.closedAt(), c.closeReason(),
+                    new CaseView.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerTier()),
+                    promised.isEmpty() ? null : promised.get(promised.size() - 1).expectedDate(),
+                    promised, offers.history(caseId), decisions.history(caseId),
+                    notifications.forCase(caseId).stream().map(CaseView.Email::of).toList(),
+                    tasks.of(caseId), ledger.entries(caseId));
+        });
+    }
+
+    /** Passes on a customer's decision; see {@link CaseDecisions#decide}. */
+    public CaseDecisions.Decision decide(String caseId, CustomerDecision decision, String alternativeSku,
+                                         String reason, String actor) {
+        return decisions.decide(caseId, decision, alternativeSku, reason, actor);
+    }
+}

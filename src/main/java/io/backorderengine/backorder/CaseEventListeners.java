@@ -1,0 +1,55 @@
+package io.backorderengine.backorder;
+
+import java.util.Map;
+
+import io.backorderengine.inventory.StockAllocated;
+import io.backorderengine.inventory.SupplyDateChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns inventory events into case messages. Runs inside the publishing transaction, so the message
+ * is stored together with the allocation or supply change that caused it.
+ */
+@Component
+class CaseEventListeners {
+
+    private final CaseInbox inbox;
+    private final CaseRepository cases;
+    private final CaseLedger ledger;
+
+    CaseEventListeners(CaseInbox inbox, CaseRepository cases, CaseLedger ledger) {
+        this.inbox = inbox;
+        this.cases = cases;
+        this.ledger = ledger;
+    }
+
+    @EventListener
+    void on(StockAllocated allocated) {
+        ledger.record(allocated.caseId(), "ALLOCATED", null,
+                "%d x %s allocated, %d still missing".formatted(allocated.quantity(), allocated.sku(), allocated.remaining()));
+        inbox.queue(allocated.caseId(),
+                allocated.complete() ? CaseMessage.STOCK_ALLOCATED : CaseMessage.STOCK_PARTLY_ALLOCATED,
+                Map.of("allocatedQuantity", allocated.quantity(), "remainingQuantity", allocated.remaining()));
+    }
+
+    /** Every open case for the SKU re-checks its promise; only those whose date moves tell the customer. */
+    @EventListener
+    void on(SupplyDateChanged changed) {
+        for (String caseId : cases.openCaseIds(changed.sku())) {
+            inbox.queue(caseId, CaseMessage.SUPPLIER_DATE_CHANGED,
+                    Map.of("supplyChangeReason", reason(changed)));
+        }
+    }
+
+    private static String reason(SupplyDateChanged changed) {
+        if (changed.expectedDate() == null) {
+            return "a supplier delivery was cancelled";
+        }
+        if (changed.previousDate() == null) {
+            return "a new supplier delivery was scheduled";
+        }
+        return changed.expectedDate().isAfter(changed.previousDate())
+                ? "the supplier postponed the delivery" : "the supplier moved the delivery forward";
+    }
+}

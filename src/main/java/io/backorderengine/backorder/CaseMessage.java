@@ -1,0 +1,21 @@
+package io.backorderengine.backorder;
+
+/** The events a running case reacts to; each is a BPMN message of the same name. */
+public enum CaseMessage {
+    STOCK_ALLOCATED("StockAllocated"),
+    STOCK_PARTLY_ALLOCATED("StockPartlyAllocated"),
+    WAIT_CHOSEN("WaitChosen"),
+    ALTERNATIVE_CHOSEN("AlternativeChosen"),
+    CANCELLATION_REQUESTED("CancellationRequested"),
+    SUPPLIER_DATE_CHANGED("SupplierDateChanged");
+
+    private final String messageName;
+
+    CaseMessage(String messageName) {
+        this.messageName = messageName;
+    }
+
+    public String messageName() {
+        return messageName;
+    }
+}

@@ -1,0 +1,105 @@
+package io.backorderengine.backorder;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.backorderengine.inventory.Alternative;
+import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.Product;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a case offers its customer: in-stock alternatives and a goodwill discount. */
+@Service
+public class CaseOffers {
+
+    /** An offer as recorded; the latest one is the one the customer can act on. */
+    public record Offer(int discountPercent, boolean reviewRequired, String reviewedBy, LocalDateTime offeredAt,
+                        List<Alternative> alternatives) {
+
+        public boolean offers(String sku) {
+            return alternatives.stream().anyMatch(a -> a.sku().equals(sku));
+        }
+    }
+
+    private record OfferRow(long offerId, int discountPercent, boolean reviewRequired, String reviewedBy,
+                            LocalDateTime offeredAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CaseRepository cases;
+    private final CaseLedger ledger;
+    private final Inventory inventory;
+    private final Clock clock;
+
+    CaseOffers(JdbcClient jdbc, CaseRepository cases, CaseLedger ledger, Inventory inventory, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.ledger = ledger;
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    /** In-stock alternatives for the case's shortfall, cheapest first. */
+    @Transactional(readOnly = true)
+    public List<Alternative> alternatives(String caseId) {
+        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        return inventory.alternatives(c.sku(), c.quantityShort());
+    }
+
+    /** The value of the backordered quantity, the DMN's "line value". */
+    @Transactional(readOnly = true)
+    public BigDecimal lineValue(String caseId) {
+        return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)).lineValue();
+    }
+
+    /**
+     * Records the offer the customer will see.
+     *
+     * @param alternativeSkus the alternatives found earlier, comma-separated (as kept in a process variable)
+     */
+    @Transactional
+    public void record(String caseId, int discountPercent, boolean reviewRequired, String reviewedBy,
+                       String alternativeSkus) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into case_offer (case_id, discount_percent, review_required, reviewed_by, offered_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(caseId, discountPercent, reviewRequired, reviewedBy, LocalDateTime.now(clock))
+                .update(keys, "offer_id");
+        long offerId = keys.getKey().longValue();
+        List<String> skus = alternativeSkus == null || alternativeSkus.isBlank() ? List.of()
+                : Arrays.stream(alternativeSkus.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String sku : skus) {
+            Product p = inventory.product(sku).orElseThrow();
+            jdbc.sql("insert into case_offer_alternative (offer_id, sku, name, unit_price) values (?, ?, ?, ?)")
+                    .params(offerId, p.sku(), p.name(), p.unitPrice()).update();
+        }
+        ledger.record(caseId, "OFFERED", reviewedBy, "discount %d%%, alternatives %s%s".formatted(discountPercent,
+                skus.isEmpty() ? "none" : String.join(", ", skus), reviewRequired ? ", reviewed" : ""));
+    }
+
+    public Optional<Offer> latest(String caseId) {
+        List<Offer> all = history(caseId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    public List<Offer> history(String caseId) {
+        return jdbc.sql("""
+                        select offer_id, discount_percent, review_required, reviewed_by, offered_at
+                        from case_offer where case_id = ? order by offer_id""")
+                .param(caseId).query(OfferRow.class).list().stream()
+                .map(row -> new Offer(row.discountPercent(), row.reviewRequired(), row.reviewedBy(), row.offeredAt(),
+                        jdbc.sql("""
+                                        select sku, name, unit_price from case_offer_alternative
+                                        where offer_id = ? order by unit_price, sku""")
+                                .param(row.offerId()).query(Alternative.class).list()))
+                .toList();
+    }
+}

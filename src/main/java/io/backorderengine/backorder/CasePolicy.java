@@ -1,0 +1,38 @@
+package io.backorderengine.backorder;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * The case policies operators tune without touching the model (DESIGN: rules live in DMN or
+ * configuration). They are copied into process variables when a case opens, so Cockpit shows the
+ * values each case runs with.
+ *
+ * @param publicUrl  the base URL agents reach this application at; links in task forms use it
+ * @param waiting    ({@code backorder.wait}) how long a case may wait before a supervisor looks at it
+ * @param reminder   how often the customer hears from us while waiting, and when an agent calls instead
+ * @param escalation how long a supervisor has per escalation, and how much longer "keep waiting" buys
+ */
+@ConfigurationProperties("backorder")
+public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
+                         @Name("wait") @DefaultValue Wait waiting,
+                         @DefaultValue Reminder reminder,
+                         @DefaultValue Escalation escalation) {
+
+    public record Wait(@DefaultValue("P21D") Duration max) {
+    }
+
+    /**
+     * @param cycle        an ISO 8601 repeating interval, e.g. {@code R/P7D}
+     * @param contactAfter after this many reminders without an answer, an agent contacts the customer
+     */
+    public record Reminder(@DefaultValue("R/P7D") String cycle, @DefaultValue("2") int contactAfter) {
+    }
+
+    public record Escalation(@DefaultValue("P2D") Duration due, @DefaultValue("P7D") Duration extension) {
+    }
+}

@@ -1,0 +1,83 @@
+package io.backorderengine.backorder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import io.backorderengine.inventory.ExpectedSupply;
+import io.backorderengine.inventory.Inventory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The expected dates promised to a customer: every promise is a new record, never an update. */
+@Service
+public class CasePromises {
+
+    /** One promise as the customer saw it. */
+    public record Promise(LocalDate expectedDate, String basis, String purchaseOrderId, LocalDateTime promisedAt) {
+    }
+
+    /**
+     * The outcome of (re)promising.
+     *
+     * @param previousDate the date promised before, or null for the first promise
+     * @param changed      true when a new promise was recorded
+     */
+    public record Outcome(LocalDate expectedDate, LocalDate previousDate, boolean changed, long waitDays) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CaseRepository cases;
+    private final CaseLedger ledger;
+    private final Inventory inventory;
+    private final Clock clock;
+
+    CasePromises(JdbcClient jdbc, CaseRepository cases, CaseLedger ledger, Inventory inventory, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.ledger = ledger;
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    /** Works out the expected date now and records it as a new promise when it differs from the last one. */
+    @Transactional
+    public Outcome promise(String caseId) {
+        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        ExpectedSupply supply = inventory.expectedSupply(c.sku());
+        Optional<Promise> last = latest(caseId);
+        LocalDate today = LocalDate.now(clock);
+        long waitDays = Math.max(0, ChronoUnit.DAYS.between(today, supply.expectedDate()));
+        if (last.isPresent() && last.get().expectedDate().equals(supply.expectedDate())) {
+            return new Outcome(supply.expectedDate(), last.get().expectedDate(), false, waitDays);
+        }
+        jdbc.sql("""
+                        insert into case_promise (case_id, expected_date, basis, purchase_order_id, promised_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(caseId, supply.expectedDate(), supply.basis(), supply.purchaseOrderId(), LocalDateTime.now(clock))
+                .update();
+        LocalDate previous = last.map(Promise::expectedDate).orElse(null);
+        ledger.record(caseId, "PROMISED", null, previous == null
+                ? "expected %s (%s)".formatted(supply.expectedDate(), supply.basis())
+                : "expected %s, was %s (%s)".formatted(supply.expectedDate(), previous, supply.basis()));
+        return new Outcome(supply.expectedDate(), previous, true, waitDays);
+    }
+
+    public Optional<Promise> latest(String caseId) {
+        return jdbc.sql("""
+                        select expected_date, basis, purchase_order_id, promised_at from case_promise
+                        where case_id = ? order by promise_id desc fetch first 1 rows only""")
+                .param(caseId).query(Promise.class).list().stream().findFirst();
+    }
+
+    public List<Promise> history(String caseId) {
+        return jdbc.sql("""
+                        select expected_date, basis, purchase_order_id, promised_at from case_promise
+                        where case_id = ? order by promise_id""")
+                .param(caseId).query(Promise.class).list();
+    }
+}

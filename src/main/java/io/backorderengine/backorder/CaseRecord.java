@@ -1,0 +1,16 @@
+package io.backorderengine.backorder;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** A row of {@code backorder_case}. */
+record CaseRecord(String caseId, String orderId, String lineId, String sku, int quantityOrdered, int quantityShort,
+                  BigDecimal unitPrice,
+                  String customerId, String customerName, String customerEmail, String customerTier,
+                  CaseStatus status, String processInstanceId, LocalDateTime openedAt, LocalDateTime closedAt,
+                  String closeReason) {
+
+    BigDecimal lineValue() {
+        return unitPrice.multiply(BigDecimal.valueOf(quantityShort));
+    }
+}

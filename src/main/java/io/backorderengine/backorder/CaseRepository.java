@@ -1,0 +1,59 @@
+package io.backorderengine.backorder;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code backorder_case} table. */
+@Repository
+class CaseRepository {
+
+    private static final String COLUMNS = """
+            case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price, customer_id, customer_name,
+            customer_email, customer_tier, status, process_instance_id, opened_at, closed_at, close_reason""";
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(String caseId, String orderId, String lineId) {
+        return jdbc.sql("select count(*) from backorder_case where case_id = ? or (order_id = ? and line_id = ?)")
+                .params(caseId, orderId, lineId).query(Integer.class).single() > 0;
+    }
+
+    void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
+        jdbc.sql("insert into backorder_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)")
+                .params(c.caseId(), c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(), c.customerId(),
+                        c.customerName(), c.customerEmail(), c.customerTier(), CaseStatus.OPEN.name(),
+                        processInstanceId, openedAt)
+                .update();
+    }
+
+    Optional<CaseRecord> find(String caseId) {
+        return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?")
+                .param(caseId).query(CaseRecord.class).optional();
+    }
+
+    /** Locks the case row: decisions on one case are taken one after the other. */
+    Optional<CaseRecord> lock(String caseId) {
+        return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ? for update")
+                .param(caseId).query(CaseRecord.class).optional();
+    }
+
+    List<String> openCaseIds(String sku) {
+        return jdbc.sql("select case_id from backorder_case where sku = ? and status = ? order by opened_at, case_id")
+                .params(sku, CaseStatus.OPEN.name()).query(String.class).list();
+    }
+
+    boolean close(String caseId, CaseStatus status, String reason, LocalDateTime closedAt) {
+        return jdbc.sql("""
+                        update backorder_case set status = ?, close_reason = ?, closed_at = ?
+                        where case_id = ? and status = ?""")
+                .params(status.name(), reason, closedAt, caseId, CaseStatus.OPEN.name()).update() == 1;
+    }
+}

@@ -1,0 +1,83 @@
+package io.backorderengine.backorder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.Product;
+import io.backorderengine.notification.Communication;
+import io.backorderengine.notification.Notifications;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A small JSON picture of a case for task forms: Camunda Forms can show only variables, so the facts
+ * an agent needs are written into one when a task is created.
+ */
+@Service
+public class CaseSnapshots {
+
+    private static final int RECENT_EMAILS = 5;
+
+    private final CaseRepository cases;
+    private final CasePromises promises;
+    private final CaseOffers offers;
+    private final CaseDecisions decisions;
+    private final Inventory inventory;
+    private final Notifications notifications;
+    private final CasePolicy policy;
+    private final ObjectMapper json;
+
+    CaseSnapshots(CaseRepository cases, CasePromises promises, CaseOffers offers, CaseDecisions decisions,
+                  Inventory inventory, Notifications notifications, CasePolicy policy, ObjectMapper json) {
+        this.cases = cases;
+        this.promises = promises;
+        this.offers = offers;
+        this.decisions = decisions;
+        this.inventory = inventory;
+        this.notifications = notifications;
+        this.policy = policy;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** The link agents follow to the full case. */
+    public String link(String caseId) {
+        return policy.publicUrl().resolve("/api/backorders/" + caseId).toString();
+    }
+
+    @Transactional(readOnly = true)
+    public String snapshot(String caseId) {
+        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("caseId", c.caseId());
+        s.put("orderId", c.orderId());
+        s.put("customer", Map.of("id", c.customerId(), "name", c.customerName(), "email", c.customerEmail(),
+                "tier", c.customerTier()));
+        s.put("product", Map.of("sku", c.sku(),
+                "name", inventory.product(c.sku()).map(Product::name).orElse(c.sku())));
+        s.put("quantityOrdered", c.quantityOrdered());
+        s.put("quantityShort", c.quantityShort());
+        s.put("lineValue", c.lineValue());
+        s.put("status", c.status());
+        s.put("promises", promises.history(caseId).stream()
+                .map(p -> Map.of("expectedDate", p.expectedDate().toString(), "basis", p.basis())).toList());
+        offers.latest(caseId).ifPresent(o -> s.put("offer", Map.of("discountPercent", o.discountPercent(),
+                "alternatives", o.alternatives().stream()
+                        .map(a -> Map.of("sku", a.sku(), "name", a.name(), "unitPrice", a.unitPrice())).toList())));
+        s.put("decisions", decisions.history(caseId).stream()
+                .map(d -> Map.of("decision", d.decision(), "by", d.decidedBy(), "at", d.decidedAt().toString())).toList());
+        List<Communication> emails = notifications.forCase(caseId);
+        s.put("recentEmails", emails.subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size()).stream()
+                .map(e -> Map.of("template", e.template(), "state", e.state(), "at", e.createdAt().toString())).toList());
+        s.put("link", link(caseId));
+        try {
+            return json.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case snapshot of " + caseId + " could not be written", e);
+        }
+    }
+}

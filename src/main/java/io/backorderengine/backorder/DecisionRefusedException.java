@@ -1,0 +1,17 @@
+package io.backorderengine.backorder;
+
+/** A decision that the case cannot take in its current state (closed, already decided, stock gone). */
+public class DecisionRefusedException extends RuntimeException {
+
+    private final String reason;
+
+    public DecisionRefusedException(String reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    /** A short code: {@code case-closed}, {@code already-decided}, {@code already-allocated}, {@code alternative-unavailable}. */
+    public String reason() {
+        return reason;
+    }
+}

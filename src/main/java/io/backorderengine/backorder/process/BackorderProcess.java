@@ -1,0 +1,60 @@
+package io.backorderengine.backorder.process;
+
+/** Names the BPMN model and the code share: the process key, variables and the message event ids. */
+final class BackorderProcess {
+
+    static final String KEY = "backorder";
+
+    // facts of the order line, set at start (by intake, or by whoever starts through /engine-rest)
+    static final Variable<String> ORDER_ID = Variable.string("orderId");
+    static final Variable<String> LINE_ID = Variable.string("lineId");
+    static final Variable<String> SKU = Variable.string("sku");
+    static final Variable<Integer> QUANTITY_ORDERED = Variable.integer("quantityOrdered");
+    static final Variable<Integer> QUANTITY_SHORT = Variable.integer("quantityShort");
+    static final Variable<String> CUSTOMER_ID = Variable.string("customerId");
+    static final Variable<String> CUSTOMER_NAME = Variable.string("customerName");
+    static final Variable<String> CUSTOMER_EMAIL = Variable.string("customerEmail");
+    static final Variable<String> CUSTOMER_TIER = Variable.string("customerTier");
+    static final Variable<java.util.Date> ORDERED_AT = Variable.date("orderedAt");
+
+    // set by the case as it runs
+    static final Variable<String> CASE_ID = Variable.string("caseId");
+    static final Variable<String> EXPECTED_DATE = Variable.string("expectedDate");
+    static final Variable<Integer> EXPECTED_WAIT_DAYS = Variable.integer("expectedWaitDays");
+    static final Variable<Boolean> DATE_MOVED = Variable.bool("dateMoved");
+    static final Variable<String> ALTERNATIVE_SKUS = Variable.string("alternativeSkus");
+    static final Variable<Integer> ALTERNATIVE_COUNT = Variable.integer("alternativeCount");
+    static final Variable<Double> LINE_VALUE = Variable.decimal("lineValue");
+    static final Variable<Integer> DISCOUNT_PERCENT = Variable.integer("discountPercent");
+    static final Variable<Boolean> REVIEW_REQUIRED = Variable.bool("reviewRequired");
+    static final Variable<java.util.Date> MAX_WAIT_UNTIL = Variable.date("maxWaitUntil");
+    static final Variable<String> REMINDER_CYCLE = Variable.string("reminderCycle");
+    static final Variable<Boolean> CUSTOMER_SILENT = Variable.bool("customerSilent");
+    static final Variable<java.util.Date> ESCALATION_DUE_AT = Variable.date("escalationDueAt");
+    static final Variable<Integer> ESCALATION_LEVEL = Variable.integer("escalationLevel");
+
+    // captured by forms and messages
+    static final Variable<String> SUPERVISOR_DECISION = Variable.string("supervisorDecision");
+    static final Variable<String> CUSTOMER_DECISION = Variable.string("customerDecision");
+    static final Variable<String> ALTERNATIVE_SKU = Variable.string("alternativeSku");
+    static final Variable<String> CANCEL_REASON = Variable.string("cancelReason");
+    static final Variable<String> DECISION_REFUSAL = Variable.string("decisionRefusal");
+    static final Variable<Integer> ALLOCATED_QUANTITY = Variable.integer("allocatedQuantity");
+    static final Variable<Integer> REMAINING_QUANTITY = Variable.integer("remainingQuantity");
+    static final Variable<String> SUPPLY_CHANGE_REASON = Variable.string("supplyChangeReason");
+
+    // written on each user task for its form
+    static final Variable<String> CASE_SNAPSHOT = Variable.string("caseSnapshot");
+    static final Variable<String> CASE_LINK = Variable.string("caseLink");
+
+    // input parameter of the send-email tasks (set in the model, or by the Modeler element template)
+    static final Variable<String> TEMPLATE = Variable.string("template");
+
+    // BPMN errors
+    static final String ERROR_CASE_CANCELLED = "CaseCancelled";
+    static final String ERROR_ALREADY_ALLOCATED = "AlreadyAllocated";
+    static final String ERROR_DECISION_REFUSED = "DecisionRefused";
+
+    private BackorderProcess() {
+    }
+}

@@ -1,0 +1,45 @@
+package io.backorderengine.backorder.process;
+
+import java.time.ZoneId;
+import java.util.Date;
+
+import io.backorderengine.backorder.CaseWorkflow;
+import io.backorderengine.backorder.OpenCase;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a case's process instance with the same variables an order system would pass to
+ * {@code /engine-rest/process-definition/key/backorder/start}: both doors lead to the same first step.
+ */
+@Component
+class CamundaCaseWorkflow implements CaseWorkflow {
+
+    private final RuntimeService runtime;
+
+    CamundaCaseWorkflow(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void start(OpenCase c) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(BackorderProcess.ORDER_ID.name(), c.orderId())
+                .putValue(BackorderProcess.LINE_ID.name(), c.lineId())
+                .putValue(BackorderProcess.SKU.name(), c.sku())
+                .putValue(BackorderProcess.QUANTITY_ORDERED.name(), c.quantityOrdered())
+                .putValue(BackorderProcess.QUANTITY_SHORT.name(), c.quantityShort())
+                .putValue(BackorderProcess.CUSTOMER_ID.name(), c.customerId())
+                .putValue(BackorderProcess.CUSTOMER_NAME.name(), c.customerName())
+                .putValue(BackorderProcess.CUSTOMER_EMAIL.name(), c.customerEmail())
+                .putValue(BackorderProcess.CUSTOMER_TIER.name(), c.customerTier())
+                .putValue(BackorderProcess.ORDERED_AT.name(),
+                        Date.from(c.orderedAt().atZone(ZoneId.systemDefault()).toInstant()));
+        runtime.createProcessInstanceByKey(BackorderProcess.KEY)
+                .businessKey(c.caseId())
+                .setVariables(variables)
+                .execute();
+    }
+}

@@ -1,0 +1,162 @@
+package io.backorderengine.backorder.process;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backorderengine.backorder.CaseInbox;
+import io.backorderengine.backorder.CaseLedger;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers queued case messages to the case's process instance by business key (an indexed lookup).
+ *
+ * <p>Each message is tried right after the transaction that queued it commits. A case that is busy
+ * (another transaction changing it at the same moment) or not yet able to take the message is tried
+ * again by a sweep, with growing pauses; several nodes may sweep at once because a delivery locks its
+ * row and re-checks it. Delivery and "delivered" commit together, so a message reaches the case once.
+ */
+@Component
+class CaseMessageDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseMessageDispatcher.class);
+    private static final int IMMEDIATE_ATTEMPTS = 3;
+    private static final int SWEEP_BATCH = 100;
+    private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
+
+    private record Pending(long messageId, String caseId, String messageName, String variables, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final CaseLedger ledger;
+    private final ObjectMapper json;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    CaseMessageDispatcher(JdbcClient jdbc, RuntimeService runtime, CaseLedger ledger, ObjectMapper json,
+                          PlatformTransactionManager transactions, Clock clock,
+                          @Value("${backorder.messages.max-attempts:30}") int maxAttempts) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.ledger = ledger;
+        this.json = json;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onQueued(CaseInbox.MessageQueued queued) {
+        deliver(queued.messageId(), IMMEDIATE_ATTEMPTS);
+    }
+
+    @Scheduled(fixedDelayString = "${backorder.messages.sweep-interval:PT5S}",
+            initialDelayString = "${backorder.messages.sweep-interval:PT5S}")
+    void sweep() {
+        List<Long> due = jdbc.sql("""
+                        select message_id from case_message where delivered_at is null and next_attempt_at <= ?
+                        order by message_id fetch first %d rows only""".formatted(SWEEP_BATCH))
+                .param(LocalDateTime.now(clock)).query(Long.class).list();
+        due.forEach(id -> deliver(id, 1));
+    }
+
+    /** Tries a message a few times; what cannot be delivered now stays queued for the sweep. */
+    void deliver(long messageId, int attempts) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(tx -> deliverNow(messageId));
+                return;
+            } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
+                last = e;
+            }
+        }
+        RuntimeException cause = last;
+        ownTransaction.executeWithoutResult(tx -> postpone(messageId, cause));
+    }
+
+    private void deliverNow(long messageId) {
+        Pending message = jdbc.sql("""
+                        select message_id, case_id, message_name, variables, attempts from case_message
+                        where message_id = ? and delivered_at is null for update""")
+                .param(messageId).query(Pending.class).optional().orElse(null);
+        if (message == null) {
+            return; // delivered by another node or an earlier attempt
+        }
+        runtime.createMessageCorrelation(message.messageName())
+                .processInstanceBusinessKey(message.caseId())
+                .setVariables(variables(message))
+                .correlateWithResult();
+        markDelivered(messageId, "DELIVERED", null);
+    }
+
+    private void postpone(long messageId, RuntimeException cause) {
+        Pending message = jdbc.sql("""
+                        select message_id, case_id, message_name, variables, attempts from case_message
+                        where message_id = ? and delivered_at is null for update""")
+                .param(messageId).query(Pending.class).optional().orElse(null);
+        if (message == null) {
+            return;
+        }
+        if (caseHasEnded(message.caseId())) {
+            markDelivered(messageId, "DISCARDED", "the case has ended");
+            ledger.record(message.caseId(), "MESSAGE_DISCARDED", null, message.messageName() + ": the case has ended");
+            return;
+        }
+        int attempts = message.attempts() + 1;
+        String error = cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (attempts >= maxAttempts) {
+            markDelivered(messageId, "FAILED", error);
+            ledger.record(message.caseId(), "MESSAGE_FAILED", null, message.messageName() + " after " + attempts + " attempts");
+            log.error("Case message {} ({}) for case {} could not be delivered after {} attempts: {}",
+                    messageId, message.messageName(), message.caseId(), attempts, error);
+            return;
+        }
+        Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 16));
+        jdbc.sql("update case_message set attempts = ?, next_attempt_at = ?, last_error = ? where message_id = ?")
+                .params(attempts, LocalDateTime.now(clock).plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause),
+                        error == null ? null : error.substring(0, Math.min(error.length(), 1000)), messageId)
+                .update();
+        log.info("Case {} is busy; {} will be tried again (attempt {})", message.caseId(), message.messageName(), attempts);
+    }
+
+    private boolean caseHasEnded(String caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0
+                || jdbc.sql("select count(*) from backorder_case where case_id = ? and status <> 'OPEN'")
+                .param(caseId).query(Integer.class).single() > 0;
+    }
+
+    private void markDelivered(long messageId, String outcome, String error) {
+        jdbc.sql("update case_message set delivered_at = ?, outcome = ?, last_error = ? where message_id = ?")
+                .params(LocalDateTime.now(clock), outcome, error, messageId).update();
+    }
+
+    private Map<String, Object> variables(Pending message) {
+        try {
+            return message.variables() == null ? Map.of()
+                    : json.readValue(message.variables(), new TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable variables in case message " + message.messageId(), e);
+        }
+    }
+}

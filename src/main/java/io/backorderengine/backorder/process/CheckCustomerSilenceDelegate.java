@@ -1,0 +1,35 @@
+package io.backorderengine.backorder.process;
+
+import static io.backorderengine.backorder.process.BackorderProcess.*;
+
+import java.util.Locale;
+
+import io.backorderengine.backorder.CaseDecisions;
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseMails;
+import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionRefusedException;
+import io.backorderengine.backorder.InvalidCaseException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** After enough unanswered reminders, an agent should call the customer. */
+@Component
+class CheckCustomerSilenceDelegate implements JavaDelegate {
+    private final CaseMails mails;
+    private final CasePolicy policy;
+
+    CheckCustomerSilenceDelegate(CaseMails mails, CasePolicy policy) {
+        this.mails = mails;
+        this.policy = policy;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CUSTOMER_SILENT.set(execution,
+                mails.remindersSinceLastDecision(CASE_ID.require(execution)) >= policy.reminder().contactAfter());
+    }
+}

@@ -1,0 +1,27 @@
+package io.backorderengine.backorder.process;
+
+import static io.backorderengine.backorder.process.BackorderProcess.*;
+
+import io.backorderengine.backorder.CasePromises;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Promises an expected date (first time) or re-promises it (supply changed); {@code dateMoved} tells which. */
+@Component
+class DetermineExpectedDateDelegate implements JavaDelegate {
+
+    private final CasePromises promises;
+
+    DetermineExpectedDateDelegate(CasePromises promises) {
+        this.promises = promises;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CasePromises.Outcome outcome = promises.promise(CASE_ID.require(execution));
+        EXPECTED_DATE.set(execution, outcome.expectedDate().toString());
+        EXPECTED_WAIT_DAYS.set(execution, (int) outcome.waitDays());
+        DATE_MOVED.set(execution, outcome.changed() && outcome.previousDate() != null);
+    }
+}

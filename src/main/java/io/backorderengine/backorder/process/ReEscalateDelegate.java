@@ -1,0 +1,35 @@
+package io.backorderengine.backorder.process;
+
+import static io.backorderengine.backorder.process.BackorderProcess.*;
+
+import java.time.Clock;
+import java.util.Date;
+
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CasePolicy;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The escalation was not resolved in time: raise its level and give it a new due date. */
+@Component
+class ReEscalateDelegate implements JavaDelegate {
+    private final CaseLedger ledger;
+    private final CasePolicy policy;
+    private final Clock clock;
+
+    ReEscalateDelegate(CaseLedger ledger, CasePolicy policy, Clock clock) {
+        this.ledger = ledger;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Integer level = ESCALATION_LEVEL.get(execution);
+        int next = level == null ? 2 : level + 1;
+        ESCALATION_LEVEL.set(execution, next);
+        ESCALATION_DUE_AT.set(execution, Date.from(clock.instant().plus(policy.escalation().due())));
+        ledger.record(CASE_ID.require(execution), "RE_ESCALATED", null, "escalation overdue; now level " + next);
+    }
+}

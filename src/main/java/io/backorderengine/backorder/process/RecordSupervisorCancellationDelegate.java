@@ -1,0 +1,41 @@
+package io.backorderengine.backorder.process;
+
+import static io.backorderengine.backorder.process.BackorderProcess.*;
+
+import java.util.Locale;
+
+import io.backorderengine.backorder.CaseDecisions;
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseMails;
+import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionRefusedException;
+import io.backorderengine.backorder.InvalidCaseException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** A supervisor cancels an escalated case; if the stock was allocated meanwhile, the case ships instead. */
+@Component
+class RecordSupervisorCancellationDelegate implements JavaDelegate {
+    private final CaseDecisions decisions;
+
+    RecordSupervisorCancellationDelegate(CaseDecisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reason = CANCEL_REASON.get(execution);
+        if (reason == null || reason.isBlank()) {
+            reason = "cancelled after escalation";
+            CANCEL_REASON.set(execution, reason);
+        }
+        try {
+            decisions.recordCancellation(CASE_ID.require(execution), reason, CurrentUser.of(execution));
+        } catch (DecisionRefusedException e) {
+            throw new BpmnError(ERROR_ALREADY_ALLOCATED, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.backorderengine.backorder.process;
+
+import static io.backorderengine.backorder.process.BackorderProcess.*;
+
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.inventory.Inventory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The case is cancelled: what receipts allocated to it goes to the next in line. */
+@Component
+class ReleaseReservationDelegate implements JavaDelegate {
+    private final Inventory inventory;
+    private final CaseLedger ledger;
+
+    ReleaseReservationDelegate(Inventory inventory, CaseLedger ledger) {
+        this.inventory = inventory;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = CASE_ID.require(execution);
+        int units = inventory.releaseBackorder(caseId);
+        ledger.record(caseId, "RELEASED", null, units + " allocated unit(s) released");
+    }
+}

@@ -1,0 +1,29 @@
+package io.backorderengine.backorder.process;
+
+import static io.backorderengine.backorder.process.BackorderProcess.*;
+
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.inventory.Inventory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The customer took the alternative (reserved when they chose it): the original product goes back. */
+@Component
+class SwitchToAlternativeDelegate implements JavaDelegate {
+    private final Inventory inventory;
+    private final CaseLedger ledger;
+
+    SwitchToAlternativeDelegate(Inventory inventory, CaseLedger ledger) {
+        this.inventory = inventory;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = CASE_ID.require(execution);
+        int units = inventory.releaseBackorder(caseId);
+        ledger.record(caseId, "SWITCHED", null, "ships " + ALTERNATIVE_SKU.get(execution) + "; "
+                + units + " allocated unit(s) of the original released");
+    }
+}

@@ -1,0 +1,62 @@
+package io.backorderengine.backorder.process;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * A process variable with its name and type in one place, so delegates, tests and forms agree on
+ * both. Values are primitives, strings and dates only (DESIGN: no serialized Java objects).
+ */
+record Variable<T>(String name, Class<T> type) {
+
+    static Variable<String> string(String name) {
+        return new Variable<>(name, String.class);
+    }
+
+    static Variable<Integer> integer(String name) {
+        return new Variable<>(name, Integer.class);
+    }
+
+    static Variable<Double> decimal(String name) {
+        return new Variable<>(name, Double.class);
+    }
+
+    static Variable<Boolean> bool(String name) {
+        return new Variable<>(name, Boolean.class);
+    }
+
+    static Variable<java.util.Date> date(String name) {
+        return new Variable<>(name, java.util.Date.class);
+    }
+
+    /** The value, or null when the variable is not set. */
+    T get(VariableScope scope) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return null;
+        }
+        if (type == Integer.class && value instanceof Number number) {
+            return type.cast(number.intValue());
+        }
+        if (type == Double.class && value instanceof Number number) {
+            return type.cast(number.doubleValue());
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("process variable %s must be a %s, but is a %s"
+                    .formatted(name, type.getSimpleName(), value.getClass().getSimpleName()));
+        }
+        return type.cast(value);
+    }
+
+    /** The value; a missing variable is an error of the caller that started or moved the case. */
+    T require(VariableScope scope) {
+        T value = get(scope);
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new IllegalArgumentException("process variable " + name + " is required");
+        }
+        return value;
+    }
+
+    void set(VariableScope scope, T value) {
+        scope.setVariable(name, value);
+    }
+}

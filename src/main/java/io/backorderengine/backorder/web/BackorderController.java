@@ -1,0 +1,86 @@
+package io.backorderengine.backorder.web;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import io.backorderengine.backorder.BackorderCases;
+import io.backorderengine.backorder.CaseDecisions;
+import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.CaseView;
+import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionRefusedException;
+import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Backorder cases for shops and their account pages. */
+@RestController
+@RequestMapping(path = "/api/backorders", produces = MediaType.APPLICATION_JSON_VALUE)
+class BackorderController {
+
+    private final BackorderCases cases;
+
+    BackorderController(BackorderCases cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * A customer's decision.
+     *
+     * @param decision       wait, alternative or cancel
+     * @param alternativeSku the chosen alternative, for "alternative"
+     * @param reason         optional, e.g. why the customer cancels
+     */
+    record DecisionRequest(@NotNull CustomerDecision decision, @Size(max = 64) String alternativeSku,
+                           @Size(max = 500) String reason) {
+    }
+
+    @GetMapping("/{caseId}")
+    CaseView get(@PathVariable String caseId) {
+        return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    /**
+     * Records the decision and passes it to the case, which carries it out at once or as soon as it
+     * is free (202: the outcome shows in the case view).
+     */
+    @PostMapping("/{caseId}/decision")
+    ResponseEntity<CaseDecisions.Decision> decide(@PathVariable String caseId,
+                                                  @Valid @RequestBody DecisionRequest request) {
+        CaseDecisions.Decision decision = cases.decide(caseId, request.decision(), request.alternativeSku(),
+                request.reason(), "customer");
+        return ResponseEntity.accepted().location(URI.create("/api/backorders/" + caseId)).body(decision);
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(CaseNotFoundException ex) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "case-not-found", ex.getMessage()));
+    }
+
+    @ExceptionHandler(DecisionRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(DecisionRefusedException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ex.reason(), ex.getMessage());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(InvalidCaseException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidCaseException ex) {
+        return problem(Problems.invalid(ex.field(), ex.getMessage().substring(ex.field().length() + 2)));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,70 @@
+package io.backorderengine.order;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import io.backorderengine.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Order systems place orders here. */
+@RestController
+@RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+class OrderController {
+
+    private final OrderIntake intake;
+
+    OrderController(OrderIntake intake) {
+        this.intake = intake;
+    }
+
+    /** 201 for a new order; 200 with the same result when the identical order is posted again; 409 otherwise. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
+        OrderIntake.Placed placed = intake.place(request);
+        if (placed.created()) {
+            return ResponseEntity.created(URI.create("/api/orders/" + placed.order().orderId())).body(placed.order());
+        }
+        return ResponseEntity.ok(placed.order());
+    }
+
+    @GetMapping("/{orderId}")
+    ResponseEntity<OrderView> get(@PathVariable String orderId) {
+        return intake.find(orderId).map(ResponseEntity::ok)
+                .orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
+    @ExceptionHandler(InvalidOrderException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidOrderException ex) {
+        return problem(Problems.invalid(ex.field(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(OrderConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(OrderConflictException ex) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "order-conflict", ex.getMessage()));
+    }
+
+    @ExceptionHandler(OrderNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(OrderNotFoundException ex) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "order-not-found", ex.getMessage()));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    static class OrderNotFoundException extends RuntimeException {
+        OrderNotFoundException(String orderId) {
+            super("no order " + orderId);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.backorderengine.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backorderengine.backorder.BackorderCases;
+import io.backorderengine.backorder.OpenCase;
+import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.Product;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.HexFormat;
+
+/**
+ * Takes an order in: per line, reserves what is in stock and opens a backorder case for the rest.
+ * Placing the same order again answers the first result; the order id's primary key makes sure two
+ * identical requests at the same moment start nothing twice.
+ */
+@Service
+class OrderIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+
+    record Placed(OrderView order, boolean created) {
+    }
+
+    private final OrderRepository orders;
+    private final Inventory inventory;
+    private final BackorderCases backorders;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    OrderIntake(OrderRepository orders, Inventory inventory, BackorderCases backorders,
+                PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+        this.orders = orders;
+        this.inventory = inventory;
+        this.backorders = backorders;
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Placed place(PlaceOrderRequest request) {
+        String hash = hash(request);
+        Optional<Placed> earlier = earlier(request.orderId(), hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        validate(request);
+        try {
+            return new Placed(transaction.execute(status -> placeNew(request, hash)), true);
+        } catch (DuplicateKeyException placedConcurrently) {
+            return earlier(request.orderId(), hash).orElseThrow(() -> placedConcurrently);
+        }
+    }
+
+    Optional<OrderView> find(String orderId) {
+        return orders.find(orderId).map(OrderRepository.StoredOrder::view);
+    }
+
+    private Optional<Placed> earlier(String orderId, String hash) {
+        return orders.find(orderId).map(stored -> {
+            if (!stored.requestHash().equals(hash)) {
+                throw new OrderConflictException(orderId);
+            }
+            return new Placed(stored.view(), false);
+        });
+    }
+
+    private OrderView placeNew(PlaceOrderRequest request, String hash) {
+        LocalDateTime placedAt = LocalDateTime.now(clock);
+        orders.insertOrder(request, hash, placedAt);
+        List<PlaceOrderRequest.Line> lines = request.lines();
+        // Lines are handled in SKU order so that two orders lock the same products in the same order.
+        List<Integer> bySku = IntStream.range(0, lines.size()).boxed()
+                .sorted(Comparator.comparing(i -> lines.get(i).sku())).toList();
+        for (int i : bySku) {
+            PlaceOrderRequest.Line line = lines.get(i);
+            Product product = inventory.product(line.sku()).orElseThrow();
+            int reserved = inventory.reserveForOrderLine(request.orderId(), line.lineId(), line.sku(), line.quantity());
+            int missing = line.quantity() - reserved;
+            String caseId = null;
+            if (missing > 0) {
+                caseId = backorders.open(new OpenCase(request.orderId(), line.lineId(), line.sku(), line.quantity(),
+                        missing, product.unitPrice(), request.customer().id(), request.customer().name(),
+                        request.customer().email(), request.customer().tier().name(), placedAt));
+            }
+            String outcome = missing == 0 ? "RESERVED" : reserved == 0 ? "BACKORDERED" : "PARTIALLY_BACKORDERED";
+            orders.insertLine(request.orderId(), i, line, reserved, product.unitPrice(), outcome, caseId);
+        }
+        log.info("Order {} placed: {} line(s)", request.orderId(), lines.size());
+        return orders.find(request.orderId()).orElseThrow().view();
+    }
+
+    private void validate(PlaceOrderRequest request) {
+        Set<String> lineIds = new HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (!lineIds.add(request.lines().get(i).lineId())) {
+                throw new InvalidOrderException("lines[%d].lineId".formatted(i), "duplicate line id "
+                        + request.lines().get(i).lineId());
+            }
+        }
+        Set<String> unknown = inventory.unknownSkus(request.lines().stream().map(PlaceOrderRequest.Line::sku).toList());
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (unknown.contains(request.lines().get(i).sku())) {
+                throw new InvalidOrderException("lines[%d].sku".formatted(i), "unknown SKU "
+                        + request.lines().get(i).sku());
+            }
+        }
+    }
+
+    /** A fingerprint of the order's content, independent of JSON formatting. */
+    private String hash(PlaceOrderRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("could not fingerprint order " + request.orderId(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.backorderengine.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code customer_order} and {@code order_line} tables. */
+@Repository
+class OrderRepository {
+
+    private record OrderRow(String orderId, String requestHash, String customerId, String customerName,
+                            String customerEmail, String customerTier, LocalDateTime placedAt) {
+    }
+
+    private record LineRow(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
+                           String outcome, String caseId) {
+    }
+
+    record StoredOrder(String requestHash, OrderView view) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Fails with a duplicate key when the order id is taken; a concurrent insert waits for the first to end. */
+    void insertOrder(PlaceOrderRequest order, String requestHash, LocalDateTime placedAt) {
+        jdbc.sql("""
+                        insert into customer_order (order_id, request_hash, customer_id, customer_name, customer_email,
+                        customer_tier, placed_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(order.orderId(), requestHash, order.customer().id(), order.customer().name(),
+                        order.customer().email(), order.customer().tier().name(), placedAt)
+                .update();
+    }
+
+    void insertLine(String orderId, int lineNo, PlaceOrderRequest.Line line, int reserved, BigDecimal unitPrice,
+                    String outcome, String caseId) {
+        jdbc.sql("""
+                        insert into order_line (order_id, line_id, line_no, sku, quantity, quantity_reserved,
+                        quantity_backordered, unit_price, outcome, case_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(orderId, line.lineId(), lineNo, line.sku(), line.quantity(), reserved,
+                        line.quantity() - reserved, unitPrice, outcome, caseId)
+                .update();
+    }
+
+    Optional<StoredOrder> find(String orderId) {
+        return jdbc.sql("""
+                        select order_id, request_hash, customer_id, customer_name, customer_email, customer_tier, placed_at
+                        from customer_order where order_id = ?""")
+                .param(orderId).query(OrderRow.class).optional()
+                .map(o -> new StoredOrder(o.requestHash(), new OrderView(o.orderId(),
+                        new OrderView.Customer(o.customerId(), o.customerName(), o.customerEmail(), o.customerTier()),
+                        o.placedAt(), lines(orderId))));
+    }
+
+    private List<OrderView.Line> lines(String orderId) {
+        return jdbc.sql("""
+                        select line_id, sku, quantity, quantity_reserved, quantity_backordered, outcome, case_id
+                        from order_line where order_id = ? order by line_no""")
+                .param(orderId).query(LineRow.class).list().stream()
+                .map(l -> new OrderView.Line(l.lineId(), l.sku(), l.quantity(), l.quantityReserved(),
+                        l.quantityBackordered(), l.outcome(), l.caseId(),
+                        l.caseId() == null ? null : "/api/backorders/" + l.caseId()))
+                .toList();
+    }
+}

@@ -1,0 +1,20 @@
+package io.backorderengine.order;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** An order and what happened to each line, as {@code /api/orders} answers it. */
+record OrderView(String orderId, Customer customer, LocalDateTime placedAt, List<Line> lines) {
+
+    record Customer(String id, String name, String email, String tier) {
+    }
+
+    /**
+     * @param outcome  RESERVED (all in stock), PARTIALLY_BACKORDERED or BACKORDERED (nothing in stock)
+     * @param caseId   the backorder case for the short quantity, or null
+     * @param caseUrl  where to follow the case, or null
+     */
+    record Line(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
+                String outcome, String caseId, String caseUrl) {
+    }
+}

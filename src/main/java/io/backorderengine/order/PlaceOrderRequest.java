@@ -1,0 +1,38 @@
+package io.backorderengine.order;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An order as the shop sends it. Ids are restricted to URL-safe characters; a line id has no '-'
+ * because the case id is {@code <orderId>-<lineId>} and must split back unambiguously.
+ */
+record PlaceOrderRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain letters, digits and . _ : - only")
+        String orderId,
+        @NotNull @Valid Customer customer,
+        @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines) {
+
+    record Customer(
+            @NotBlank @Size(max = 64) String id,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotNull CustomerTier tier) {
+    }
+
+    record Line(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:]+", message = "may contain letters, digits and . _ : only")
+            String lineId,
+            @NotBlank @Size(max = 64) String sku,
+            @NotNull @Positive @Max(100_000) Integer quantity) {
+    }
+}
