@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import io.backorderengine.inventory.Inventory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +22,15 @@ public class CaseRegistry {
     private final CaseRepository cases;
     private final CaseLedger ledger;
     private final Inventory inventory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CaseRegistry(CaseRepository cases, CaseLedger ledger, Inventory inventory, Clock clock) {
+    CaseRegistry(CaseRepository cases, CaseLedger ledger, Inventory inventory, ApplicationEventPublisher events,
+                 Clock clock) {
         this.cases = cases;
         this.ledger = ledger;
         this.inventory = inventory;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -47,6 +51,7 @@ public class CaseRegistry {
         cases.insert(c, processInstanceId, LocalDateTime.now(clock));
         inventory.enqueueBackorder(c.caseId(), c.sku(), c.quantityShort(), c.orderedAt());
         ledger.record(c.caseId(), "OPENED", null, "%d x %s short for order %s".formatted(c.quantityShort(), c.sku(), c.orderId()));
+        events.publishEvent(new CaseOpened(c.caseId(), c.sku(), c.quantityShort()));
         log.info("Backorder case {} opened: {} x {} short", c.caseId(), c.quantityShort(), c.sku());
     }
 

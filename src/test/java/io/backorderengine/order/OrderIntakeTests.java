@@ -1,0 +1,153 @@
+package io.backorderengine.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backorderengine.support.Api;
+import io.backorderengine.support.ApplicationTest;
+import io.backorderengine.support.Catalog;
+import io.backorderengine.support.Mailbox;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+/** Order intake over HTTP: reservation, backorders, idempotency. */
+class OrderIntakeTests extends ApplicationTest {
+
+    @Test
+    void anOrderFullyInStockIsReservedAndOpensNoCase() {
+        String sku = catalog.product(10);
+        String orderId = Catalog.unique("ORD");
+
+        Api.Response placed = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 3));
+
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.headers().getLocation()).hasToString("/api/orders/" + orderId);
+        JsonNode line = placed.body().path("lines").get(0);
+        assertThat(line.path("outcome").asText()).isEqualTo("RESERVED");
+        assertThat(line.path("quantityReserved").asInt()).isEqualTo(3);
+        assertThat(line.path("quantityBackordered").asInt()).isZero();
+        assertThat(line.path("caseId").isNull()).isTrue();
+        assertThat(catalog.onHand(sku)).isEqualTo(7);
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId + "-1").count()).isZero();
+        assertThat(api.get("/api/orders/" + orderId).body()).isEqualTo(placed.body());
+    }
+
+    @Test
+    void aPartlyFilledLineIsBackorderedNotifiedAndShippedWhenStockArrives() throws Exception {
+        String sku = catalog.product("Storm lantern", "45.00", 2, 10);
+        String orderId = Catalog.unique("ORD");
+        String caseId = orderId + "-1";
+        String email = "customer-" + orderId + "@example.com";
+
+        Api.Response placed = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 5));
+
+        JsonNode line = placed.body().path("lines").get(0);
+        assertThat(line.path("outcome").asText()).isEqualTo("PARTIALLY_BACKORDERED");
+        assertThat(line.path("quantityReserved").asInt()).isEqualTo(2);
+        assertThat(line.path("quantityBackordered").asInt()).isEqualTo(3);
+        assertThat(line.path("caseId").asText()).isEqualTo(caseId);
+        assertThat(line.path("caseUrl").asText()).isEqualTo("/api/backorders/" + caseId);
+        assertThat(catalog.reservedAtIntake(orderId, "1")).isEqualTo(2);
+
+        MimeMessage notice = Mailbox.awaitSubject(SMTP, email, "is on backorder");
+        assertThat(Mailbox.text(notice)).contains("3 x Storm lantern", "2 of the 5 you ordered are in stock and ship now",
+                "Expected date for the rest");
+        assertThat(Mailbox.html(notice)).contains("Storm lantern");
+        JsonNode view = api.backorder(caseId);
+        assertThat(view.path("status").asText()).isEqualTo("OPEN");
+        assertThat(view.path("promises")).hasSize(1);
+        assertThat(view.path("emails").get(0).path("messageId").asText()).isEqualTo(Mailbox.messageId(notice));
+        assertThat(view.path("emails").get(0).path("state").asText()).isEqualTo("SENT");
+
+        Api.Response receipt = api.receive(Catalog.unique("RCPT"), sku, 3);
+
+        assertThat(receipt.status()).isEqualTo(201);
+        assertThat(receipt.body().path("allocations").get(0).path("caseId").asText()).isEqualTo(caseId);
+        await().until(() -> api.status(caseId).equals("FULFILLED"));
+        MimeMessage shipped = Mailbox.awaitSubject(SMTP, email, "ships now");
+        assertThat(Mailbox.text(shipped)).contains("3 x Storm lantern");
+        assertThat(catalog.heldFor(caseId, "RECEIPT")).isEqualTo(3);
+        await().until(() -> processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).count() == 0);
+    }
+
+    @Test
+    void postingTheSameOrderAgainAnswersTheFirstResultAndStartsNothing() {
+        String sku = catalog.product(1);
+        String orderId = Catalog.unique("ORD");
+
+        Api.Response first = api.placeOrder(orderId, "SILVER", new Api.Line("1", sku, 4));
+        Api.Response again = api.placeOrder(orderId, "SILVER", new Api.Line("1", sku, 4));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(caseCount(orderId + "-1")).isEqualTo(1);
+        assertThat(catalog.onHand(sku)).isZero();
+    }
+
+    @Test
+    void theSameOrderIdWithOtherContentIsRefusedAndChangesNothing() {
+        String sku = catalog.product(10);
+        String orderId = Catalog.unique("ORD");
+        api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 4));
+
+        Api.Response conflict = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 5));
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.body().path("detail").asText()).contains(orderId);
+        assertThat(catalog.onHand(sku)).isEqualTo(6);
+        assertThat(api.get("/api/orders/" + orderId).body().path("lines").get(0).path("quantity").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void identicalRequestsAtTheSameMomentStartOneCase() throws Exception {
+        String sku = catalog.product(1);
+        String orderId = Catalog.unique("ORD");
+        int callers = 4;
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Api.Response>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<Api.Response> call = () -> {
+                    ready.countDown();
+                    go.await();
+                    return api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 3));
+                };
+                results.add(pool.submit(call));
+            }
+            ready.await();
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> result : results) {
+                statuses.add(result.get().status());
+            }
+
+            assertThat(statuses).containsOnly(201, 200).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(caseCount(orderId + "-1")).isEqualTo(1);
+        assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId)).isEqualTo(1);
+        assertThat(catalog.reservedAtIntake(orderId, "1")).isEqualTo(1);
+        assertThat(catalog.onHand(sku)).isZero();
+    }
+
+    private long caseCount(String businessKey) {
+        return processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey).count();
+    }
+}

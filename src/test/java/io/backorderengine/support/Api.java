@@ -1,0 +1,126 @@
+package io.backorderengine.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The application's HTTP API as a client sees it: status, headers and the JSON body. */
+@TestComponent
+public class Api {
+
+    public record Response(int status, HttpHeaders headers, JsonNode body) {
+
+        public String contentType() {
+            return headers.getContentType() == null ? null : headers.getContentType().toString();
+        }
+    }
+
+    /** An order line for {@link #order}. */
+    public record Line(String lineId, String sku, int quantity) {
+    }
+
+    private final TestRestTemplate rest;
+    private final ObjectMapper json;
+
+    Api(TestRestTemplate rest, ObjectMapper json) {
+        this.rest = rest;
+        this.json = json;
+    }
+
+    public Response get(String path) {
+        return exchange(HttpMethod.GET, path, null, MediaType.APPLICATION_JSON);
+    }
+
+    public Response post(String path, Object body) {
+        return exchange(HttpMethod.POST, path, body instanceof String s ? s : write(body), MediaType.APPLICATION_JSON);
+    }
+
+    public Response put(String path, Object body) {
+        return exchange(HttpMethod.PUT, path, body instanceof String s ? s : write(body), MediaType.APPLICATION_JSON);
+    }
+
+    public Response exchange(HttpMethod method, String path, String body, MediaType contentType) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(contentType);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody()));
+    }
+
+    public static Map<String, Object> order(String orderId, String tier, Line... lines) {
+        return order(orderId, tier, "customer-" + orderId + "@example.com", "Customer " + orderId, lines);
+    }
+
+    public static Map<String, Object> order(String orderId, String tier, String email, String name, Line... lines) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Line line : lines) {
+            items.add(Map.of("lineId", line.lineId(), "sku", line.sku(), "quantity", line.quantity()));
+        }
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("id", "C-" + orderId);
+        customer.put("name", name);
+        customer.put("email", email);
+        customer.put("tier", tier);
+        return Map.of("orderId", orderId, "customer", customer, "lines", items);
+    }
+
+    public Response placeOrder(String orderId, String tier, Line... lines) {
+        return post("/api/orders", order(orderId, tier, lines));
+    }
+
+    public JsonNode backorder(String caseId) {
+        Response response = get("/api/backorders/" + caseId);
+        if (response.status() != 200) {
+            throw new AssertionError("GET /api/backorders/" + caseId + " answered " + response.status() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    public String status(String caseId) {
+        return backorder(caseId).path("status").asText();
+    }
+
+    public Response receive(String receiptId, String sku, int quantity) {
+        return post("/api/inventory/receipts", Map.of("receiptId", receiptId, "sku", sku, "quantity", quantity));
+    }
+
+    public Response decide(String caseId, String decision, String alternativeSku) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", decision);
+        if (alternativeSku != null) {
+            body.put("alternativeSku", alternativeSku);
+        }
+        return post("/api/backorders/" + caseId + "/decision", body);
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return json.getNodeFactory().textNode(body);
+        }
+    }
+}

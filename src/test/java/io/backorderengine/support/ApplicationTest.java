@@ -1,0 +1,61 @@
+package io.backorderengine.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Duration;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every test that needs the running application. All such tests share one Spring context
+ * (same annotations, same properties), one in-memory database and one real SMTP server inside the
+ * JVM, so the suite starts the application once. Tests keep out of each other's way by using their
+ * own SKUs and order ids ({@link Catalog}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestProbes.class)
+public abstract class ApplicationTest {
+
+    /** A real SMTP server for the whole test JVM. */
+    protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(SMTP::stop));
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(20));
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @Autowired
+    protected ProcessEngine processEngine;
+
+    @Autowired
+    protected Api api;
+
+    @Autowired
+    protected Catalog catalog;
+
+    @BeforeEach
+    void initProcessAssertions() {
+        // camunda-bpm-assert keeps the engine in a thread-local; without this a test passes alone
+        // and fails in the full suite
+        init(processEngine);
+    }
+}
