@@ -1,0 +1,202 @@
+package io.backorderengine.backorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backorderengine.support.Api;
+import io.backorderengine.support.ApplicationTest;
+import io.backorderengine.support.Catalog;
+import io.backorderengine.support.Database;
+import io.backorderengine.support.EventProbe;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Events reach a case in every state: while a review or escalation task is open, before the case
+ * reaches its wait state, while it cannot take them yet, and in the gap between a stock check and
+ * the commit of a new case.
+ */
+class CaseEventsTests extends ApplicationTest {
+
+    @Autowired
+    EventProbe probe;
+
+    @Autowired
+    Database database;
+
+    @Test
+    void aCancellationWhileTheOfferIsUnderReviewEndsTheCase() {
+        String caseId = openCase("GOLD", catalog.product("Test product", "20.00", 0, 20));
+        await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
+
+        Api.Response cancel = api.decide(caseId, "cancel", null);
+
+        assertThat(cancel.status()).isEqualTo(202);
+        await().until(() -> api.status(caseId).equals("CANCELLED"));
+        await().until(() -> !isRunning(caseId));
+        JsonNode view = api.backorder(caseId);
+        assertThat(view.path("tasks").get(0).path("outcome").asText()).isEqualTo("withdrawn");
+        assertThat(view.path("emails").findValuesAsText("template")).containsExactly("cancelled");
+    }
+
+    @Test
+    void stockArrivingWhileASupervisorHoldsTheEscalationShipsTheCase() {
+        String sku = catalog.product(0);
+        String caseId = openCase("STANDARD", sku);
+        awaitWaiting(caseId);
+        fireTimer(caseId, "Event_MaxWaitReached");
+        await().until(() -> openTaskKeys(caseId).contains("UserTask_ResolveEscalation"));
+
+        api.receive(Catalog.unique("RCPT"), sku, 2);
+
+        await().until(() -> api.status(caseId).equals("FULFILLED"));
+        await().until(() -> !isRunning(caseId));
+        assertThat(api.backorder(caseId).path("tasks").get(0).path("outcome").asText()).isEqualTo("withdrawn");
+    }
+
+    @Test
+    void aSupplierDateChangeDuringTheReviewIsPromisedAndTheReviewGoesOn() {
+        String sku = catalog.product("Test product", "20.00", 0, 20);
+        String caseId = openCase("GOLD", sku);
+        await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
+
+        api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", Catalog.unique("PO"), "sku", sku,
+                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", LocalDate.now().plusDays(6).toString()));
+
+        await().until(() -> api.backorder(caseId).path("promises").size() == 2);
+        assertThat(api.backorder(caseId).path("expectedDate").asText()).isEqualTo(LocalDate.now().plusDays(6).toString());
+        assertThat(openTaskKeys(caseId)).contains("UserTask_ReviewOffer");
+        assertThat(api.status(caseId)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aDecisionBeforeTheCaseReachedItsWaitStateIsCarriedOut() {
+        // hold the case before its wait state: the notice job exists but does not run
+        JobDefinition notice = processEngine.getManagementService().createJobDefinitionQuery()
+                .activityIdIn("Task_SendBackorderNotice").singleResult();
+        processEngine.getManagementService().suspendJobDefinitionById(notice.getId());
+        String caseId;
+        try {
+            caseId = openCase("STANDARD", catalog.product(0));
+            assertThat(processEngine.getManagementService().createJobQuery()
+                    .processInstanceId(instanceId(caseId)).activityId("Task_SendBackorderNotice").suspended().count())
+                    .isEqualTo(1);
+
+            api.decide(caseId, "cancel", null);
+
+            await().until(() -> api.status(caseId).equals("CANCELLED"));
+        } finally {
+            processEngine.getManagementService().activateJobDefinitionById(notice.getId(), true);
+        }
+        await().until(() -> !isRunning(caseId));
+        assertThat(api.backorder(caseId).path("emails").findValuesAsText("template")).containsExactly("cancelled");
+    }
+
+    @Test
+    void aMessageTheCaseCannotTakeYetIsDeliveredOnceItCan() {
+        String caseId = openCase("STANDARD", catalog.product(0));
+        awaitWaiting(caseId);
+        String instanceId = instanceId(caseId);
+        processEngine.getRuntimeService().suspendProcessInstanceById(instanceId);
+        try {
+            assertThat(api.decide(caseId, "wait", null).status()).isEqualTo(202);
+            await().until(() -> catalog.count("""
+                    select count(*) from case_message where case_id = ? and delivered_at is null and attempts > 0""",
+                    caseId) == 1);
+        } finally {
+            processEngine.getRuntimeService().activateProcessInstanceById(instanceId);
+        }
+
+        await().until(() -> processEngine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(instanceId).activityId("EndEvent_WaitChoiceRecorded").count() == 1);
+        assertThat(catalog.count("select count(*) from case_message where case_id = ? and outcome = 'DELIVERED'", caseId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReceiptBetweenTheStockCheckAndTheCommitOfANewCaseReachesTheCase() {
+        String sku = catalog.product(0);
+        String orderId = Catalog.unique("ORD");
+        String caseId = orderId + "-1";
+        CompletableFuture<Api.Response> receipt = new CompletableFuture<>();
+        // Intake has checked stock (none) and opened the case, but not committed: now the receipt
+        // comes. It must wait for intake, then serve the new case; otherwise the stock would sit on
+        // the shelf while the case waits.
+        probe.once(CaseOpened.class, opened -> opened.caseId().equals(caseId), opened -> {
+            CompletableFuture.supplyAsync(() -> api.receive(Catalog.unique("RCPT"), sku, 2))
+                    .whenComplete((response, error) -> {
+                        if (error == null) {
+                            receipt.complete(response);
+                        } else {
+                            receipt.completeExceptionally(error);
+                        }
+                    });
+            database.awaitSessionBlockedOnLock();
+        });
+
+        Api.Response placed = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2));
+
+        assertThat(placed.body().path("lines").get(0).path("outcome").asText()).isEqualTo("BACKORDERED");
+        assertThat(receipt.join().body().path("allocations").get(0).path("caseId").asText()).isEqualTo(caseId);
+        await().until(() -> api.status(caseId).equals("FULFILLED"));
+        assertThat(catalog.onHand(sku)).isZero();
+        assertThat(catalog.heldFor(caseId, "RECEIPT")).isEqualTo(2);
+    }
+
+    @Test
+    void eventsForAnEndedCaseAreRefusedOrIgnoredNeverFailing() {
+        String sku = catalog.product(0);
+        String caseId = openCase("STANDARD", sku);
+        awaitWaiting(caseId);
+        api.decide(caseId, "cancel", null);
+        await().until(() -> !isRunning(caseId));
+
+        Api.Response lateDecision = api.decide(caseId, "wait", null);
+        Api.Response lateReceipt = api.receive(Catalog.unique("RCPT"), sku, 2);
+
+        assertThat(lateDecision.status()).isEqualTo(409);
+        assertThat(lateDecision.body().path("detail").asText()).contains("closed");
+        assertThat(lateReceipt.status()).isEqualTo(201);
+        assertThat(lateReceipt.body().path("allocations")).isEmpty();
+        assertThat(catalog.onHand(sku)).isEqualTo(2);
+    }
+
+    // -- helpers -----------------------------------------------------------------------------------
+
+    private String openCase(String tier, String sku) {
+        String orderId = Catalog.unique("ORD");
+        assertThat(api.placeOrder(orderId, tier, new Api.Line("1", sku, 2)).status()).isEqualTo(201);
+        return orderId + "-1";
+    }
+
+    private String instanceId(String caseId) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult().getId();
+    }
+
+    private boolean isRunning(String caseId) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() > 0;
+    }
+
+    private java.util.List<String> openTaskKeys(String caseId) {
+        return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
+    }
+
+    private void awaitWaiting(String caseId) {
+        await().until(() -> processEngine.getRuntimeService().createExecutionQuery()
+                .processInstanceBusinessKey(caseId).activityId("Event_MaxWaitReached").count() == 1);
+    }
+
+    private void fireTimer(String caseId, String activityId) {
+        var timer = processEngine.getManagementService().createJobQuery().processInstanceId(instanceId(caseId))
+                .timers().activityId(activityId).singleResult();
+        processEngine.getManagementService().executeJob(timer.getId());
+    }
+}
