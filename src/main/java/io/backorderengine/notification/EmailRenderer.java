@@ -32,7 +32,10 @@ class EmailRenderer {
     }
 
     Rendered render(OutgoingEmail email) {
-        Map<String, Object> variables = new HashMap<>(email.model());
+        Map<String, Object> variables = new HashMap<>();
+        // Values are single-line: the first rendered line is the subject header, so a line break in a
+        // product or customer name must not end it early (or, in a header, start another one).
+        email.model().forEach((key, value) -> variables.put(key, value instanceof String text ? withoutLineBreaks(text) : value));
         variables.put("shopName", properties.shopName());
         variables.put("supportContact", properties.supportContact());
         Context context = new Context(email.locale(), variables);

@@ -1,0 +1,113 @@
+package io.backorderengine.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.backorderengine.support.Api;
+import io.backorderengine.support.ApplicationTest;
+import io.backorderengine.support.Catalog;
+import io.backorderengine.support.Mailbox;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Customer emails through a real SMTP server in the JVM, read back as a mail client would. */
+class NotificationsTests extends ApplicationTest {
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    EmailRenderer renderer;
+
+    @Autowired
+    CommunicationLog communications;
+
+    @Autowired
+    MailProperties properties;
+
+    @Test
+    void aBackorderNoticeIsAMultipartEmailFromTheShopWithTheMessageIdTheLogShows() throws Exception {
+        String sku = catalog.product("Alpine stove", "59.00", 0, 9);
+        String orderId = Catalog.unique("ORD");
+        String email = "customer-" + orderId + "@example.com";
+
+        api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2));
+
+        MimeMessage notice = Mailbox.awaitSubject(SMTP, email, "is on backorder");
+        assertThat(notice.getSubject()).isEqualTo("Your order " + orderId + ": Alpine stove is on backorder");
+        assertThat(((InternetAddress) notice.getFrom()[0]).getPersonal()).isEqualTo("Backorder Engine Demo Shop");
+        assertThat(((InternetAddress) notice.getFrom()[0]).getAddress()).isEqualTo("shop@example.com");
+        assertThat(notice.getContentType()).startsWith("multipart/");
+        assertThat(Mailbox.text(notice)).contains("Hello Customer " + orderId, "2 x Alpine stove", "Expected date for the rest");
+        assertThat(Mailbox.html(notice)).contains("<strong>2</strong> x <span>Alpine stove</span>");
+        var log = api.backorder(orderId + "-1").path("emails").get(0);
+        assertThat(log.path("messageId").asText()).isEqualTo(notice.getMessageID());
+        assertThat(log.path("recipient").asText()).isEqualTo(email);
+        assertThat(log.path("state").asText()).isEqualTo("SENT");
+    }
+
+    @Test
+    void anEmailSentAgainWithTheSameKeyIsNotSentTwice() {
+        String recipient = Catalog.unique("twice") + "@example.com";
+        OutgoingEmail email = email(Catalog.unique("key"), recipient, "Ada");
+
+        Communication first = notifications.send(email);
+        Communication second = notifications.send(email);
+
+        assertThat(second.messageId()).isEqualTo(first.messageId());
+        assertThat(Mailbox.awaitCount(SMTP, recipient, 1)).hasSize(1);
+        assertThat(Mailbox.to(SMTP, recipient)).hasSize(1);
+    }
+
+    @Test
+    void withoutAnSmtpServerAnEmailIsRenderedAndKeptInTheLog() {
+        var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSenderImpl.class);
+        Notifications offline = new Notifications(renderer, communications, noSmtp, properties);
+        String caseId = Catalog.unique("CASE");
+        String recipient = Catalog.unique("offline") + "@example.com";
+
+        Communication kept = offline.send(new OutgoingEmail(Catalog.unique("key"), caseId, "ORD-1", recipient,
+                "status-reminder", Locale.ENGLISH, model("Grace")));
+
+        assertThat(kept.state()).isEqualTo(Communication.LOGGED);
+        assertThat(kept.sentAt()).isNull();
+        assertThat(notifications.forCase(caseId)).singleElement().satisfies(entry -> {
+            assertThat(entry.bodyText()).contains("Hello Grace", "Expected date: 3 December 2026");
+            assertThat(entry.subject()).isEqualTo("Your order ORD-1: Lantern is still on its way");
+        });
+        assertThat(Mailbox.to(SMTP, recipient)).isEmpty();
+    }
+
+    @Test
+    void customerTextIsEscapedInHtmlAndCannotAddMailHeaders() throws Exception {
+        String recipient = Catalog.unique("inject") + "@example.com";
+        Map<String, Object> model = new java.util.HashMap<>(model("<script>alert('x')</script>"));
+        model.put("productName", "Lantern\r\nBcc: victim@example.com");
+
+        notifications.send(new OutgoingEmail(Catalog.unique("key"), null, "ORD-1", recipient, "status-reminder",
+                Locale.ENGLISH, model));
+
+        MimeMessage received = Mailbox.awaitCount(SMTP, recipient, 1).get(0);
+        assertThat(received.getHeader("Bcc")).isNull();
+        assertThat(received.getSubject()).doesNotContain("\r", "\n").contains("Lantern Bcc: victim@example.com");
+        assertThat(Mailbox.html(received)).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(Mailbox.to(SMTP, "victim@example.com")).isEmpty();
+    }
+
+    private OutgoingEmail email(String key, String recipient, String name) {
+        return new OutgoingEmail(key, null, "ORD-1", recipient, "status-reminder", Locale.ENGLISH, model(name));
+    }
+
+    private static Map<String, Object> model(String customerName) {
+        return Map.of("customerName", customerName, "orderId", "ORD-1", "productName", "Lantern",
+                "quantityShort", 2, "expectedDate", "3 December 2026", "alternatives", List.of());
+    }
+}

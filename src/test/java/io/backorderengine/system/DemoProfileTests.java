@@ -1,0 +1,63 @@
+package io.backorderengine.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The {@code demo} profile, which {@code ./mvnw spring-boot:run} uses when no profile is given:
+ * a demo catalog and one user per role, with the password the README states. (Here on an in-memory
+ * database instead of the file under ./data.)
+ */
+@SpringBootTest(
+        properties = {"spring.datasource.url=jdbc:h2:mem:demo-profile;DB_CLOSE_DELAY=-1",
+                "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("demo")
+class DemoProfileTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void theDemoCatalogHasStockShortagesSuppliersOpenSupplyAndSubstitutes() {
+        assertThat(count("select count(*) from product where on_hand > 0")).isGreaterThanOrEqualTo(5);
+        assertThat(count("select count(*) from product where on_hand = 0")).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from supplier where lead_time_days > 0")).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select min(expected_date) from purchase_order where status = 'OPEN'")
+                .query(LocalDate.class).single()).isAfter(LocalDate.now());
+        // every out-of-stock product either has open supply or in-stock substitutes to offer
+        assertThat(count("""
+                select count(*) from product p where p.on_hand = 0
+                and not exists (select 1 from purchase_order o where o.sku = p.sku and o.status = 'OPEN')
+                and not exists (select 1 from substitute s join product a on a.sku = s.substitute_sku
+                                where s.sku = p.sku and a.on_hand > 0)""")).isZero();
+    }
+
+    @Test
+    void thereIsOneDemoUserPerRoleWithTheReadmePassword() {
+        assertMember("agent", "agents");
+        assertMember("supervisor", "supervisors");
+        assertMember("analyst", "analysts");
+        assertMember("admin", "camunda-admin");
+        assertMember("shop", "ordersystems");
+    }
+
+    private void assertMember(String user, String group) {
+        assertThat(identity.checkPassword(user, "demo")).as(user).isTrue();
+        assertThat(identity.createUserQuery().userId(user).memberOfGroup(group).count()).as(user).isEqualTo(1);
+    }
+
+    private int count(String sql) {
+        return jdbc.sql(sql).query(Integer.class).single();
+    }
+}
