@@ -38,6 +38,25 @@ class InventoryTests extends ApplicationTest {
     }
 
     @Test
+    void unitsACancelledCaseHeldGoToTheNextInLine() {
+        String sku = catalog.product(0);
+        String first = placeBackorder(sku, 3);
+        String second = placeBackorder(sku, 2);
+        api.receive(Catalog.unique("RCPT"), sku, 2);
+        await().until(() -> api.backorder(first).path("timeline").findValuesAsText("kind").contains("ALLOCATED"));
+
+        api.decide(first, "cancel", null);
+
+        await().until(() -> api.status(first).equals("CANCELLED"));
+        await().until(() -> api.status(second).equals("FULFILLED"));
+        assertThat(catalog.heldFor(first, "RECEIPT")).isZero();
+        assertThat(catalog.heldFor(second, "RECEIPT")).isEqualTo(2);
+        assertThat(catalog.onHand(sku)).isZero();
+        assertThat(api.backorder(first).path("timeline").findValuesAsText("detail"))
+                .contains("2 allocated unit(s) released");
+    }
+
+    @Test
     void aRepeatedReceiptIdIsIgnored() {
         String sku = catalog.product(0);
         String caseId = placeBackorder(sku, 5);
