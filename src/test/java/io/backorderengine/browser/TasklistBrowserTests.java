@@ -1,0 +1,107 @@
+package io.backorderengine.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.backorderengine.support.Api;
+import io.backorderengine.support.ApplicationTest;
+import io.backorderengine.support.Browser;
+import io.backorderengine.support.Catalog;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An agent works a review task in Camunda Tasklist, in a real (headless) browser. */
+class TasklistBrowserTests extends ApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    private String agent;
+    private String admin;
+
+    @BeforeEach
+    void createUsers() {
+        agent = user("agent", "agents");
+        // the webapps send everyone to the first-admin setup page while no administrator exists
+        admin = user("admin", "camunda-admin");
+    }
+
+    @AfterEach
+    void deleteUsers() {
+        processEngine.getIdentityService().deleteUser(agent);
+        processEngine.getIdentityService().deleteUser(admin);
+    }
+
+    private String user(String prefix, String group) {
+        IdentityService identity = processEngine.getIdentityService();
+        String id = prefix + Catalog.unique("t").substring(2);
+        User user = identity.newUser(id);
+        user.setFirstName("Test");
+        user.setLastName(prefix);
+        user.setPassword(prefix + "-password");
+        identity.saveUser(user);
+        identity.createMembership(id, group);
+        return id;
+    }
+
+    @Test
+    void anAgentReviewsAnOfferInTasklistAndTheCaseMovesOn() {
+        String sku = catalog.product("Expedition tent", "420.00", 0, 20);
+        String orderId = Catalog.unique("ORD");
+        String caseId = orderId + "-1";
+        String customer = "Grace <b>Hopper</b>";
+        api.post("/api/orders", Api.order(orderId, "GOLD", "grace-" + orderId + "@example.com", customer,
+                new Api.Line("1", sku, 1)));
+        Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.driver();
+            page.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+                    .sendKeys(agent);
+            page.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("agent-password");
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Agents: backorder tasks")));
+
+            page.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+            WebElement name = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[id$='Field_ReviewCustomerName']")));
+            browser.waiting().until(d -> !name.getAttribute("value").isEmpty());
+            assertThat(name.getAttribute("value")).isEqualTo(customer);
+            assertThat(page.findElement(By.cssSelector("[id$='Field_ReviewCaseSnapshot']")).getAttribute("value"))
+                    .contains("\"caseId\" : \"" + caseId + "\"", "Expedition tent");
+            assertThat(page.findElement(By.cssSelector("[id$='Field_ReviewCaseLink']")).getAttribute("value"))
+                    .endsWith("/api/backorders/" + caseId);
+            assertThat(page.findElements(By.tagName("b"))).as("customer markup is shown as text").isEmpty();
+            browser.screenshot("tasklist-review-offer");
+
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[self::a or self::button][normalize-space()='Claim']"))).click();
+            WebElement discount = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[id$='Field_ReviewDiscount']")));
+            discount.clear();
+            discount.sendKeys("8");
+            WebElement complete = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[normalize-space()='Complete']")));
+            // the page footer overlaps the button at the bottom of the form
+            ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+            complete.click();
+            browser.waiting().until(ExpectedConditions.invisibilityOf(complete));
+        }
+
+        await().until(() -> api.backorder(caseId).path("emails").size() == 1);
+        var offer = api.backorder(caseId).path("offers").get(0);
+        assertThat(offer.path("discountPercent").asInt()).isEqualTo(8);
+        assertThat(offer.path("reviewedBy").asText()).isEqualTo(agent);
+    }
+}
