@@ -74,6 +74,12 @@ class InventoryController {
         return saved(save(request.command(request.purchaseOrderId())));
     }
 
+    /** Creates or replaces the purchase order named in the body. */
+    @PutMapping("/purchase-orders")
+    ResponseEntity<PurchaseOrderResult> put(@Valid @RequestBody PurchaseOrderRequest request) {
+        return saved(save(request.command(request.purchaseOrderId())));
+    }
+
     @PutMapping("/purchase-orders/{purchaseOrderId}")
     ResponseEntity<PurchaseOrderResult> put(@PathVariable String purchaseOrderId,
                                             @Valid @RequestBody PurchaseOrderRequest request) {

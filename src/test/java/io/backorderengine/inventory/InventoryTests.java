@@ -104,7 +104,7 @@ class InventoryTests extends ApplicationTest {
         Api.Response sameAgain = api.post("/api/inventory/purchase-orders", po);
         Map<String, Object> later = new java.util.HashMap<>(po);
         later.put("expectedDate", LocalDate.now().plusDays(14).toString());
-        Api.Response changed = api.put("/api/inventory/purchase-orders/" + poId, later);
+        Api.Response changed = api.put("/api/inventory/purchase-orders", later);
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.headers().getLocation()).hasToString("/api/inventory/purchase-orders/" + poId);

@@ -1,0 +1,61 @@
+package io.backorderengine.backorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backorderengine.support.Api;
+import io.backorderengine.support.ApplicationTest;
+import io.backorderengine.support.Catalog;
+import io.backorderengine.support.Mailbox;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A case waits past its limit, a supervisor gets the escalation and cancels it, the customer is
+ * told: over HTTP as the shop and Tasklist do it, with only the timer driven by hand.
+ */
+class EscalationScenarioTests extends ApplicationTest {
+
+    @Test
+    void aCaseWaitingPastItsLimitIsEscalatedAndCancelledByTheSupervisor() {
+        String sku = catalog.product("Canoe paddle", "45.00", 0, 10);
+        String orderId = Catalog.unique("ORD");
+        String caseId = orderId + "-1";
+        String email = "customer-" + orderId + "@example.com";
+        api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1));
+        Mailbox.awaitSubject(SMTP, email, "is on backorder");
+
+        // the limit is weeks away; let it pass now
+        String instanceId = processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).singleResult().getId();
+        var timer = processEngine.getManagementService().createJobQuery().processInstanceId(instanceId)
+                .timers().activityId("Event_MaxWaitReached").singleResult();
+        processEngine.getManagementService().executeJob(timer.getId());
+
+        JsonNode tasks = api.get("/engine-rest/task?processInstanceBusinessKey=" + caseId + "&candidateGroup=supervisors").body();
+        assertThat(tasks).hasSize(1);
+        JsonNode escalation = tasks.get(0);
+        assertThat(escalation.path("name").asText()).isEqualTo("Resolve escalation");
+        assertThat(escalation.path("due").asText()).isNotBlank();
+        assertThat(api.backorder(caseId).path("tasks").get(0).path("dueAt").isNull()).isFalse();
+
+        Api.Response submitted = api.post("/engine-rest/task/" + escalation.path("id").asText() + "/submit-form",
+                Map.of("variables", Map.of("supervisorDecision", Map.of("value", "cancel"),
+                        "cancelReason", Map.of("value", "the supplier stopped making it"))));
+
+        assertThat(submitted.status()).isEqualTo(204);
+        await().until(() -> api.status(caseId).equals("CANCELLED"));
+        JsonNode view = api.backorder(caseId);
+        assertThat(view.path("closeReason").asText()).isEqualTo("the supplier stopped making it");
+        assertThat(view.path("decisions").get(0).path("decision").asText()).isEqualTo("cancel");
+        assertThat(view.path("tasks").get(0).path("outcome").asText()).isEqualTo("cancel");
+        assertThat(view.path("timeline").findValuesAsText("kind")).contains("ESCALATED", "RELEASED", "CLOSED");
+        MimeMessage cancelled = Mailbox.awaitSubject(SMTP, email, "cancelled");
+        assertThat(Mailbox.text(cancelled)).contains("Reason: the supplier stopped making it", "refunded");
+        assertThat(catalog.count("select count(*) from backorder_demand where case_id = ? and status = 'WITHDRAWN'", caseId))
+                .isEqualTo(1);
+    }
+}
