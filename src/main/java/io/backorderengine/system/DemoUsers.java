@@ -14,8 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One demo user per role, for the {@code demo} profile only (the README lists them). No other
- * profile creates users.
+ * One demo user per role, for the {@code demo} profile only (the README lists them); the
+ * administrator comes from {@code camunda.bpm.admin-user}. No other profile creates users.
  */
 @Component
 @Profile("demo")
@@ -30,7 +30,6 @@ class DemoUsers {
             new DemoUser("agent", "Anna", "Agent", Roles.AGENTS),
             new DemoUser("supervisor", "Sam", "Supervisor", Roles.SUPERVISORS),
             new DemoUser("analyst", "Alex", "Analyst", Roles.ANALYSTS),
-            new DemoUser("admin", "Ada", "Admin", Roles.ADMINS),
             new DemoUser("shop", "Demo", "Shop", Roles.ORDER_SYSTEMS));
 
     private final IdentityService identity;

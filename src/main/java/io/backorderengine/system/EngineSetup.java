@@ -29,9 +29,12 @@ class EngineSetup {
     private record TaskFilter(String name, String group, String description, int priority) {
     }
 
+    static final String AGENTS_FILTER = "Agents: backorder tasks";
+    static final String SUPERVISORS_FILTER = "Supervisors: escalations";
+
     private static final List<TaskFilter> FILTERS = List.of(
-            new TaskFilter("Agents: backorder tasks", Roles.AGENTS, "Offers to review and customers to contact", 10),
-            new TaskFilter("Supervisors: escalations", Roles.SUPERVISORS, "Backorders waiting past their limit", 20));
+            new TaskFilter(AGENTS_FILTER, Roles.AGENTS, "Offers to review and customers to contact", 10),
+            new TaskFilter(SUPERVISORS_FILTER, Roles.SUPERVISORS, "Backorders waiting past their limit", 20));
 
     private final IdentityService identity;
     private final FilterService filters;

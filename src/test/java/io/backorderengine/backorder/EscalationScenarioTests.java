@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
+import io.backorderengine.support.TestUsers;
 import io.backorderengine.support.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,14 @@ class EscalationScenarioTests extends ApplicationTest {
                 .timers().activityId("Event_MaxWaitReached").singleResult();
         processEngine.getManagementService().executeJob(timer.getId());
 
-        JsonNode tasks = api.get("/engine-rest/task?processInstanceBusinessKey=" + caseId + "&candidateGroup=supervisors").body();
+        JsonNode tasks = api.as(TestUsers.ADMIN).get("/engine-rest/task?processInstanceBusinessKey=" + caseId + "&candidateGroup=supervisors&maxResults=10").body();
         assertThat(tasks).hasSize(1);
         JsonNode escalation = tasks.get(0);
         assertThat(escalation.path("name").asText()).isEqualTo("Resolve escalation");
         assertThat(escalation.path("due").asText()).isNotBlank();
         assertThat(api.backorder(caseId).path("tasks").get(0).path("dueAt").isNull()).isFalse();
 
-        Api.Response submitted = api.post("/engine-rest/task/" + escalation.path("id").asText() + "/submit-form",
+        Api.Response submitted = api.as(TestUsers.ADMIN).post("/engine-rest/task/" + escalation.path("id").asText() + "/submit-form",
                 Map.of("variables", Map.of("supervisorDecision", Map.of("value", "cancel"),
                         "cancelReason", Map.of("value", "the supplier stopped making it"))));
 

@@ -7,11 +7,8 @@ import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Browser;
 import io.backorderengine.support.Catalog;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import io.backorderengine.support.TestUsers;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,33 +23,7 @@ class TasklistBrowserTests extends ApplicationTest {
     @LocalServerPort
     int port;
 
-    private String agent;
-    private String admin;
-
-    @BeforeEach
-    void createUsers() {
-        agent = user("agent", "agents");
-        // the webapps send everyone to the first-admin setup page while no administrator exists
-        admin = user("admin", "camunda-admin");
-    }
-
-    @AfterEach
-    void deleteUsers() {
-        processEngine.getIdentityService().deleteUser(agent);
-        processEngine.getIdentityService().deleteUser(admin);
-    }
-
-    private String user(String prefix, String group) {
-        IdentityService identity = processEngine.getIdentityService();
-        String id = prefix + Catalog.unique("t").substring(2);
-        User user = identity.newUser(id);
-        user.setFirstName("Test");
-        user.setLastName(prefix);
-        user.setPassword(prefix + "-password");
-        identity.saveUser(user);
-        identity.createMembership(id, group);
-        return id;
-    }
+    private final String agent = TestUsers.AGENT;
 
     @Test
     void anAgentReviewsAnOfferInTasklistAndTheCaseMovesOn() {
@@ -67,11 +38,11 @@ class TasklistBrowserTests extends ApplicationTest {
         try (Browser browser = Browser.open()) {
             WebDriver page = browser.driver();
             page.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-                    .sendKeys(agent);
-            page.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("agent-password");
+            browser.await("login-form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            browser.type("username", By.cssSelector("input[ng-model=username]"), agent);
+            browser.type("password", By.cssSelector("input[ng-model=password]"), TestUsers.password(agent));
             page.findElement(By.cssSelector("button[type=submit]")).click();
-            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Agents: backorder tasks")));
+            browser.await("filters", ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Agents: backorder tasks")));
 
             page.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
             WebElement name = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(

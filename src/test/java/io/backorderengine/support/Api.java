@@ -31,12 +31,34 @@ public class Api {
     public record Line(String lineId, String sku, int quantity) {
     }
 
+    private final TestRestTemplate base;
     private final TestRestTemplate rest;
     private final ObjectMapper json;
 
+    /** The API as the test order system ({@link TestUsers#SHOP}) calls it. */
+    @org.springframework.beans.factory.annotation.Autowired
     Api(TestRestTemplate rest, ObjectMapper json) {
+        this(rest, rest.withBasicAuth(TestUsers.SHOP, TestUsers.password(TestUsers.SHOP)), json);
+    }
+
+    private Api(TestRestTemplate base, TestRestTemplate rest, ObjectMapper json) {
+        this.base = base;
         this.rest = rest;
         this.json = json;
+    }
+
+    /** The same API called with another test user's credentials. */
+    public Api as(String user) {
+        return withCredentials(user, TestUsers.password(user));
+    }
+
+    public Api withCredentials(String user, String password) {
+        return new Api(base, base.withBasicAuth(user, password), json);
+    }
+
+    /** The same API called without credentials. */
+    public Api anonymous() {
+        return new Api(base, base, json);
     }
 
     public Response get(String path) {

@@ -64,6 +64,32 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** Waits for the condition; on timeout saves a screenshot named after the step first. */
+    public <T> T await(String step, java.util.function.Function<? super WebDriver, T> condition) {
+        try {
+            return waiting().until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-" + step);
+            throw new AssertionError("browser step '" + step + "' timed out on " + driver.getCurrentUrl()
+                    + " (screenshot in target/screenshots)", e);
+        }
+    }
+
+    /**
+     * Types into a field until it holds the text: single-page apps may re-render a form right after
+     * it appears and drop what was typed.
+     */
+    public void type(String step, org.openqa.selenium.By field, String text) {
+        await(step, d -> {
+            var element = d.findElement(field);
+            if (!text.equals(element.getAttribute("value"))) {
+                element.clear();
+                element.sendKeys(text);
+            }
+            return text.equals(element.getAttribute("value")) ? element : null;
+        });
+    }
+
     /** Saves what the browser shows to target/screenshots, for a person to look at. */
     public void screenshot(String name) {
         try {

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.CaseInbox;
 import io.backorderengine.backorder.CaseLedger;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,17 +48,19 @@ class CaseMessageDispatcher {
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
+    private final IdentityService identity;
     private final CaseLedger ledger;
     private final ObjectMapper json;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final int maxAttempts;
 
-    CaseMessageDispatcher(JdbcClient jdbc, RuntimeService runtime, CaseLedger ledger, ObjectMapper json,
+    CaseMessageDispatcher(JdbcClient jdbc, RuntimeService runtime, IdentityService identity, CaseLedger ledger, ObjectMapper json,
                           PlatformTransactionManager transactions, Clock clock,
                           @Value("${backorder.messages.max-attempts:30}") int maxAttempts) {
         this.jdbc = jdbc;
         this.runtime = runtime;
+        this.identity = identity;
         this.ledger = ledger;
         this.json = json;
         this.clock = clock;
@@ -82,6 +86,20 @@ class CaseMessageDispatcher {
 
     /** Tries a message a few times; what cannot be delivered now stays queued for the sweep. */
     void deliver(long messageId, int attempts) {
+        // Delivery is the system's work, not the user's whose transaction queued the message (an
+        // agent completing a task may not update process instances); the sweep runs as nobody too.
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            tryDelivering(messageId, attempts);
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    private void tryDelivering(long messageId, int attempts) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {

@@ -1,0 +1,51 @@
+package io.backorderengine.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as problem+json, so clients see the same error shape everywhere. */
+final class ProblemResponses {
+
+    private final ObjectMapper json;
+
+    ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    AuthenticationEntryPoint unauthorized() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"backorder-engine\"");
+            write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "authentication required: send HTTP Basic credentials of a user with access"));
+        };
+    }
+
+    AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "your role may not use " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    /** For paths that do not exist (or that nobody may know of). */
+    AuthenticationEntryPoint notFound() {
+        return (request, response, exception) -> write(response, Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "no resource at " + request.getRequestURI()));
+    }
+
+    /** For paths refused to everyone, authenticated or not. */
+    AuthenticationEntryPoint refused(String why) {
+        return (request, response, exception) -> write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", why));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,105 @@
+package io.backorderengine.system;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes CVE-2026-109432 in the engine itself, for every caller (engine REST, the webapps' internal
+ * API, Java): a task query's {@code orQueries} are built without the validators that enforce
+ * {@code enableExpressionsInAdhocQueries=false} and {@code enableExpressionsInStoredQueries=false},
+ * so a JUEL expression inside them would be evaluated as the engine. This interceptor refuses any
+ * expression in a task query, in each of its OR branches, in a filter being saved and in the query
+ * that extends a filter when it is run, before the engine evaluates anything.
+ *
+ * <p>No engine setting closes this hole in 7.24.0 CE (the fix is in paid patch releases), hence
+ * this code. The filter commands keep their queries in protected fields; reading them fails closed.
+ */
+@Component
+class QueryExpressionGuard implements ProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> txRequired = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        txRequired.add(new Interceptor());
+        configuration.setCustomPreCommandInterceptorsTxRequired(txRequired);
+        List<CommandInterceptor> txRequiresNew = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        txRequiresNew.add(new Interceptor());
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(txRequiresNew);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    static final class Interceptor extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (command instanceof TaskQueryImpl query) {
+                refuseExpressions(query);
+            } else if (command instanceof SaveFilterCmd save) {
+                Filter filter = field(save, SaveFilterCmd.class, "filter", Filter.class);
+                if (filter != null) {
+                    refuseExpressions(filter.getQuery());
+                }
+            } else if (command instanceof AbstractExecuteFilterCmd execute) {
+                refuseExpressions(field(execute, AbstractExecuteFilterCmd.class, "extendingQuery", Query.class));
+            }
+            return next.execute(command);
+        }
+
+        private static void refuseExpressions(Query<?, ?> query) {
+            if (!(query instanceof AbstractQuery<?, ?> abstractQuery)) {
+                return;
+            }
+            if (!abstractQuery.getExpressions().isEmpty()) {
+                throw refused();
+            }
+            if (query instanceof TaskQueryImpl taskQuery) {
+                for (TaskQueryImpl branch : taskQuery.getQueries()) {
+                    if (!branch.getExpressions().isEmpty()) {
+                        throw refused();
+                    }
+                }
+            }
+        }
+
+        private static BadUserRequestException refused() {
+            return new BadUserRequestException("Expressions are not allowed in queries or filters");
+        }
+
+        private static <F> F field(Object command, Class<?> owner, String name, Class<F> type) {
+            try {
+                Field field = owner.getDeclaredField(name);
+                field.setAccessible(true);
+                return type.cast(field.get(command));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // an engine upgrade moved the field: refuse rather than let an unchecked query through
+                throw new BadUserRequestException("Query could not be checked for expressions; refused");
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.backorderengine.support;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+
+/**
+ * One user per role for tests (the test profile, like production, creates only the configured
+ * administrator). Passwords follow {@link #password(String)}.
+ */
+@TestComponent
+public class TestUsers {
+
+    public static final String ADMIN = "admin";
+    public static final String AGENT = "testagent";
+    public static final String SUPERVISOR = "testsupervisor";
+    public static final String ANALYST = "testanalyst";
+    public static final String SHOP = "testshop";
+
+    private static final Map<String, String> GROUPS = Map.of(AGENT, "agents", SUPERVISOR, "supervisors",
+            ANALYST, "analysts", SHOP, "ordersystems");
+
+    private final IdentityService identity;
+
+    TestUsers(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public static String password(String user) {
+        return ADMIN.equals(user) ? "test-admin-password" : user + "-password";
+    }
+
+    @EventListener
+    @Order(20) // after the application created its groups
+    void onStarted(ApplicationStartedEvent started) {
+        GROUPS.forEach((id, group) -> {
+            if (identity.createUserQuery().userId(id).count() == 0) {
+                User user = identity.newUser(id);
+                user.setFirstName("Test");
+                user.setLastName(group);
+                user.setPassword(password(id));
+                identity.saveUser(user);
+                identity.createMembership(id, group);
+            }
+        });
+    }
+}
