@@ -81,6 +81,14 @@ public class Api {
         return new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody()));
     }
 
+    /** A multipart/form-data POST, as Camunda Modeler deploys. */
+    public Response postMultipart(String path, org.springframework.util.MultiValueMap<String, Object> parts) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody()));
+    }
+
     public static Map<String, Object> order(String orderId, String tier, Line... lines) {
         return order(orderId, tier, "customer-" + orderId + "@example.com", "Customer " + orderId, lines);
     }

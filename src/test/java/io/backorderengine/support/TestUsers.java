@@ -21,9 +21,11 @@ public class TestUsers {
     public static final String SUPERVISOR = "testsupervisor";
     public static final String ANALYST = "testanalyst";
     public static final String SHOP = "testshop";
+    /** Only ever used with a wrong password: the engine locks users out after failed attempts. */
+    public static final String LOCKED_OUT = "testwrongpassword";
 
     private static final Map<String, String> GROUPS = Map.of(AGENT, "agents", SUPERVISOR, "supervisors",
-            ANALYST, "analysts", SHOP, "ordersystems");
+            ANALYST, "analysts", SHOP, "ordersystems", LOCKED_OUT, "camunda-admin");
 
     private final IdentityService identity;
 

@@ -1,0 +1,89 @@
+package io.backorderengine.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like session with Camunda's webapps over HTTP: Camunda's own login per app, the session
+ * cookie and the CSRF token the webapps require on changes. For the internal API under
+ * {@code /camunda/api/**} that Tasklist and Cockpit call.
+ */
+public final class WebappSession {
+
+    public record Response(int status, String body) {
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrfToken;
+
+    public WebappSession(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** Opens the app's page (which hands out the CSRF token) and logs in; returns the login status. */
+    public int login(String app, String user, String password) {
+        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+        Response login = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password))));
+        // the login starts a new session, which has a CSRF token of its own
+        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+        return login.status();
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        if (csrfToken != null) {
+            request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(this::remember);
+            response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(String setCookie) {
+        String pair = setCookie.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+            cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            if (pair.startsWith("XSRF-TOKEN=")) {
+                csrfToken = pair.substring(eq + 1).trim();
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

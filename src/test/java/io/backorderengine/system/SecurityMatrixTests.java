@@ -1,0 +1,215 @@
+package io.backorderengine.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.backorderengine.support.Api;
+import io.backorderengine.support.ApplicationTest;
+import io.backorderengine.support.Catalog;
+import io.backorderengine.support.TestUsers;
+import io.backorderengine.support.WebappSession;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Every HTTP surface against every kind of caller: 401 for anonymous callers and wrong passwords,
+ * 403 for a role that may not, 2xx for one that may; and a refused call changes nothing.
+ */
+class SecurityMatrixTests extends ApplicationTest {
+
+    enum Caller { ANONYMOUS, WRONG_PASSWORD, AGENT, SUPERVISOR, ANALYST, ORDER_SYSTEM, ADMIN }
+
+    /** What a call answered, and whether it changed anything a refusal must leave alone. */
+    record Outcome(int status, boolean changed) {
+    }
+
+    record Surface(String name, Function<Caller, Outcome> call, int... expected) {
+    }
+
+    @LocalServerPort
+    int port;
+
+    @TestFactory
+    List<DynamicTest> everySurfaceAgainstEveryCaller() {
+        String stocked = catalog.product(1000);
+        String caseId = openCase();
+        List<Surface> surfaces = List.of(
+                //                                                        anon wrong agent sup  analyst shop admin
+                new Surface("POST /api/orders", c -> placeOrder(c, stocked), 401, 401, 403, 403, 403, 201, 201),
+                new Surface("POST /api/inventory/receipts", this::receive, 401, 401, 403, 403, 403, 201, 201),
+                new Surface("GET /api/backorders/{id}", c -> read(c, "/api/backorders/" + caseId), 401, 401, 200, 200, 403, 200, 200),
+                new Surface("POST /api/backorders/{id}/decision", c -> decide(c, caseId), 401, 401, 403, 403, 403, 202, 202),
+                new Surface("GET /engine-rest (read)", c -> read(c, "/engine-rest/process-definition/key/backorder"),
+                        401, 401, 403, 403, 200, 200, 200),
+                new Surface("POST /engine-rest (start)", this::start, 401, 401, 403, 403, 403, 200, 200),
+                new Surface("POST /engine-rest (deploy)", this::deploy, 401, 401, 403, 403, 200, 403, 200),
+                new Surface("/camunda/api/engine (Tasklist: log in, claim)", this::claimInTasklist, 401, 401, 204, 204, 403, 403, 204),
+                new Surface("/camunda/api/admin (log in to Admin)", this::logInToAdmin, 401, 401, 403, 403, 403, 403, 200),
+                new Surface("/camunda/api/admin/setup (first-admin setup)", this::setUpAdmin, 403, 403, 403, 403, 403, 403, 403),
+                new Surface("GET /actuator/info", c -> read(c, "/actuator/info"), 401, 401, 403, 403, 403, 403, 200),
+                // health is open to load balancers; wrong credentials are still refused
+                new Surface("GET /actuator/health", c -> read(c, "/actuator/health"), 200, 401, 200, 200, 200, 200, 200));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Surface surface : surfaces) {
+            for (Caller caller : Caller.values()) {
+                int expected = surface.expected()[caller.ordinal()];
+                tests.add(DynamicTest.dynamicTest(surface.name() + " as " + caller, () -> {
+                    Outcome outcome = surface.call().apply(caller);
+                    assertThat(outcome.status()).as(surface.name() + " as " + caller).isEqualTo(expected);
+                    if (expected >= 400) {
+                        assertThat(outcome.changed()).as("a refused call changed something").isFalse();
+                    }
+                }));
+            }
+        }
+        return tests;
+    }
+
+    // -- the calls ---------------------------------------------------------------------------------
+
+    private Outcome placeOrder(Caller caller, String sku) {
+        String orderId = Catalog.unique("SEC");
+        int status = as(caller).placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1)).status();
+        return new Outcome(status, api.as(TestUsers.ADMIN).get("/api/orders/" + orderId).status() == 200);
+    }
+
+    private Outcome receive(Caller caller) {
+        String sku = catalog.product(0);
+        int status = as(caller).receive(Catalog.unique("RCPT"), sku, 1).status();
+        return new Outcome(status, catalog.onHand(sku) != 0);
+    }
+
+    private Outcome read(Caller caller, String path) {
+        return new Outcome(as(caller).get(path).status(), false);
+    }
+
+    private Outcome decide(Caller caller, String caseId) {
+        int before = decisions(caseId);
+        int status = as(caller).decide(caseId, "wait", null).status();
+        return new Outcome(status, decisions(caseId) != before);
+    }
+
+    private Outcome start(Caller caller) {
+        String orderId = Catalog.unique("SEC");
+        String sku = catalog.product(0);
+        Map<String, Object> variables = Map.of(
+                "orderId", Map.of("value", orderId), "lineId", Map.of("value", "1"), "sku", Map.of("value", sku),
+                "quantityShort", Map.of("value", 1, "type", "Integer"), "customerId", Map.of("value", "C"),
+                "customerName", Map.of("value", "N"), "customerEmail", Map.of("value", "n@example.com"),
+                "customerTier", Map.of("value", "STANDARD"));
+        int status = as(caller).post("/engine-rest/process-definition/key/backorder/start",
+                Map.of("businessKey", orderId + "-1", "variables", variables)).status();
+        return new Outcome(status, processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId + "-1").count() > 0);
+    }
+
+    private Outcome deploy(Caller caller) {
+        String name = Catalog.unique("security-probe");
+        String key = name.replace("-", "");
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
+                  <process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D"><startEvent id="StartEvent_Probe"/></process>
+                </definitions>""".formatted(key);
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", name);
+        parts.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return key + ".bpmn";
+            }
+        });
+        int status = as(caller).postMultipart("/engine-rest/deployment/create", parts).status();
+        var deployments = processEngine.getRepositoryService().createDeploymentQuery().deploymentName(name).list();
+        deployments.forEach(d -> processEngine.getRepositoryService().deleteDeployment(d.getId(), true));
+        return new Outcome(status, !deployments.isEmpty());
+    }
+
+    private Outcome claimInTasklist(Caller caller) {
+        Task task = reviewTask();
+        WebappSession tasklist = new WebappSession(port);
+        if (caller != Caller.ANONYMOUS) {
+            int login = tasklist.login("tasklist", user(caller), password(caller));
+            if (login != 200) {
+                return new Outcome(login, assignee(task) != null);
+            }
+        }
+        int claim = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/claim",
+                "{\"userId\":\"" + (caller == Caller.ANONYMOUS ? "nobody" : user(caller)) + "\"}").status();
+        return new Outcome(claim, assignee(task) != null);
+    }
+
+    private Outcome logInToAdmin(Caller caller) {
+        WebappSession admin = new WebappSession(port);
+        int login = caller == Caller.ANONYMOUS ? admin.login("admin", "", "") : admin.login("admin", user(caller), password(caller));
+        return new Outcome(login, false);
+    }
+
+    private Outcome setUpAdmin(Caller caller) {
+        String intruder = "intruder" + Catalog.unique("x").substring(2);
+        WebappSession session = new WebappSession(port);
+        if (caller != Caller.ANONYMOUS) {
+            session.login("admin", user(caller), password(caller));
+        }
+        int status = session.post("/camunda/api/admin/setup/default/user/create", """
+                {"profile":{"id":"%s","firstName":"I","lastName":"I","email":"i@example.com"},
+                 "credentials":{"password":"intruder-password-123"}}""".formatted(intruder)).status();
+        return new Outcome(status, processEngine.getIdentityService().createUserQuery().userId(intruder).count() > 0);
+    }
+
+    // -- helpers -----------------------------------------------------------------------------------
+
+    private Api as(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> api.anonymous();
+            default -> api.withCredentials(user(caller), password(caller));
+        };
+    }
+
+    private static String user(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> "";
+            case WRONG_PASSWORD -> TestUsers.LOCKED_OUT;
+            case AGENT -> TestUsers.AGENT;
+            case SUPERVISOR -> TestUsers.SUPERVISOR;
+            case ANALYST -> TestUsers.ANALYST;
+            case ORDER_SYSTEM -> TestUsers.SHOP;
+            case ADMIN -> TestUsers.ADMIN;
+        };
+    }
+
+    private static String password(Caller caller) {
+        return caller == Caller.WRONG_PASSWORD ? "not-the-password" : TestUsers.password(user(caller));
+    }
+
+    private String openCase() {
+        String orderId = Catalog.unique("SEC");
+        api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
+        return orderId + "-1";
+    }
+
+    private Task reviewTask() {
+        String orderId = Catalog.unique("SEC");
+        api.placeOrder(orderId, "GOLD", new Api.Line("1", catalog.product("Test", "20.00", 0, 20), 1));
+        await().until(() -> processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderId + "-1").count() == 1);
+        return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderId + "-1").singleResult();
+    }
+
+    private String assignee(Task task) {
+        return processEngine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+    }
+
+    private int decisions(String caseId) {
+        return catalog.count("select count(*) from case_decision where case_id = ?", caseId);
+    }
+}
