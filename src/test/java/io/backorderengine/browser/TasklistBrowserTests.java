@@ -30,7 +30,8 @@ class TasklistBrowserTests extends ApplicationTest {
         String sku = catalog.product("Expedition tent", "420.00", 0, 20);
         String orderId = Catalog.unique("ORD");
         String caseId = orderId + "-1";
-        String customer = "Grace <b>Hopper</b>";
+        // markup and an expression in a customer's name must reach the agent as plain text
+        String customer = "Grace <b>Hopper</b> ${caseLedger.record('PROBE','EXPRESSION_EVALUATED',null,null)}";
         api.post("/api/orders", Api.order(orderId, "GOLD", "grace-" + orderId + "@example.com", customer,
                 new Api.Line("1", sku, 1)));
         Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
@@ -74,5 +75,6 @@ class TasklistBrowserTests extends ApplicationTest {
         var offer = api.backorder(caseId).path("offers").get(0);
         assertThat(offer.path("discountPercent").asInt()).isEqualTo(8);
         assertThat(offer.path("reviewedBy").asText()).isEqualTo(agent);
+        assertThat(catalog.count("select count(*) from case_ledger where kind = 'EXPRESSION_EVALUATED'")).isZero();
     }
 }

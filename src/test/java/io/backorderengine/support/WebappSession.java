@@ -41,6 +41,19 @@ public final class WebappSession {
         return login.status();
     }
 
+    /** The response headers of a page, e.g. to check the webapps' security headers. */
+    public java.net.http.HttpHeaders headers(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
     }
