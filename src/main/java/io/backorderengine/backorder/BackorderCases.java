@@ -19,9 +19,12 @@ public class BackorderCases {
     private final CaseTasks tasks;
     private final CaseLedger ledger;
     private final Notifications notifications;
+    private final io.backorderengine.inventory.Inventory inventory;
 
     BackorderCases(CaseWorkflow workflow, CaseRepository cases, CasePromises promises, CaseOffers offers,
-                   CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications) {
+                   CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications,
+                   io.backorderengine.inventory.Inventory inventory) {
+        this.inventory = inventory;
         this.workflow = workflow;
         this.cases = cases;
         this.promises = promises;
@@ -48,9 +51,12 @@ public class BackorderCases {
     public Optional<CaseView> find(String caseId) {
         return cases.find(caseId).map(c -> {
             List<CasePromises.Promise> promised = promises.history(caseId);
-            return new CaseView(c.caseId(), c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(),
+            return new CaseView(c.caseId(), c.orderId(), c.lineId(), c.sku(),
+                    inventory.product(c.sku()).map(io.backorderengine.inventory.Product::name).orElse(c.sku()),
+                    c.quantityOrdered(), c.quantityShort(),
                     c.unitPrice(), c.status(), c.openedAt(), c.closedAt(), c.closeReason(),
-                    new CaseView.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerTier()),
+                    new CaseView.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(),
+                            c.customerTier(), c.customerLanguage(), c.customerTimeZone()),
                     promised.isEmpty() ? null : promised.get(promised.size() - 1).expectedDate(),
                     promised, offers.history(caseId), decisions.history(caseId),
                     notifications.forCase(caseId).stream().map(CaseView.Email::of).toList(),

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.backorderengine.inventory.StockAllocated;
 import io.backorderengine.inventory.SupplyDateChanged;
+import io.backorderengine.notification.CustomerUnreachable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,17 @@ class CaseEventListeners {
         inbox.queue(allocated.caseId(),
                 allocated.complete() ? CaseMessage.STOCK_ALLOCATED : CaseMessage.STOCK_PARTLY_ALLOCATED,
                 Map.of("allocatedQuantity", allocated.quantity(), "remainingQuantity", allocated.remaining()));
+    }
+
+    /** An email did not reach the customer: an agent contacts them (while the case is open). */
+    @EventListener
+    void on(CustomerUnreachable unreachable) {
+        for (String caseId : unreachable.caseIds()) {
+            if (cases.find(caseId).filter(c -> !c.status().closed()).isPresent()) {
+                ledger.record(caseId, "CUSTOMER_UNREACHABLE", null, unreachable.reason());
+                inbox.queue(caseId, CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason", unreachable.reason()));
+            }
+        }
     }
 
     /** Every open case for the SKU re-checks its promise; only those whose date moves tell the customer. */

@@ -1,29 +1,37 @@
 package io.backorderengine.backorder;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Currency;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;
 import io.backorderengine.notification.Communication;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.notification.OutgoingEmail;
+import io.backorderengine.system.CustomerFormats;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Composes a case's customer emails from what the case knows, and hands them to notification. */
+/**
+ * Composes a case's customer emails from what the case tables hold and hands them to notification.
+ * One email per event per order: when other cases of the same order are about to send the same
+ * email, it lists them all and their own sends find it done.
+ */
 @Service
 public class CaseMails {
 
-    private static final Locale LOCALE = Locale.ENGLISH;
-    private static final Currency CURRENCY = Currency.getInstance("EUR");
+    /** Emails about a case that is still open carry a link to decide on it. */
+    private static final Set<String> WITH_DECISION_LINKS = Set.of("backorder-notice", "date-changed",
+            "status-reminder", "partly-allocated");
 
     private final CaseRepository cases;
     private final CasePromises promises;
@@ -32,9 +40,11 @@ public class CaseMails {
     private final CaseLedger ledger;
     private final Inventory inventory;
     private final Notifications notifications;
+    private final DecisionLinks links;
+    private final JdbcClient jdbc;
 
-    CaseMails(CaseRepository cases, CasePromises promises, CaseOffers offers, CaseDecisions decisions,
-              CaseLedger ledger, Inventory inventory, Notifications notifications) {
+    CaseMails(CaseRepository cases, CasePromises promises, CaseOffers offers, CaseDecisions decisions, CaseLedger ledger,
+              Inventory inventory, Notifications notifications, DecisionLinks links, JdbcClient jdbc) {
         this.cases = cases;
         this.promises = promises;
         this.offers = offers;
@@ -42,26 +52,66 @@ public class CaseMails {
         this.ledger = ledger;
         this.inventory = inventory;
         this.notifications = notifications;
+        this.links = links;
+        this.jdbc = jdbc;
+    }
+
+    /** The other cases of the case's order: their own sends of the same email may be covered by this one. */
+    @Transactional(readOnly = true)
+    public List<String> otherCasesOfOrder(String caseId) {
+        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        return jdbc.sql("select case_id from backorder_case where order_id = ? and case_id <> ? order by case_id")
+                .params(c.orderId(), caseId).query(String.class).list();
     }
 
     /**
-     * Sends the email once per message key.
+     * Sends the email once.
      *
-     * @param extra values of the moment that the case tables do not hold (units just allocated, a reason)
+     * @param messageKey   this case's key for this email
+     * @param pendingSends other cases of the order whose send of the same email is pending, with their keys
+     * @param extra        values of the moment that the tables do not hold (a reason)
      */
     @Transactional
-    public Communication send(String caseId, String template, String messageKey, Map<String, Object> extra) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        Map<String, Object> model = new HashMap<>(model(c));
-        model.putAll(extra);
-        Communication sent = notifications.send(new OutgoingEmail(messageKey, caseId, c.orderId(), c.customerEmail(),
-                template, LOCALE, model));
-        ledger.record(caseId, "EMAIL", null, "%s %s to %s".formatted(template, sent.state().toLowerCase(Locale.ROOT),
-                c.customerEmail()));
+    public Communication send(String caseId, String template, String messageKey, Map<String, String> pendingSends,
+                              Map<String, Object> extra) {
+        CaseRecord own = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        // one email for the order at a time: the cases of the order are locked in a fixed order
+        List<CaseRecord> order = cases.lockOrder(own.orderId());
+        Optional<Communication> done = notifications.find(messageKey);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        List<CaseRecord> included = new ArrayList<>();
+        included.add(own);
+        Map<String, String> covered = new LinkedHashMap<>();
+        for (CaseRecord sibling : order) {
+            String key = pendingSends.get(sibling.caseId());
+            if (key != null && !sibling.caseId().equals(caseId) && notifications.find(key).isEmpty()) {
+                included.add(sibling);
+                covered.put(sibling.caseId(), key);
+            }
+        }
+        Locale locale = Locale.forLanguageTag(own.customerLanguage());
+        ZoneId zone = ZoneId.of(own.customerTimeZone());
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("customerName", own.customerName());
+        model.put("orderId", own.orderId());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (CaseRecord c : included) {
+            lines.add(line(c, template, locale, zone, extra));
+        }
+        model.put("lines", lines);
+        Communication sent = notifications.send(new OutgoingEmail(messageKey, own.orderId(),
+                included.stream().map(CaseRecord::caseId).toList(), covered, own.customerEmail(), template, locale, zone,
+                model));
+        for (CaseRecord c : included) {
+            ledger.record(c.caseId(), "EMAIL", null, "%s %s to %s".formatted(template,
+                    sent.state().toLowerCase(Locale.ROOT), own.customerEmail() == null ? "(no address)" : own.customerEmail()));
+        }
         return sent;
     }
 
-    /** Status reminders sent since the customer last decided anything: silence, in the reminder policy's terms. */
+    /** Status reminders that reached the customer since they last decided anything. */
     @Transactional(readOnly = true)
     public int remindersSinceLastDecision(String caseId) {
         var lastDecision = decisions.latest(caseId).map(CaseDecisions.Decision::decidedAt).orElse(null);
@@ -71,37 +121,48 @@ public class CaseMails {
                 .count();
     }
 
-    private Map<String, Object> model(CaseRecord c) {
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LOCALE);
-        Map<String, Object> model = new HashMap<>();
-        model.put("customerName", c.customerName());
-        model.put("orderId", c.orderId());
-        model.put("sku", c.sku());
-        model.put("productName", inventory.product(c.sku()).map(Product::name).orElse(c.sku()));
-        model.put("quantityOrdered", c.quantityOrdered());
-        model.put("quantityShort", c.quantityShort());
-        model.put("quantityReserved", c.quantityOrdered() - c.quantityShort());
-        List<CasePromises.Promise> history = promises.history(c.caseId());
-        model.put("expectedDate", history.isEmpty() ? "" : dates.format(history.get(history.size() - 1).expectedDate()));
-        model.put("previousDate", history.size() < 2 ? "" : dates.format(history.get(history.size() - 2).expectedDate()));
+    private Map<String, Object> line(CaseRecord c, String template, Locale locale, ZoneId zone, Map<String, Object> extra) {
+        Map<String, Object> line = new HashMap<>();
+        // every key the templates may read is present, null when it does not apply
+        for (String optional : List.of("alternativeSku", "alternativeName", "alternativePrice", "decisionLink", "linkValidUntil")) {
+            line.put(optional, null);
+        }
+        line.put("caseId", c.caseId());
+        line.put("sku", c.sku());
+        line.put("productName", inventory.product(c.sku()).map(Product::name).orElse(c.sku()));
+        line.put("quantityOrdered", c.quantityOrdered());
+        line.put("quantityShort", c.quantityShort());
+        line.put("quantityReserved", c.quantityOrdered() - c.quantityShort());
+        line.put("expectedDate", promises.latest(c.caseId()).map(p -> CustomerFormats.date(p.expectedDate(), locale)).orElse(""));
+        line.put("previousDate", promises.toldBefore(c.caseId()).map(d -> CustomerFormats.date(d, locale)).orElse(""));
         var offer = offers.latest(c.caseId());
-        model.put("discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
-        model.put("alternatives", offer.map(o -> o.alternatives().stream()
-                .map(a -> Map.of("sku", a.sku(), "name", a.name(), "price", money(a.unitPrice()))).toList())
+        line.put("discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
+        line.put("alternatives", offer.map(o -> o.alternatives().stream()
+                .map(a -> Map.of("sku", a.sku(), "name", a.name(), "price", CustomerFormats.money(a.unitPrice(), locale))).toList())
                 .orElse(List.of()));
+        int allocated = allocated(c.caseId());
+        line.put("allocatedQuantity", allocated);
+        line.put("remainingQuantity", c.quantityShort() - allocated);
         decisions.latest(c.caseId()).filter(d -> d.alternativeSku() != null).ifPresent(d -> {
             var alternative = inventory.product(d.alternativeSku()).orElseThrow();
-            model.put("alternativeSku", alternative.sku());
-            model.put("alternativeName", alternative.name());
-            model.put("alternativePrice", money(alternative.unitPrice()));
+            line.put("alternativeSku", alternative.sku());
+            line.put("alternativeName", alternative.name());
+            line.put("alternativePrice", CustomerFormats.money(alternative.unitPrice(), locale));
         });
-        model.putIfAbsent("reason", c.closeReason() == null ? "" : c.closeReason());
-        return model;
+        line.put("reason", c.closeReason() != null ? c.closeReason() : String.valueOf(extra.getOrDefault("reason", "")));
+        if (WITH_DECISION_LINKS.contains(template) && !c.status().closed()) {
+            DecisionLinks.Link link = links.issue(c.caseId());
+            line.put("decisionLink", link.url());
+            line.put("linkValidUntil", CustomerFormats.date(LocalDate.ofInstant(link.expiresAt(), zone), locale));
+        }
+        return line;
     }
 
-    private static String money(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
-        format.setCurrency(CURRENCY);
-        return format.format(amount);
+    private int allocated(String caseId) {
+        return jdbc.sql("""
+                        select coalesce(sum(quantity), 0) from reservation
+                        where case_id = ? and source = 'RECEIPT' and released_at is null""")
+                .param(caseId).query(Integer.class).single();
     }
+
 }

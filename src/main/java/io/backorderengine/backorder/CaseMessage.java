@@ -7,7 +7,8 @@ public enum CaseMessage {
     WAIT_CHOSEN("WaitChosen"),
     ALTERNATIVE_CHOSEN("AlternativeChosen"),
     CANCELLATION_REQUESTED("CancellationRequested"),
-    SUPPLIER_DATE_CHANGED("SupplierDateChanged");
+    SUPPLIER_DATE_CHANGED("SupplierDateChanged"),
+    AGENT_CONTACT_NEEDED("AgentContactNeeded");
 
     private final String messageName;
 

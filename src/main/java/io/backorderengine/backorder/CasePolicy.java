@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param waiting    ({@code backorder.wait}) how long a case may wait before a supervisor looks at it
  * @param reminder   how often the customer hears from us while waiting, and when an agent calls instead
  * @param escalation how long a supervisor has per escalation, and how much longer "keep waiting" buys
+ * @param notification when customers hear about changes
  */
 @ConfigurationProperties("backorder")
 public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
                          @Name("wait") @DefaultValue Wait waiting,
                          @DefaultValue Reminder reminder,
-                         @DefaultValue Escalation escalation) {
+                         @DefaultValue Escalation escalation,
+                         @DefaultValue Notification notification) {
 
     public record Wait(@DefaultValue("P21D") Duration max) {
     }
@@ -34,5 +36,12 @@ public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
     }
 
     public record Escalation(@DefaultValue("P2D") Duration due, @DefaultValue("P7D") Duration extension) {
+    }
+
+    /**
+     * @param dateChangeThreshold a new expected date is mailed only when it moves at least this far
+     *                            from the date the customer was last told (every promise is recorded)
+     */
+    public record Notification(@DefaultValue("P2D") Duration dateChangeThreshold) {
     }
 }

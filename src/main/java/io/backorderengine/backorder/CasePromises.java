@@ -24,47 +24,76 @@ public class CasePromises {
     /**
      * The outcome of (re)promising.
      *
-     * @param previousDate the date promised before, or null for the first promise
+     * @param previousDate the date the customer was last told, or null for the first promise
      * @param changed      true when a new promise was recorded
+     * @param tellCustomer true when the date moved far enough from what the customer was told
      */
-    public record Outcome(LocalDate expectedDate, LocalDate previousDate, boolean changed, long waitDays) {
+    public record Outcome(LocalDate expectedDate, LocalDate previousDate, boolean changed, boolean tellCustomer,
+                          long waitDays) {
     }
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
     private final CaseLedger ledger;
     private final Inventory inventory;
+    private final CasePolicy policy;
     private final Clock clock;
 
-    CasePromises(JdbcClient jdbc, CaseRepository cases, CaseLedger ledger, Inventory inventory, Clock clock) {
+    CasePromises(JdbcClient jdbc, CaseRepository cases, CaseLedger ledger, Inventory inventory, CasePolicy policy,
+                 Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.ledger = ledger;
         this.inventory = inventory;
+        this.policy = policy;
         this.clock = clock;
     }
 
-    /** Works out the expected date now and records it as a new promise when it differs from the last one. */
+    /**
+     * Works out the expected date now and records it as a new promise when it differs from the last
+     * one. The first promise is always told; a later one when it moved at least the configured
+     * threshold away from the date the customer was last told (small slips add up until they count).
+     */
     @Transactional
     public Outcome promise(String caseId) {
         CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         ExpectedSupply supply = inventory.expectedSupply(c.sku());
         Optional<Promise> last = latest(caseId);
+        Optional<LocalDate> told = lastTold(caseId);
         LocalDate today = LocalDate.now(clock);
         long waitDays = Math.max(0, ChronoUnit.DAYS.between(today, supply.expectedDate()));
         if (last.isPresent() && last.get().expectedDate().equals(supply.expectedDate())) {
-            return new Outcome(supply.expectedDate(), last.get().expectedDate(), false, waitDays);
+            return new Outcome(supply.expectedDate(), told.orElse(null), false, false, waitDays);
         }
+        boolean tell = told.isEmpty() || Math.abs(ChronoUnit.DAYS.between(told.get(), supply.expectedDate()))
+                >= policy.notification().dateChangeThreshold().toDays();
         jdbc.sql("""
-                        insert into case_promise (case_id, expected_date, basis, purchase_order_id, promised_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(caseId, supply.expectedDate(), supply.basis(), supply.purchaseOrderId(), LocalDateTime.now(clock))
+                        insert into case_promise (case_id, expected_date, basis, purchase_order_id, promised_at, notified)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(caseId, supply.expectedDate(), supply.basis(), supply.purchaseOrderId(), LocalDateTime.now(clock), tell)
                 .update();
         LocalDate previous = last.map(Promise::expectedDate).orElse(null);
-        ledger.record(caseId, "PROMISED", null, previous == null
+        ledger.record(caseId, "PROMISED", null, (previous == null
                 ? "expected %s (%s)".formatted(supply.expectedDate(), supply.basis())
-                : "expected %s, was %s (%s)".formatted(supply.expectedDate(), previous, supply.basis()));
-        return new Outcome(supply.expectedDate(), previous, true, waitDays);
+                : "expected %s, was %s (%s)".formatted(supply.expectedDate(), previous, supply.basis()))
+                + (tell ? "" : "; within the threshold, customer not told"));
+        return new Outcome(supply.expectedDate(), told.orElse(null), true, tell, waitDays);
+    }
+
+    /** The date the customer was last told. */
+    public Optional<LocalDate> lastTold(String caseId) {
+        return jdbc.sql("""
+                        select expected_date from case_promise where case_id = ? and notified
+                        order by promise_id desc fetch first 1 rows only""")
+                .param(caseId).query(LocalDate.class).optional();
+    }
+
+    /** The date told before the last told one: what a date-change email says the date moved from. */
+    public Optional<LocalDate> toldBefore(String caseId) {
+        return jdbc.sql("""
+                        select expected_date from case_promise where case_id = ? and notified
+                        order by promise_id desc offset 1 rows fetch next 1 rows only""")
+                .param(caseId).query(LocalDate.class).optional();
     }
 
     public Optional<Promise> latest(String caseId) {

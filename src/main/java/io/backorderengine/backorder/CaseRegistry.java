@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(CaseRegistry.class);
+    /** The languages emails and the decision page are written in. */
+    static final java.util.List<String> SUPPORTED_LANGUAGES = java.util.List.of("en", "de");
 
     private final CaseRepository cases;
     private final CaseLedger ledger;
@@ -74,13 +76,24 @@ public class CaseRegistry {
         if (c.quantityShort() <= 0) {
             throw new InvalidCaseException("quantityShort", "must be greater than 0");
         }
-        require("customerId", c.customerId());
-        require("customerName", c.customerName());
-        require("customerEmail", c.customerEmail());
-        if (!c.customerEmail().matches("[^@\\s]+@[^@\\s]+")) {
+        OpenCase.Customer customer = c.customer();
+        require("customerId", customer.id());
+        require("customerName", customer.name());
+        if ((customer.email() == null || customer.email().isBlank()) && (customer.phone() == null || customer.phone().isBlank())) {
+            throw new InvalidCaseException("customerEmail", "is required (or customerPhone, for customers without email)");
+        }
+        if (customer.email() != null && !customer.email().matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidCaseException("customerEmail", "must be an email address");
         }
-        require("customerTier", c.customerTier());
+        require("customerTier", customer.tier());
+        if (!SUPPORTED_LANGUAGES.contains(customer.language())) {
+            throw new InvalidCaseException("customerLanguage", "must be one of " + SUPPORTED_LANGUAGES);
+        }
+        try {
+            java.time.ZoneId.of(customer.timeZone());
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            throw new InvalidCaseException("customerTimeZone", "is not a known time zone: " + customer.timeZone());
+        }
         if (c.quantityOrdered() < c.quantityShort()) {
             throw new InvalidCaseException("quantityOrdered", "must not be less than quantityShort");
         }

@@ -13,7 +13,8 @@ class CaseRepository {
 
     private static final String COLUMNS = """
             case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price, customer_id, customer_name,
-            customer_email, customer_tier, status, process_instance_id, opened_at, closed_at, close_reason""";
+            customer_email, customer_phone, customer_tier, customer_language, customer_time_zone, status,
+            process_instance_id, opened_at, closed_at, close_reason""";
 
     private final JdbcClient jdbc;
 
@@ -27,9 +28,10 @@ class CaseRepository {
     }
 
     void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
-        jdbc.sql("insert into backorder_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)")
-                .params(c.caseId(), c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(), c.customerId(),
-                        c.customerName(), c.customerEmail(), c.customerTier(), CaseStatus.OPEN.name(),
+        jdbc.sql("insert into backorder_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)")
+                .params(c.caseId(), c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(),
+                        c.customer().id(), c.customer().name(), c.customer().email(), c.customer().phone(),
+                        c.customer().tier(), c.customer().language(), c.customer().timeZone(), CaseStatus.OPEN.name(),
                         processInstanceId, openedAt)
                 .update();
     }
@@ -43,6 +45,12 @@ class CaseRepository {
     Optional<CaseRecord> lock(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ? for update")
                 .param(caseId).query(CaseRecord.class).optional();
+    }
+
+    /** The cases of an order, locked in case-id order: one email for the order is written at a time. */
+    List<CaseRecord> lockOrder(String orderId) {
+        return jdbc.sql("select " + COLUMNS + " from backorder_case where order_id = ? order by case_id for update")
+                .param(orderId).query(CaseRecord.class).list();
     }
 
     List<String> openCaseIds(String sku) {

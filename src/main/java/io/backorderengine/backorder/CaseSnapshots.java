@@ -55,8 +55,14 @@ public class CaseSnapshots {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("caseId", c.caseId());
         s.put("orderId", c.orderId());
-        s.put("customer", Map.of("id", c.customerId(), "name", c.customerName(), "email", c.customerEmail(),
-                "tier", c.customerTier()));
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("id", c.customerId());
+        customer.put("name", c.customerName());
+        customer.put("email", c.customerEmail());
+        customer.put("phone", c.customerPhone());
+        customer.put("tier", c.customerTier());
+        customer.put("language", c.customerLanguage());
+        s.put("customer", customer);
         s.put("product", Map.of("sku", c.sku(),
                 "name", inventory.product(c.sku()).map(Product::name).orElse(c.sku())));
         s.put("quantityOrdered", c.quantityOrdered());
@@ -72,7 +78,14 @@ public class CaseSnapshots {
                 .map(d -> Map.of("decision", d.decision(), "by", d.decidedBy(), "at", d.decidedAt().toString())).toList());
         List<Communication> emails = notifications.forCase(caseId);
         s.put("recentEmails", emails.subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size()).stream()
-                .map(e -> Map.of("template", e.template(), "state", e.state(), "at", e.createdAt().toString())).toList());
+                .map(e -> {
+                    Map<String, Object> email = new LinkedHashMap<>();
+                    email.put("template", e.template());
+                    email.put("state", e.state());
+                    email.put("at", e.createdAt().toString());
+                    email.put("failure", e.failure());
+                    return email;
+                }).toList());
         s.put("link", link(caseId));
         try {
             return json.writeValueAsString(s);

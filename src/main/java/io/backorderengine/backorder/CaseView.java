@@ -8,23 +8,24 @@ import java.util.List;
 import io.backorderengine.notification.Communication;
 
 /** Everything about one case, as {@code GET /api/backorders/{id}} answers it. */
-public record CaseView(String caseId, String orderId, String lineId, String sku, int quantityOrdered,
+public record CaseView(String caseId, String orderId, String lineId, String sku, String productName, int quantityOrdered,
                        int quantityShort, BigDecimal unitPrice, CaseStatus status, LocalDateTime openedAt,
                        LocalDateTime closedAt, String closeReason, Customer customer, LocalDate expectedDate,
                        List<CasePromises.Promise> promises, List<CaseOffers.Offer> offers,
                        List<CaseDecisions.Decision> decisions, List<Email> emails, List<CaseTasks.Task> tasks,
                        List<CaseLedger.Entry> timeline) {
 
-    public record Customer(String id, String name, String email, String tier) {
+    public record Customer(String id, String name, String email, String phone, String tier, String language,
+                           String timeZone) {
     }
 
     /** An entry of the communication log, without its body. */
-    public record Email(String messageId, String template, String subject, String recipient, String state,
-                        LocalDateTime createdAt, LocalDateTime sentAt) {
+    public record Email(String messageId, String template, String subject, String recipient, String language,
+                        String state, String failure, LocalDateTime createdAt, LocalDateTime sentAt) {
 
-        static Email of(Communication c) {
-            return new Email(c.messageId(), c.template(), c.subject(), c.recipient(), c.state(), c.createdAt(),
-                    c.sentAt());
+        public static Email of(Communication c) {
+            return new Email(c.messageId(), c.template(), c.subject(), c.recipient(), c.language(), c.state(),
+                    c.failure(), c.createdAt(), c.sentAt());
         }
     }
 }

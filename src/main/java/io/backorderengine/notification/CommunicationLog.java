@@ -2,22 +2,25 @@ package io.backorderengine.notification;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What was sent (or kept), when, to whom: the {@code communication} table. */
+/** What was sent (or kept, or could not be delivered), when, to whom: the {@code communication} table. */
 @Repository
 class CommunicationLog {
 
-    private static final String COLUMNS =
-            "message_id, recipient, subject, template, language, state, created_at, sent_at, body_text";
+    private static final String COLUMNS = """
+            c.communication_id, c.message_id, c.order_id, c.case_id, c.recipient, c.subject, c.template, c.language,
+            c.state, c.created_at, c.sent_at, c.failure, c.body_text""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -30,36 +33,82 @@ class CommunicationLog {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** The email written under this key, or the one that covered it for another case. */
     Optional<Communication> find(String messageKey) {
-        return jdbc.sql("select " + COLUMNS + " from communication where message_key = ?")
-                .param(messageKey).query(Communication.class).optional();
+        return jdbc.sql("""
+                        select %s from communication c where c.message_key = ?
+                        union all
+                        select %s from communication c join communication_coverage v on v.communication_id = c.communication_id
+                        where v.message_key = ?""".formatted(COLUMNS, COLUMNS))
+                .params(messageKey, messageKey).query(Communication.class).list().stream().findFirst();
+    }
+
+    Optional<Communication> findByMessageId(String messageId) {
+        return jdbc.sql("select " + COLUMNS + " from communication c where c.message_id = ?")
+                .param(messageId).query(Communication.class).list().stream().findFirst();
     }
 
     /**
-     * Records the email in a transaction of its own, committed at once: if the surrounding job fails
-     * later and runs again, it finds the email already sent and does not send it twice.
+     * Records the email, and which other cases' sends it covers, in a transaction of its own that
+     * commits at once: if the surrounding job fails later and runs again, it finds the email and does
+     * not send it twice. {@code alongside} runs in the same transaction (to store what follows from it).
      */
-    Communication record(String messageKey, String messageId, OutgoingEmail email, EmailRenderer.Rendered rendered,
-                         String state) {
+    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, String state,
+                         String failure, Runnable alongside) {
         LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime sentAt = Communication.SENT.equals(state) ? now : null;
         try {
-            ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                            insert into communication (message_key, message_id, case_id, order_id, recipient, subject,
-                            template, language, body_text, state, created_at, sent_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(messageKey, messageId, email.caseId(), email.orderId(), email.recipient(), rendered.subject(),
-                            email.template(), email.locale().getLanguage(), rendered.text(), state, now,
-                            Communication.SENT.equals(state) ? now : null)
-                    .update());
+            return ownTransaction.execute(tx -> {
+                var keys = new GeneratedKeyHolder();
+                jdbc.sql("""
+                                insert into communication (message_key, message_id, case_id, order_id, recipient, subject,
+                                template, language, body_text, state, created_at, sent_at, failure)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(email.messageKey(), messageId, email.caseIds().get(0), email.orderId(), email.recipient(),
+                                rendered.subject(), email.template(), email.locale().getLanguage(), rendered.text(), state,
+                                now, sentAt, failure)
+                        .update(keys, "communication_id");
+                long id = keys.getKey().longValue();
+                for (String caseId : email.caseIds().subList(1, email.caseIds().size())) {
+                    String coveredKey = email.coveredKeys().getOrDefault(caseId, email.messageKey() + "#" + caseId);
+                    jdbc.sql("insert into communication_coverage (message_key, case_id, communication_id) values (?, ?, ?)")
+                            .params(coveredKey, caseId, id).update();
+                }
+                alongside.run();
+                return new Communication(id, messageId, email.orderId(), email.caseIds().get(0), email.recipient(),
+                        rendered.subject(), email.template(), email.locale().getLanguage(), state, now, sentAt, failure,
+                        rendered.text());
+            });
         } catch (DuplicateKeyException recordedByAnEarlierAttempt) {
-            return find(messageKey).orElseThrow();
+            return find(email.messageKey()).orElseThrow();
         }
-        return new Communication(messageId, email.recipient(), rendered.subject(), email.template(),
-                email.locale().getLanguage(), state, now, Communication.SENT.equals(state) ? now : null, rendered.text());
+    }
+
+    /** Marks a sent email as bounced; false if it was not (or no longer) marked sent. */
+    boolean markBounced(long communicationId, String reason) {
+        return jdbc.sql("update communication set state = ?, failure = ? where communication_id = ? and state = ?")
+                .params(Communication.BOUNCED, reason, communicationId, Communication.SENT).update() == 1;
+    }
+
+    /** The cases an email was about. */
+    List<String> casesOf(Communication communication) {
+        List<String> cases = new ArrayList<>();
+        cases.add(communication.caseId());
+        cases.addAll(jdbc.sql("select case_id from communication_coverage where communication_id = ? order by case_id")
+                .param(communication.communicationId()).query(String.class).list());
+        return cases;
     }
 
     List<Communication> forCase(String caseId) {
-        return jdbc.sql("select " + COLUMNS + " from communication where case_id = ? order by communication_id")
-                .param(caseId).query(Communication.class).list();
+        return jdbc.sql("""
+                        select %s from communication c where c.case_id = ?
+                        or c.communication_id in (select communication_id from communication_coverage where case_id = ?)
+                        order by c.communication_id""".formatted(COLUMNS))
+                .params(caseId, caseId).query(Communication.class).list();
+    }
+
+    List<Communication> forOrder(String orderId) {
+        return jdbc.sql("select " + COLUMNS + " from communication c where c.order_id = ? order by c.communication_id")
+                .param(orderId).query(Communication.class).list();
     }
 }

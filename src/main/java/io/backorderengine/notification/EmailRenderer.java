@@ -1,6 +1,7 @@
 package io.backorderengine.notification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,12 +9,14 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
- * Renders an email from its Thymeleaf templates: {@code <name>.txt} (plain text; its first line is
- * the subject) and {@code <name>.html}. Both escape what they print unless told otherwise, so a
- * customer's name cannot inject markup.
+ * Renders an email from its Thymeleaf templates {@code <name>.<language>.txt} (plain text; the first
+ * line is the subject) and {@code <name>.<language>.html}. Both escape what they print, so a
+ * customer's name cannot inject markup. Templates in the configured folder win over the built-in ones.
  */
 @Component
 class EmailRenderer {
@@ -21,26 +24,38 @@ class EmailRenderer {
     record Rendered(String subject, String text, String html) {
     }
 
+    static final List<String> LANGUAGES = List.of("en", "de");
+
     // Spring's flavour evaluates expressions with SpEL; the plain engine would need OGNL
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MailProperties properties;
 
     EmailRenderer(MailProperties properties) {
         this.properties = properties;
-        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
-        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+        int order = 1;
+        if (properties.templateFolder() != null) {
+            FileTemplateResolver text = new FileTemplateResolver();
+            configure(text, properties.templateFolder().toAbsolutePath() + "/", TemplateMode.TEXT, "*.txt", order++, false);
+            FileTemplateResolver html = new FileTemplateResolver();
+            configure(html, properties.templateFolder().toAbsolutePath() + "/", TemplateMode.HTML, "*.html", order++, false);
+            engine.addTemplateResolver(text);
+            engine.addTemplateResolver(html);
+        }
+        engine.addTemplateResolver(configure(new ClassLoaderTemplateResolver(), "templates/mail/", TemplateMode.TEXT, "*.txt", order++, true));
+        engine.addTemplateResolver(configure(new ClassLoaderTemplateResolver(), "templates/mail/", TemplateMode.HTML, "*.html", order, true));
     }
 
     Rendered render(OutgoingEmail email) {
         Map<String, Object> variables = new HashMap<>();
         // Values are single-line: the first rendered line is the subject header, so a line break in a
         // product or customer name must not end it early (or, in a header, start another one).
-        email.model().forEach((key, value) -> variables.put(key, value instanceof String text ? withoutLineBreaks(text) : value));
+        email.model().forEach((key, value) -> variables.put(key, singleLine(value)));
         variables.put("shopName", properties.shopName());
         variables.put("supportContact", properties.supportContact());
+        String language = LANGUAGES.contains(email.locale().getLanguage()) ? email.locale().getLanguage() : "en";
         Context context = new Context(email.locale(), variables);
-        String text = engine.process(email.template() + ".txt", context);
-        String html = engine.process(email.template() + ".html", context);
+        String text = engine.process(email.template() + "." + language + ".txt", context);
+        String html = engine.process(email.template() + "." + language + ".html", context);
         int firstLineEnd = text.indexOf('\n');
         String subject = (firstLineEnd < 0 ? text : text.substring(0, firstLineEnd)).trim();
         String body = firstLineEnd < 0 ? "" : text.substring(firstLineEnd + 1).stripLeading();
@@ -52,14 +67,32 @@ class EmailRenderer {
         return header.replaceAll("[\\r\\n]+", " ");
     }
 
-    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/mail/");
+    @SuppressWarnings("unchecked")
+    private static Object singleLine(Object value) {
+        if (value instanceof String text) {
+            return withoutLineBreaks(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new HashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, singleLine(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(EmailRenderer::singleLine).toList();
+        }
+        return value;
+    }
+
+    private static <R extends AbstractConfigurableTemplateResolver> R configure(R resolver, String prefix, TemplateMode mode,
+                                                                                 String pattern, int order, boolean cacheable) {
+        resolver.setPrefix(prefix);
         resolver.setTemplateMode(mode);
         resolver.setResolvablePatterns(Set.of(pattern));
         resolver.setCharacterEncoding("UTF-8");
         resolver.setOrder(order);
-        resolver.setCacheable(true);
+        resolver.setCacheable(cacheable);
+        // a template missing from the folder falls back to the built-in one
+        resolver.setCheckExistence(true);
         return resolver;
     }
 }

@@ -1,11 +1,15 @@
 package io.backorderengine.notification;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Sender identity of customer emails.
+ * Sender identity of customer emails, and where operators may put their own templates.
  *
+ * @param templateFolder  optional folder whose {@code <template>.<language>.txt|html} files replace the
+ *                        built-in ones without a rebuild
  * @param messageIdDomain the right-hand side of generated Message-IDs
  */
 @ConfigurationProperties("backorder.mail")
@@ -13,5 +17,6 @@ record MailProperties(@DefaultValue("Backorder Engine Demo Shop") String shopNam
                       @DefaultValue("shop@example.com") String from,
                       String replyTo,
                       @DefaultValue("support@example.com") String supportContact,
+                      Path templateFolder,
                       @DefaultValue("backorder-engine.local") String messageIdDomain) {
 }

@@ -7,22 +7,34 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailPreparationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Renders and sends customer emails, and keeps the communication log. With no SMTP server
- * configured ({@code spring.mail.host} unset) each email is still rendered and kept in the log,
- * so nothing fails and agents can see what the customer would have received.
+ * Renders and sends customer emails, and keeps the communication log.
+ *
+ * <ul>
+ * <li>With no SMTP server configured ({@code spring.mail.host} unset) each email is still rendered and
+ * kept in the log, so nothing fails and agents can see what the customer would have received.</li>
+ * <li>A server that cannot be reached (or answers "try later") is thrown to the calling job, which
+ * retries on its cycle and finally raises an incident; the retry carries the same Message-ID.</li>
+ * <li>No address, or one the server refuses for good, is recorded as undeliverable and announced as
+ * {@link CustomerUnreachable}, so an agent contacts the customer instead of silence.</li>
+ * </ul>
  */
 @Service
 public class Notifications {
@@ -33,18 +45,20 @@ public class Notifications {
     private final CommunicationLog communications;
     private final ObjectProvider<JavaMailSenderImpl> mailSender;
     private final MailProperties properties;
+    private final ApplicationEventPublisher events;
 
     Notifications(EmailRenderer renderer, CommunicationLog communications, ObjectProvider<JavaMailSenderImpl> mailSender,
-                  MailProperties properties) {
+                  MailProperties properties, ApplicationEventPublisher events) {
         this.renderer = renderer;
         this.communications = communications;
         this.mailSender = mailSender;
         this.properties = properties;
+        this.events = events;
     }
 
     /**
-     * Sends the email once. A call with a message key that the log already holds sends nothing and
-     * returns the earlier entry; an SMTP failure is thrown so that the calling job retries.
+     * Sends the email once. A message key that the log already holds (sent, kept, or covered by an
+     * email for another case of the order) sends nothing and returns the earlier entry.
      */
     public Communication send(OutgoingEmail email) {
         Optional<Communication> earlier = communications.find(email.messageKey());
@@ -54,20 +68,90 @@ public class Notifications {
         }
         EmailRenderer.Rendered rendered = renderer.render(email);
         String messageId = messageId(email.messageKey());
+        if (email.recipient() == null || email.recipient().isBlank()) {
+            return undeliverable(email, messageId, rendered, "the customer has no email address");
+        }
         JavaMailSenderImpl sender = mailSender.getIfAvailable();
         if (sender == null) {
-            log.info("No SMTP server configured: email {} to case {} kept in the communication log",
-                    email.template(), email.caseId());
-            return communications.record(email.messageKey(), messageId, email, rendered, Communication.LOGGED);
+            log.info("No SMTP server configured: email {} for order {} kept in the communication log",
+                    email.template(), email.orderId());
+            return communications.record(email, messageId, rendered, Communication.LOGGED, null, () -> { });
         }
-        sender.send(mime(sender.getSession(), messageId, email, rendered));
-        log.info("Email {} for case {} sent as {}", email.template(), email.caseId(), messageId);
-        return communications.record(email.messageKey(), messageId, email, rendered, Communication.SENT);
+        try {
+            sender.send(mime(sender.getSession(), messageId, email, rendered));
+        } catch (MailSendException e) {
+            String refused = permanentRefusal(e);
+            if (refused == null) {
+                throw e; // the server could not be reached or asked to try later: the job retries
+            }
+            return undeliverable(email, messageId, rendered, refused);
+        } catch (InvalidAddress e) {
+            return undeliverable(email, messageId, rendered, e.getMessage());
+        }
+        log.info("Email {} for order {} sent as {}", email.template(), email.orderId(), messageId);
+        return communications.record(email, messageId, rendered, Communication.SENT, null, () -> { });
     }
 
-    /** The communication log of a case, oldest first. */
+    /**
+     * A mail provider reported that a sent email bounced: the customer is unreachable by email.
+     *
+     * @return the email, or empty when no email has that Message-ID
+     */
+    @Transactional
+    public Optional<Communication> bounced(String messageId, String reason) {
+        Optional<Communication> sent = communications.findByMessageId(messageId);
+        sent.ifPresent(email -> {
+            if (communications.markBounced(email.communicationId(), reason)) {
+                log.info("Email {} for order {} bounced: {}", messageId, email.orderId(), reason);
+                events.publishEvent(new CustomerUnreachable(email.orderId(), communications.casesOf(email),
+                        "an email bounced: " + reason));
+            }
+        });
+        return sent.flatMap(email -> communications.findByMessageId(messageId));
+    }
+
+    /** The email written (or covered) under a message key, if any. */
+    public Optional<Communication> find(String messageKey) {
+        return communications.find(messageKey);
+    }
+
+    /** The communication log of a case (including emails written for its whole order), oldest first. */
     public List<Communication> forCase(String caseId) {
         return communications.forCase(caseId);
+    }
+
+    /** The communication log of an order, oldest first. */
+    public List<Communication> forOrder(String orderId) {
+        return communications.forOrder(orderId);
+    }
+
+    private Communication undeliverable(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered,
+                                        String reason) {
+        log.warn("Email {} for order {} cannot be delivered: {}", email.template(), email.orderId(), reason);
+        return communications.record(email, messageId, rendered, Communication.UNDELIVERABLE, reason,
+                () -> events.publishEvent(new CustomerUnreachable(email.orderId(), email.caseIds(), reason)));
+    }
+
+    /** The reason when the server refused a recipient for good (5xx), or null for anything worth retrying. */
+    private static String permanentRefusal(MailSendException e) {
+        for (Exception failure : e.getFailedMessages().values()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                        && refused.getInvalidAddresses().length > 0) {
+                    return "the mail server refused " + addresses(refused.getInvalidAddresses()) + ": "
+                            + firstLine(refused.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String addresses(Address[] addresses) {
+        return String.join(", ", java.util.Arrays.stream(addresses).map(Address::toString).toList());
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").trim();
     }
 
     private MimeMessage mime(Session session, String messageId, OutgoingEmail email, EmailRenderer.Rendered rendered) {
@@ -79,18 +163,24 @@ public class Notifications {
                 setHeader("Message-ID", messageId);
             }
         };
+        InternetAddress to;
+        try {
+            to = new InternetAddress(email.recipient(), true);
+        } catch (AddressException e) {
+            throw new InvalidAddress("'" + email.recipient() + "' is not a valid email address");
+        }
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
             helper.setFrom(new InternetAddress(properties.from(), properties.shopName(), StandardCharsets.UTF_8.name()));
             if (properties.replyTo() != null && !properties.replyTo().isBlank()) {
                 helper.setReplyTo(properties.replyTo());
             }
-            helper.setTo(new InternetAddress(email.recipient(), true));
+            helper.setTo(to);
             helper.setSubject(rendered.subject());
             helper.setText(rendered.text(), rendered.html());
             return message;
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
-            throw new MailPreparationException("could not build email " + email.messageKey(), e);
+            throw new org.springframework.mail.MailPreparationException("could not build email " + email.messageKey(), e);
         }
     }
 
@@ -100,6 +190,13 @@ public class Notifications {
             return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + properties.messageIdDomain() + ">";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An address no server will ever accept. */
+    private static final class InvalidAddress extends RuntimeException {
+        InvalidAddress(String message) {
+            super(message);
         }
     }
 }

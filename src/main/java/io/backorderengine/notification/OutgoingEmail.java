@@ -1,16 +1,22 @@
 package io.backorderengine.notification;
 
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * An email to render and send.
+ * An email to render and send: one email per event per order, possibly covering several cases.
  *
- * @param messageKey identifies this one email for good: a retried send with the same key is not sent
- *                   again, and the Message-ID header is derived from it
- * @param template   the template's name under {@code templates/mail/} (without extension)
- * @param model      values the template shows; customer-supplied text is escaped by the templates
+ * @param messageKey  identifies this email for good: a retried send with the same key is not sent
+ *                    again, and the Message-ID header is derived from it
+ * @param caseIds     the cases it is about; the first is the one whose job writes it
+ * @param coveredKeys message keys of other cases' pending sends that this email makes unnecessary
+ * @param recipient   the customer's address, or null when they have none
+ * @param template    the template's name under {@code templates/mail/} (without language and extension)
+ * @param model       values the templates show; customer-supplied text is escaped by the templates
  */
-public record OutgoingEmail(String messageKey, String caseId, String orderId, String recipient, String template,
-                            Locale locale, Map<String, Object> model) {
+public record OutgoingEmail(String messageKey, String orderId, List<String> caseIds, Map<String, String> coveredKeys,
+                            String recipient, String template, Locale locale, ZoneId timeZone,
+                            Map<String, Object> model) {
 }

@@ -1,8 +1,11 @@
 package io.backorderengine.order;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
+import io.backorderengine.backorder.CaseView;
+import io.backorderengine.notification.Notifications;
 import io.backorderengine.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final OrderIntake intake;
+    private final Notifications notifications;
 
-    OrderController(OrderIntake intake) {
+    OrderController(OrderIntake intake, Notifications notifications) {
         this.intake = intake;
+        this.notifications = notifications;
     }
 
     /** 201 for a new order; 200 with the same result when the identical order is posted again; 409 otherwise. */
@@ -41,6 +46,15 @@ class OrderController {
     ResponseEntity<OrderView> get(@PathVariable String orderId) {
         return intake.find(orderId).map(ResponseEntity::ok)
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
+    /** What the customer of this order was sent (or could not be sent), oldest first. */
+    @GetMapping("/{orderId}/communications")
+    List<CaseView.Email> communications(@PathVariable String orderId) {
+        if (intake.find(orderId).isEmpty()) {
+            throw new OrderNotFoundException(orderId);
+        }
+        return notifications.forOrder(orderId).stream().map(CaseView.Email::of).toList();
     }
 
     @ExceptionHandler(InvalidOrderException.class)

@@ -97,9 +97,11 @@ class OrderIntake {
             int missing = line.quantity() - reserved;
             String caseId = null;
             if (missing > 0) {
+                PlaceOrderRequest.Customer customer = request.customer();
                 caseId = backorders.open(new OpenCase(request.orderId(), line.lineId(), line.sku(), line.quantity(),
-                        missing, product.unitPrice(), request.customer().id(), request.customer().name(),
-                        request.customer().email(), request.customer().tier().name(), placedAt));
+                        missing, product.unitPrice(), new OpenCase.Customer(customer.id(), customer.name(),
+                        blankToNull(customer.email()), blankToNull(customer.phone()), customer.tier().name(),
+                        customer.languageOrDefault(), customer.timeZoneOrDefault()), placedAt));
             }
             String outcome = missing == 0 ? "RESERVED" : reserved == 0 ? "BACKORDERED" : "PARTIALLY_BACKORDERED";
             orders.insertLine(request.orderId(), i, line, reserved, product.unitPrice(), outcome, caseId);
@@ -109,6 +111,15 @@ class OrderIntake {
     }
 
     private void validate(PlaceOrderRequest request) {
+        PlaceOrderRequest.Customer customer = request.customer();
+        if ((customer.email() == null || customer.email().isBlank()) && (customer.phone() == null || customer.phone().isBlank())) {
+            throw new InvalidOrderException("customer.email", "is required (or a phone number, for customers without email)");
+        }
+        try {
+            java.time.ZoneId.of(customer.timeZoneOrDefault());
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidOrderException("customer.timeZone", "is not a known time zone: " + customer.timeZone());
+        }
         Set<String> lineIds = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             if (!lineIds.add(request.lines().get(i).lineId())) {
@@ -123,6 +134,10 @@ class OrderIntake {
                         + request.lines().get(i).sku());
             }
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** A fingerprint of the order's content, independent of JSON formatting. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 class OrderRepository {
 
     private record OrderRow(String orderId, String requestHash, String customerId, String customerName,
-                            String customerEmail, String customerTier, LocalDateTime placedAt) {
+                            String customerEmail, String customerPhone, String customerTier, String customerLanguage,
+                            String customerTimeZone, LocalDateTime placedAt) {
     }
 
     private record LineRow(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
@@ -33,9 +34,11 @@ class OrderRepository {
     void insertOrder(PlaceOrderRequest order, String requestHash, LocalDateTime placedAt) {
         jdbc.sql("""
                         insert into customer_order (order_id, request_hash, customer_id, customer_name, customer_email,
-                        customer_tier, placed_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                        customer_phone, customer_tier, customer_language, customer_time_zone, placed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(order.orderId(), requestHash, order.customer().id(), order.customer().name(),
-                        order.customer().email(), order.customer().tier().name(), placedAt)
+                        order.customer().email(), order.customer().phone(), order.customer().tier().name(),
+                        order.customer().languageOrDefault(), order.customer().timeZoneOrDefault(), placedAt)
                 .update();
     }
 
@@ -51,11 +54,13 @@ class OrderRepository {
 
     Optional<StoredOrder> find(String orderId) {
         return jdbc.sql("""
-                        select order_id, request_hash, customer_id, customer_name, customer_email, customer_tier, placed_at
+                        select order_id, request_hash, customer_id, customer_name, customer_email, customer_phone,
+                        customer_tier, customer_language, customer_time_zone, placed_at
                         from customer_order where order_id = ?""")
                 .param(orderId).query(OrderRow.class).optional()
                 .map(o -> new StoredOrder(o.requestHash(), new OrderView(o.orderId(),
-                        new OrderView.Customer(o.customerId(), o.customerName(), o.customerEmail(), o.customerTier()),
+                        new OrderView.Customer(o.customerId(), o.customerName(), o.customerEmail(), o.customerPhone(),
+                                o.customerTier(), o.customerLanguage(), o.customerTimeZone()),
                         o.placedAt(), lines(orderId))));
     }
 

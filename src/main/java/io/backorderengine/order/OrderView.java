@@ -6,7 +6,7 @@ import java.util.List;
 /** An order and what happened to each line, as {@code /api/orders} answers it. */
 record OrderView(String orderId, Customer customer, LocalDateTime placedAt, List<Line> lines) {
 
-    record Customer(String id, String name, String email, String tier) {
+    record Customer(String id, String name, String email, String phone, String tier, String language, String timeZone) {
     }
 
     /**

@@ -22,11 +22,28 @@ record PlaceOrderRequest(
         @NotNull @Valid Customer customer,
         @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines) {
 
+    /**
+     * @param email    where the customer hears from us; may be left out only when a phone is given
+     *                 (an agent then contacts the customer)
+     * @param language {@code en} (default) or {@code de}: the language of emails and the decision page
+     * @param timeZone an IANA zone such as {@code Europe/Berlin} (default UTC) for times shown to them
+     */
     record Customer(
             @NotBlank @Size(max = 64) String id,
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 320) String email,
-            @NotNull CustomerTier tier) {
+            @Email @Size(max = 320) String email,
+            @Size(max = 40) @Pattern(regexp = "[0-9+ ()/-]*", message = "may contain digits, spaces and + ( ) / - only") String phone,
+            @NotNull CustomerTier tier,
+            @Pattern(regexp = "en|de", message = "must be en or de") String language,
+            @Size(max = 64) String timeZone) {
+
+        String languageOrDefault() {
+            return language == null ? "en" : language;
+        }
+
+        String timeZoneOrDefault() {
+            return timeZone == null ? "UTC" : timeZone;
+        }
     }
 
     record Line(

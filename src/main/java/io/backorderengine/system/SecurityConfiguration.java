@@ -19,6 +19,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -80,13 +82,35 @@ class SecurityConfiguration {
                         .requestMatchers(path("/api/inventory/**")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/backorders/**")).hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/backorders/*/decision")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(path(HttpMethod.POST, "/api/notifications/bounces")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
                         .anyRequest().hasRole(ADMINS))
+                .build();
+    }
+
+    /**
+     * The customer's decision page: the unguessable token in its link is the customer's credential,
+     * so there is no login. Forms carry a CSRF token; the page runs no scripts and is never framed,
+     * and the token-bearing URL is not sent on as a referrer.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain customerPage(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/customer/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                                        + "frame-ancestors 'none'; base-uri 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
                 .build();
     }
 
     /** Health stays open for load balancers (status only); every other endpoint is for admins. */
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
         return basicAuth(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
                 .authorizeHttpRequests(requests -> requests

@@ -14,7 +14,10 @@ final class BackorderProcess {
     static final Variable<String> CUSTOMER_ID = Variable.string("customerId");
     static final Variable<String> CUSTOMER_NAME = Variable.string("customerName");
     static final Variable<String> CUSTOMER_EMAIL = Variable.string("customerEmail");
+    static final Variable<String> CUSTOMER_PHONE = Variable.string("customerPhone");
     static final Variable<String> CUSTOMER_TIER = Variable.string("customerTier");
+    static final Variable<String> CUSTOMER_LANGUAGE = Variable.string("customerLanguage");
+    static final Variable<String> CUSTOMER_TIME_ZONE = Variable.string("customerTimeZone");
     static final Variable<java.util.Date> ORDERED_AT = Variable.date("orderedAt");
 
     // set by the case as it runs
@@ -42,6 +45,7 @@ final class BackorderProcess {
     static final Variable<Integer> ALLOCATED_QUANTITY = Variable.integer("allocatedQuantity");
     static final Variable<Integer> REMAINING_QUANTITY = Variable.integer("remainingQuantity");
     static final Variable<String> SUPPLY_CHANGE_REASON = Variable.string("supplyChangeReason");
+    static final Variable<String> CONTACT_REASON = Variable.string("contactReason");
 
     // written on each user task for its form
     static final Variable<String> CASE_SNAPSHOT = Variable.string("caseSnapshot");

@@ -31,10 +31,13 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 .putValue(BackorderProcess.SKU.name(), c.sku())
                 .putValue(BackorderProcess.QUANTITY_ORDERED.name(), c.quantityOrdered())
                 .putValue(BackorderProcess.QUANTITY_SHORT.name(), c.quantityShort())
-                .putValue(BackorderProcess.CUSTOMER_ID.name(), c.customerId())
-                .putValue(BackorderProcess.CUSTOMER_NAME.name(), c.customerName())
-                .putValue(BackorderProcess.CUSTOMER_EMAIL.name(), c.customerEmail())
-                .putValue(BackorderProcess.CUSTOMER_TIER.name(), c.customerTier())
+                .putValue(BackorderProcess.CUSTOMER_ID.name(), c.customer().id())
+                .putValue(BackorderProcess.CUSTOMER_NAME.name(), c.customer().name())
+                .putValue(BackorderProcess.CUSTOMER_EMAIL.name(), c.customer().email())
+                .putValue(BackorderProcess.CUSTOMER_PHONE.name(), c.customer().phone())
+                .putValue(BackorderProcess.CUSTOMER_TIER.name(), c.customer().tier())
+                .putValue(BackorderProcess.CUSTOMER_LANGUAGE.name(), c.customer().language())
+                .putValue(BackorderProcess.CUSTOMER_TIME_ZONE.name(), c.customer().timeZone())
                 .putValue(BackorderProcess.ORDERED_AT.name(),
                         Date.from(c.orderedAt().atZone(ZoneId.systemDefault()).toInstant()));
         runtime.createProcessInstanceByKey(BackorderProcess.KEY)

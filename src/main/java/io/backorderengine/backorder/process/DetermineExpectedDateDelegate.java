@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Promises an expected date (first time) or re-promises it (supply changed); {@code dateMoved} tells which. */
+/**
+ * Promises an expected date (first time) or re-promises it (supply changed); {@code dateMoved} says
+ * whether the customer should hear about the new date.
+ */
 @Component
 class DetermineExpectedDateDelegate implements JavaDelegate {
 
@@ -22,6 +25,7 @@ class DetermineExpectedDateDelegate implements JavaDelegate {
         CasePromises.Outcome outcome = promises.promise(CASE_ID.require(execution));
         EXPECTED_DATE.set(execution, outcome.expectedDate().toString());
         EXPECTED_WAIT_DAYS.set(execution, (int) outcome.waitDays());
-        DATE_MOVED.set(execution, outcome.changed() && outcome.previousDate() != null);
+        // a first promise goes out with the backorder notice; later ones only when they moved far enough
+        DATE_MOVED.set(execution, outcome.tellCustomer() && outcome.previousDate() != null);
     }
 }

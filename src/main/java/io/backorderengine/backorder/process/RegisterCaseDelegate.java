@@ -33,6 +33,10 @@ class RegisterCaseDelegate implements JavaDelegate {
         this.clock = clock;
     }
 
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         Integer quantityShort = QUANTITY_SHORT.get(execution);
@@ -43,8 +47,9 @@ class RegisterCaseDelegate implements JavaDelegate {
         Date orderedAt = ORDERED_AT.get(execution);
         OpenCase c = new OpenCase(ORDER_ID.get(execution), LINE_ID.get(execution), SKU.get(execution),
                 quantityOrdered == null ? quantityShort : quantityOrdered, quantityShort, null,
-                CUSTOMER_ID.get(execution), CUSTOMER_NAME.get(execution), CUSTOMER_EMAIL.get(execution),
-                CUSTOMER_TIER.get(execution),
+                new OpenCase.Customer(CUSTOMER_ID.get(execution), CUSTOMER_NAME.get(execution),
+                        CUSTOMER_EMAIL.get(execution), CUSTOMER_PHONE.get(execution), CUSTOMER_TIER.get(execution),
+                        orDefault(CUSTOMER_LANGUAGE.get(execution), "en"), orDefault(CUSTOMER_TIME_ZONE.get(execution), "UTC")),
                 orderedAt == null ? LocalDateTime.now(clock) : LocalDateTime.ofInstant(orderedAt.toInstant(), ZoneId.systemDefault()));
         if (c.orderId() != null && c.lineId() != null && !c.caseId().equals(execution.getBusinessKey())) {
             throw new InvalidCaseException("businessKey", "must be <orderId>-<lineId>, here " + c.caseId());

@@ -3,12 +3,16 @@ package io.backorderengine.backorder.process;
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.backorderengine.backorder.CaseMails;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,35 +22,50 @@ import org.springframework.stereotype.Component;
  * <p>Runs as an {@code asyncBefore} job with a retry cycle: an SMTP failure is thrown, the job
  * retries and finally raises an incident. The message key is the execution plus the activity, which
  * stay the same across retries of one job, so a retry after a successful send sends nothing.
+ *
+ * <p>Other cases of the same order that wait to send the same email (their job for this activity is
+ * pending) are listed in this one; their own jobs then find their key covered and send nothing.
  */
 @Component
 class SendCaseEmailDelegate implements JavaDelegate {
 
-    /** Values of the moment that templates show beside the case's stored facts. */
-    private static final List<Variable<?>> EXTRAS = List.of(ALLOCATED_QUANTITY, REMAINING_QUANTITY);
-
     private final CaseMails mails;
+    private final RuntimeService runtime;
+    private final ManagementService management;
 
-    SendCaseEmailDelegate(CaseMails mails) {
+    SendCaseEmailDelegate(CaseMails mails, RuntimeService runtime, ManagementService management) {
         this.mails = mails;
+        this.runtime = runtime;
+        this.management = management;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CASE_ID.require(execution);
         String template = TEMPLATE.require(execution);
+        String activity = execution.getCurrentActivityId();
         Map<String, Object> extra = new HashMap<>();
-        for (Variable<?> variable : EXTRAS) {
-            Object value = variable.get(execution);
-            if (value != null) {
-                extra.put(variable.name(), value);
-            }
-        }
         String reason = "date-changed".equals(template) ? SUPPLY_CHANGE_REASON.get(execution) : CANCEL_REASON.get(execution);
         if (reason != null) {
             extra.put("reason", reason);
         }
-        String messageKey = caseId + "/" + template + "/" + execution.getId() + "/" + execution.getCurrentActivityId();
-        mails.send(caseId, template, messageKey, extra);
+        Map<String, String> pendingSends = new LinkedHashMap<>();
+        for (String sibling : mails.otherCasesOfOrder(caseId)) {
+            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(sibling)
+                    .processDefinitionKey(KEY).singleResult();
+            if (instance == null) {
+                continue;
+            }
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(activity)
+                    .messages().list()) {
+                pendingSends.put(sibling, messageKey(sibling, template, job.getExecutionId(), activity));
+            }
+        }
+        mails.send(caseId, template, messageKey(caseId, template, execution.getId(), activity), pendingSends, extra);
+    }
+
+    /** The same for this case's own job and for a sibling's job about to send the same email. */
+    static String messageKey(String caseId, String template, String executionId, String activityId) {
+        return caseId + "/" + template + "/" + executionId + "/" + activityId;
     }
 }

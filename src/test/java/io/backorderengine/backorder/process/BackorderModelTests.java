@@ -144,8 +144,12 @@ class BackorderModelTests extends ApplicationTest {
                 assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
                 assertThat(task.getExtensionElements().getElements()).as(task.getId())
                         .anyMatch(e -> e.getElementType().getTypeName().equals("failedJobRetryTimeCycle"));
-                assertThat(Files.exists(Path.of("src/main/resources/templates/mail",
-                        inputParameter(task, "template") + ".txt"))).as(task.getId()).isTrue();
+                for (String language : List.of("en", "de")) {
+                    for (String kind : List.of("txt", "html")) {
+                        assertThat(Path.of("src/main/resources/templates/mail",
+                                inputParameter(task, "template") + "." + language + "." + kind)).as(task.getId()).exists();
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,34 @@
+package io.backorderengine.backorder.process;
+
+import static io.backorderengine.backorder.process.BackorderProcess.*;
+
+import java.util.Map;
+
+import io.backorderengine.backorder.CaseInbox;
+import io.backorderengine.backorder.CaseMessage;
+import io.backorderengine.backorder.CasePolicy;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer has not answered the reminders: an agent should call. Raised the same way as for an
+ * email that cannot be delivered, so the contact task has one place in the model.
+ */
+@Component
+class RequestAgentContactDelegate implements JavaDelegate {
+
+    private final CaseInbox inbox;
+    private final CasePolicy policy;
+
+    RequestAgentContactDelegate(CaseInbox inbox, CasePolicy policy) {
+        this.inbox = inbox;
+        this.policy = policy;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        inbox.queue(CASE_ID.require(execution), CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason",
+                "no answer to %d reminders".formatted(policy.reminder().contactAfter())));
+    }
+}

@@ -1,0 +1,186 @@
+package io.backorderengine.customer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.backorderengine.backorder.BackorderCases;
+import io.backorderengine.backorder.CaseDecisions;
+import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.CaseOffers;
+import io.backorderengine.backorder.CaseView;
+import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionRefusedException;
+import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.system.CustomerFormats;
+import io.backorderengine.system.WebLocale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The page behind a decision link. It works without JavaScript: the state of the case, the choices
+ * as links, a confirmation form per choice. Looking never changes anything (mail scanners follow
+ * links); only the confirmation's POST does, and a decision is recorded once.
+ */
+@Controller
+@RequestMapping("/customer/decisions/{token}")
+class CustomerPageController {
+
+    private final DecisionLinkService links;
+    private final BackorderCases cases;
+    private final String shopName;
+    private final String supportContact;
+
+    CustomerPageController(DecisionLinkService links, BackorderCases cases,
+                           @Value("${backorder.mail.shop-name}") String shopName,
+                           @Value("${backorder.mail.support-contact}") String supportContact) {
+        this.links = links;
+        this.cases = cases;
+        this.shopName = shopName;
+        this.supportContact = supportContact;
+    }
+
+    @GetMapping
+    String show(@PathVariable String token, @RequestParam(required = false) String choice,
+                @RequestParam(required = false) String sku, Model model, HttpServletRequest request,
+                HttpServletResponse response) {
+        Optional<CaseView> found = caseOf(token);
+        if (found.isEmpty()) {
+            return invalid(model, response);
+        }
+        CaseView c = found.get();
+        prepare(model, request, c, token);
+        if (c.status().closed()) {
+            return "customer/outcome";
+        }
+        Optional<CustomerDecision> decision = parse(choice);
+        if (decision.isPresent() && (decision.get() != CustomerDecision.ALTERNATIVE || offered(c, sku))) {
+            model.addAttribute("choice", decision.get().code());
+            model.addAttribute("chosen", decision.get() == CustomerDecision.ALTERNATIVE ? alternative(c, sku) : null);
+            return "customer/confirm";
+        }
+        return "customer/case";
+    }
+
+    @PostMapping
+    String decide(@PathVariable String token, @RequestParam(required = false) String choice,
+                  @RequestParam(required = false) String sku, Model model, HttpServletRequest request,
+                  HttpServletResponse response) {
+        Optional<CaseView> found = caseOf(token);
+        Optional<CustomerDecision> decision = parse(choice);
+        if (found.isEmpty()) {
+            return invalid(model, response);
+        }
+        CaseView c = found.get();
+        prepare(model, request, c, token);
+        if (c.status().closed()) {
+            return "customer/outcome";
+        }
+        if (decision.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "customer/case";
+        }
+        Optional<CaseDecisions.Decision> latest = c.decisions().isEmpty() ? Optional.empty()
+                : Optional.of(c.decisions().get(c.decisions().size() - 1));
+        if (latest.isPresent() && latest.get().decision().equals(decision.get().code())
+                && (decision.get() != CustomerDecision.ALTERNATIVE || sku != null && sku.equals(latest.get().alternativeSku()))) {
+            model.addAttribute("recorded", latest.get());
+            model.addAttribute("again", true);
+            return "customer/recorded";
+        }
+        try {
+            CaseDecisions.Decision recorded = cases.decide(c.caseId(), decision.get(),
+                    decision.get() == CustomerDecision.ALTERNATIVE ? sku : null, null, "customer");
+            model.addAttribute("recorded", recorded);
+            model.addAttribute("chosen", decision.get() == CustomerDecision.ALTERNATIVE ? alternative(c, sku) : null);
+            return "customer/recorded";
+        } catch (DecisionRefusedException refused) {
+            CaseView now = cases.find(c.caseId()).orElseThrow();
+            prepare(model, request, now, token);
+            switch (refused.reason()) {
+                case "alternative-unavailable" -> {
+                    response.setStatus(HttpServletResponse.SC_CONFLICT);
+                    model.addAttribute("gone", alternative(c, sku));
+                    return "customer/case";
+                }
+                case "already-decided" -> {
+                    model.addAttribute("recorded", now.decisions().stream()
+                            .filter(d -> !"wait".equals(d.decision())).findFirst().orElseThrow());
+                    model.addAttribute("again", true);
+                    return "customer/recorded";
+                }
+                default -> {
+                    model.addAttribute("shipping", "already-allocated".equals(refused.reason()));
+                    return "customer/outcome";
+                }
+            }
+        } catch (InvalidCaseException notOffered) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "customer/case";
+        }
+    }
+
+    private Optional<CaseView> caseOf(String token) {
+        try {
+            return links.caseOf(token).flatMap(cases::find);
+        } catch (CaseNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String invalid(Model model, HttpServletResponse response) {
+        // the same page and status for unknown, tampered and expired links: nothing to learn from it
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("shopName", shopName);
+        model.addAttribute("supportContact", supportContact);
+        return "customer/invalid";
+    }
+
+    private void prepare(Model model, HttpServletRequest request, CaseView c, String token) {
+        Locale locale = Locale.forLanguageTag(c.customer().language());
+        request.setAttribute(WebLocale.REQUEST_ATTRIBUTE, locale);
+        Optional<CaseOffers.Offer> offer = c.offers().isEmpty() ? Optional.empty()
+                : Optional.of(c.offers().get(c.offers().size() - 1));
+        model.addAttribute("c", c);
+        model.addAttribute("token", token);
+        model.addAttribute("shopName", shopName);
+        model.addAttribute("supportContact", supportContact);
+        model.addAttribute("expectedDate", CustomerFormats.date(c.expectedDate(), locale));
+        model.addAttribute("discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
+        model.addAttribute("alternatives", offer.map(o -> o.alternatives().stream()
+                .map(a -> Map.of("sku", a.sku(), "name", a.name(), "price", CustomerFormats.money(a.unitPrice(), locale))).toList())
+                .orElse(List.of()));
+        model.addAttribute("lastDecision", c.decisions().isEmpty() ? null : c.decisions().get(c.decisions().size() - 1));
+    }
+
+    private static boolean offered(CaseView c, String sku) {
+        return sku != null && !c.offers().isEmpty()
+                && c.offers().get(c.offers().size() - 1).alternatives().stream().anyMatch(a -> a.sku().equals(sku));
+    }
+
+    private static Map<String, String> alternative(CaseView c, String sku) {
+        return c.offers().stream().flatMap(o -> o.alternatives().stream()).filter(a -> a.sku().equals(sku)).findFirst()
+                .map(a -> Map.of("sku", a.sku(), "name", a.name())).orElse(Map.of("sku", String.valueOf(sku), "name", String.valueOf(sku)));
+    }
+
+    private static Optional<CustomerDecision> parse(String choice) {
+        if (choice == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CustomerDecision.valueOf(choice.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+}

@@ -1,0 +1,15 @@
+package io.backorderengine.customer;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param publicUrl where customers reach this application (the links in emails start with it)
+ * @param validity  how long a link works; it also stops deciding when the case ends
+ */
+@ConfigurationProperties("backorder.links")
+record LinkProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue("P30D") Duration validity) {
+}
