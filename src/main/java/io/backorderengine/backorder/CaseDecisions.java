@@ -88,8 +88,12 @@ public class CaseDecisions {
                 if (!inventory.withdrawBackorder(caseId)) {
                     throw alreadyAllocated(caseId);
                 }
-                inbox.queue(caseId, CaseMessage.CANCELLATION_REQUESTED,
-                        Map.of("customerDecision", decision.code(), "cancelReason", reason == null ? "cancelled by the customer" : reason));
+                Map<String, Object> variables = new java.util.HashMap<>();
+                variables.put("customerDecision", decision.code());
+                if (reason != null && !reason.isBlank()) {
+                    variables.put("cancelReason", reason);
+                }
+                inbox.queue(caseId, CaseMessage.CANCELLATION_REQUESTED, variables);
             }
         }
         LocalDateTime now = LocalDateTime.now(clock);

@@ -54,14 +54,14 @@ class CaseEventListeners {
         }
     }
 
+    /** A reason code; the email templates say it in the customer's language. */
     private static String reason(SupplyDateChanged changed) {
         if (changed.expectedDate() == null) {
-            return "a supplier delivery was cancelled";
+            return "delivery-cancelled";
         }
         if (changed.previousDate() == null) {
-            return "a new supplier delivery was scheduled";
+            return "delivery-scheduled";
         }
-        return changed.expectedDate().isAfter(changed.previousDate())
-                ? "the supplier postponed the delivery" : "the supplier moved the delivery forward";
+        return changed.expectedDate().isAfter(changed.previousDate()) ? "delivery-postponed" : "delivery-earlier";
     }
 }

@@ -150,6 +150,9 @@ public class CaseMails {
             line.put("alternativePrice", CustomerFormats.money(alternative.unitPrice(), locale));
         });
         line.put("reason", c.closeReason() != null ? c.closeReason() : String.valueOf(extra.getOrDefault("reason", "")));
+        // without a reason, a cancellation email says who asked for it
+        line.put("cancelledAtRequest", decisions.latest(c.caseId())
+                .filter(d -> "cancel".equals(d.decision()) && "customer".equals(d.decidedBy())).isPresent());
         if (WITH_DECISION_LINKS.contains(template) && !c.status().closed()) {
             DecisionLinks.Link link = links.issue(c.caseId());
             line.put("decisionLink", link.url());

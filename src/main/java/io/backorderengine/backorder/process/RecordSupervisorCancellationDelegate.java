@@ -28,10 +28,6 @@ class RecordSupervisorCancellationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reason = CANCEL_REASON.get(execution);
-        if (reason == null || reason.isBlank()) {
-            reason = "cancelled after escalation";
-            CANCEL_REASON.set(execution, reason);
-        }
         try {
             decisions.recordCancellation(CASE_ID.require(execution), reason, CurrentUser.of(execution));
         } catch (DecisionRefusedException e) {
