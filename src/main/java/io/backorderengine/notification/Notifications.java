@@ -89,7 +89,9 @@ public class Notifications {
             return undeliverable(email, messageId, rendered, e.getMessage());
         }
         log.info("Email {} for order {} sent as {}", email.template(), email.orderId(), messageId);
-        return communications.record(email, messageId, rendered, Communication.SENT, null, () -> { });
+        Communication sent = communications.record(email, messageId, rendered, Communication.SENT, null, () -> { });
+        events.publishEvent(new EmailSent(messageId, email.orderId(), email.caseIds(), email.template()));
+        return sent;
     }
 
     /**
@@ -139,11 +141,23 @@ public class Notifications {
                 if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
                         && refused.getInvalidAddresses().length > 0) {
                     return "the mail server refused " + addresses(refused.getInvalidAddresses()) + ": "
-                            + firstLine(refused.getMessage());
+                            + firstLine(serverReply(refused));
                 }
             }
         }
         return null;
+    }
+
+    /** The server's own words (e.g. "550 5.1.1 mailbox unavailable"), deepest in JavaMail's chain. */
+    private static String serverReply(MessagingException refused) {
+        String reply = refused.getMessage();
+        for (Exception next = refused.getNextException(); next != null;
+             next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next.getMessage() != null && !next.getMessage().isBlank()) {
+                reply = next.getMessage();
+            }
+        }
+        return reply;
     }
 
     private static String addresses(Address[] addresses) {

@@ -51,7 +51,7 @@ final class BackorderProcess {
     static final Variable<String> CASE_SNAPSHOT = Variable.string("caseSnapshot");
     static final Variable<String> CASE_LINK = Variable.string("caseLink");
 
-    // input parameter of the send-email tasks (set in the model, or by the Modeler element template)
+    // extension property of the send-email tasks (set in the model, or by the Modeler element template)
     static final Variable<String> TEMPLATE = Variable.string("template");
 
     // BPMN errors

@@ -13,11 +13,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one of the case's customer emails; the template comes from the task's input parameter
- * {@code template}, so analysts can reuse the task (the Modeler element template sets it).
+ * Sends one of the case's customer emails; the template comes from the task's extension property
+ * {@code template}, so analysts can reuse the task (the Modeler element template sets it). A
+ * property rather than an input mapping: a mapping would make the task a scope, executed in a new
+ * execution on every try, and the message key below must stay the same across tries.
  *
  * <p>Runs as an {@code asyncBefore} job with a retry cycle: an SMTP failure is thrown, the job
  * retries and finally raises an incident. The message key is the execution plus the activity, which
@@ -42,7 +46,7 @@ class SendCaseEmailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CASE_ID.require(execution);
-        String template = TEMPLATE.require(execution);
+        String template = template(execution);
         String activity = execution.getCurrentActivityId();
         Map<String, Object> extra = new HashMap<>();
         String reason = "date-changed".equals(template) ? SUPPLY_CHANGE_REASON.get(execution) : CANCEL_REASON.get(execution);
@@ -62,6 +66,16 @@ class SendCaseEmailDelegate implements JavaDelegate {
             }
         }
         mails.send(caseId, template, messageKey(caseId, template, execution.getId(), activity), pendingSends, extra);
+    }
+
+    private static String template(DelegateExecution execution) {
+        CamundaProperties properties = execution.getBpmnModelElementInstance().getExtensionElements() == null ? null
+                : execution.getBpmnModelElementInstance().getExtensionElements().getElementsQuery()
+                .filterByType(CamundaProperties.class).list().stream().findFirst().orElse(null);
+        return properties == null ? null : properties.getCamundaProperties().stream()
+                .filter(p -> TEMPLATE.name().equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue)
+                .findFirst().orElseThrow(() -> new IllegalStateException("task " + execution.getCurrentActivityId()
+                        + " has no 'template' property"));
     }
 
     /** The same for this case's own job and for a sibling's job about to send the same email. */
