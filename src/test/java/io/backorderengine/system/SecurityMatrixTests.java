@@ -43,6 +43,8 @@ class SecurityMatrixTests extends ApplicationTest {
     List<DynamicTest> everySurfaceAgainstEveryCaller() {
         String stocked = catalog.product(1000);
         String caseId = openCase();
+        String link = decisionLink(caseId);
+        String messageId = api.backorder(caseId).path("emails").get(0).path("messageId").asText();
         List<Surface> surfaces = List.of(
                 //                                                        anon wrong agent sup  analyst shop admin
                 new Surface("POST /api/orders", c -> placeOrder(c, stocked), 401, 401, 403, 403, 403, 201, 201),
@@ -56,6 +58,12 @@ class SecurityMatrixTests extends ApplicationTest {
                 new Surface("/camunda/api/engine (Tasklist: log in, claim)", this::claimInTasklist, 401, 401, 204, 204, 403, 403, 204),
                 new Surface("/camunda/api/admin (log in to Admin)", this::logInToAdmin, 401, 401, 403, 403, 403, 403, 200),
                 new Surface("/camunda/api/admin/setup (first-admin setup)", this::setUpAdmin, 403, 403, 403, 403, 403, 403, 403),
+                new Surface("POST /api/notifications/bounces", c -> bounce(c, messageId), 401, 401, 403, 403, 403, 202, 202),
+                // the customer page: the link's token is the credential, whoever else calls
+                new Surface("GET /customer/decisions/{valid token}", c -> read(c, link), 200, 200, 200, 200, 200, 200, 200),
+                new Surface("GET /customer/decisions/{tampered token}", c -> read(c, link + "x"), 404, 404, 404, 404, 404, 404, 404),
+                new Surface("POST /customer/decisions/{token} without the form's CSRF token",
+                        c -> forgeDecision(c, link, caseId), 403, 403, 403, 403, 403, 403, 403),
                 new Surface("GET /actuator/info", c -> read(c, "/actuator/info"), 401, 401, 403, 403, 403, 403, 200),
                 // health is open to load balancers; wrong credentials are still refused
                 new Surface("GET /actuator/health", c -> read(c, "/actuator/health"), 200, 401, 200, 200, 200, 200, 200));
@@ -167,7 +175,30 @@ class SecurityMatrixTests extends ApplicationTest {
         return new Outcome(status, processEngine.getIdentityService().createUserQuery().userId(intruder).count() > 0);
     }
 
+    private Outcome bounce(Caller caller, String messageId) {
+        int status = as(caller).post("/api/notifications/bounces", Map.of("messageId", messageId, "reason", "test")).status();
+        return new Outcome(status, catalog.count("select count(*) from communication where message_id = ? and state = 'BOUNCED'",
+                messageId) > 0);
+    }
+
+    private Outcome forgeDecision(Caller caller, String link, String caseId) {
+        int before = decisions(caseId);
+        int status = as(caller).exchange(org.springframework.http.HttpMethod.POST, link, "choice=cancel",
+                org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).status();
+        return new Outcome(status, decisions(caseId) != before);
+    }
+
     // -- helpers -----------------------------------------------------------------------------------
+
+    /** The path of the decision link in the case's first email. */
+    private String decisionLink(String caseId) {
+        await().until(() -> api.backorder(caseId).path("emails").size() == 1);
+        String email = api.backorder(caseId).path("emails").get(0).path("recipient").asText();
+        var matcher = java.util.regex.Pattern.compile("/customer/decisions/[A-Za-z0-9_-]+")
+                .matcher(io.backorderengine.support.Mailbox.text(io.backorderengine.support.Mailbox.awaitCount(SMTP, email, 1).get(0)));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group();
+    }
 
     private Api as(Caller caller) {
         return switch (caller) {
