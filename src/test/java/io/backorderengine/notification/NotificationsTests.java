@@ -109,6 +109,22 @@ class NotificationsTests extends ApplicationTest {
         assertThat(Mailbox.to(SMTP, "victim@example.com")).isEmpty();
     }
 
+    @Test
+    void operatorsCanReplaceATemplateFromAFolderWithoutARebuild(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.nio.file.Files.writeString(folder.resolve("status-reminder.en.txt"),
+                "[(${shopName})] still has it on order, [(${customerName})]\nOur own words.\n");
+        EmailRenderer custom = new EmailRenderer(new MailProperties("Outdoor Corner", "shop@example.com", null,
+                "help@example.com", folder, "example.com"));
+
+        EmailRenderer.Rendered rendered = custom.render(email("key", "x@example.com", "Ada"));
+
+        assertThat(rendered.subject()).isEqualTo("Outdoor Corner still has it on order, Ada");
+        assertThat(rendered.text()).isEqualTo("Our own words.\n");
+        // the folder has no HTML version: the built-in one is used
+        assertThat(rendered.html()).contains("Outdoor Corner", "Lantern");
+    }
+
     private OutgoingEmail email(String key, String recipient, String name) {
         return new OutgoingEmail(key, "ORD-1", List.of("ORD-1-1"), Map.of(), recipient, "status-reminder", Locale.ENGLISH,
                 ZoneId.of("UTC"), model(name));
