@@ -20,11 +20,13 @@ public class BackorderCases {
     private final CaseLedger ledger;
     private final Notifications notifications;
     private final io.backorderengine.inventory.Inventory inventory;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     BackorderCases(CaseWorkflow workflow, CaseRepository cases, CasePromises promises, CaseOffers offers,
                    CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications,
-                   io.backorderengine.inventory.Inventory inventory) {
+                   io.backorderengine.inventory.Inventory inventory, org.springframework.context.ApplicationEventPublisher events) {
         this.inventory = inventory;
+        this.events = events;
         this.workflow = workflow;
         this.cases = cases;
         this.promises = promises;
@@ -54,7 +56,7 @@ public class BackorderCases {
             return new CaseView(c.caseId(), c.orderId(), c.lineId(), c.sku(),
                     inventory.product(c.sku()).map(io.backorderengine.inventory.Product::name).orElse(c.sku()),
                     c.quantityOrdered(), c.quantityShort(),
-                    c.unitPrice(), c.status(), c.openedAt(), c.closedAt(), c.closeReason(),
+                    c.unitPrice(), c.status(), c.openedAt(), c.closedAt(), c.closeReason(), c.priority(), c.shipComplete(),
                     new CaseView.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(),
                             c.customerTier(), c.customerLanguage(), c.customerTimeZone()),
                     promised.isEmpty() ? null : promised.get(promised.size() - 1).expectedDate(),
@@ -62,6 +64,24 @@ public class BackorderCases {
                     notifications.forCase(caseId).stream().map(CaseView.Email::of).toList(),
                     tasks.of(caseId), ledger.entries(caseId));
         });
+    }
+
+    /**
+     * A supervisor changes a case's priority: it is ranked again by the allocation policy, and the
+     * cases whose expected date moves because of it are re-promised.
+     *
+     * @throws DecisionRefusedException when the case is closed
+     */
+    @Transactional
+    public void prioritize(String caseId, int priority, String actor) {
+        CaseRecord c = cases.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (c.status().closed()) {
+            throw new DecisionRefusedException("case-closed", "case %s is closed (%s)".formatted(caseId, c.status()));
+        }
+        cases.prioritize(caseId, priority);
+        ledger.record(caseId, "PRIORITIZED", actor, "priority " + priority);
+        workflow.rank(caseId);
+        events.publishEvent(new CaseReprioritized(caseId, c.sku(), priority));
     }
 
     /** Passes on a customer's decision; see {@link CaseDecisions#decide}. */

@@ -18,11 +18,14 @@ class CaseEventListeners {
     private final CaseInbox inbox;
     private final CaseRepository cases;
     private final CaseLedger ledger;
+    private final io.backorderengine.inventory.Inventory inventory;
 
-    CaseEventListeners(CaseInbox inbox, CaseRepository cases, CaseLedger ledger) {
+    CaseEventListeners(CaseInbox inbox, CaseRepository cases, CaseLedger ledger,
+                       io.backorderengine.inventory.Inventory inventory) {
         this.inbox = inbox;
         this.cases = cases;
         this.ledger = ledger;
+        this.inventory = inventory;
     }
 
     @EventListener
@@ -45,13 +48,29 @@ class CaseEventListeners {
         }
     }
 
-    /** Every open case for the SKU re-checks its promise; only those whose date moves tell the customer. */
+    /**
+     * Supply for a SKU changed: the dates of its whole waiting line are worked out once, and only the
+     * cases whose date moves are told to re-promise (each then decides whether the customer hears).
+     */
     @EventListener
     void on(SupplyDateChanged changed) {
-        for (String caseId : cases.openCaseIds(changed.sku())) {
-            inbox.queue(caseId, CaseMessage.SUPPLIER_DATE_CHANGED,
-                    Map.of("supplyChangeReason", reason(changed)));
-        }
+        repromiseMoved(changed.sku(), reason(changed));
+    }
+
+    /** A supervisor moved a case in line: the cases whose covering supply changed are re-promised. */
+    @EventListener
+    void on(CaseReprioritized reprioritized) {
+        repromiseMoved(reprioritized.sku(), "planning-updated");
+    }
+
+    private void repromiseMoved(String sku, String reason) {
+        var promised = cases.lastPromisedOfOpen(sku);
+        inventory.expectedSupplyOfLine(sku).forEach((caseId, supply) -> {
+            java.time.LocalDate last = promised.get(caseId);
+            if (last != null && !last.equals(supply.expectedDate())) {
+                inbox.queue(caseId, CaseMessage.SUPPLIER_DATE_CHANGED, Map.of("supplyChangeReason", reason));
+            }
+        });
     }
 
     /** A reason code; the email templates say it in the customer's language. */

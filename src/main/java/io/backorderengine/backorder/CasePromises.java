@@ -57,7 +57,7 @@ public class CasePromises {
     @Transactional
     public Outcome promise(String caseId) {
         CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        ExpectedSupply supply = inventory.expectedSupply(c.sku());
+        ExpectedSupply supply = inventory.expectedSupplyFor(caseId);
         Optional<Promise> last = latest(caseId);
         Optional<LocalDate> told = lastTold(caseId);
         LocalDate today = LocalDate.now(clock);

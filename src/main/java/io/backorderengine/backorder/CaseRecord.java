@@ -9,7 +9,7 @@ record CaseRecord(String caseId, String orderId, String lineId, String sku, int 
                   String customerId, String customerName, String customerEmail, String customerPhone,
                   String customerTier, String customerLanguage, String customerTimeZone,
                   CaseStatus status, String processInstanceId, LocalDateTime openedAt, LocalDateTime closedAt,
-                  String closeReason) {
+                  String closeReason, int priority, boolean shipComplete) {
 
     BigDecimal lineValue() {
         return unitPrice.multiply(BigDecimal.valueOf(quantityShort));

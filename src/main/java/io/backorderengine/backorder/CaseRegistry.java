@@ -41,6 +41,7 @@ public class CaseRegistry {
      *
      * @throws InvalidCaseException   when a fact is missing or wrong (nothing is stored)
      * @throws DuplicateCaseException when the order line has a case already (nothing is stored)
+     * @throws io.backorderengine.inventory.BackorderCapExceededException when no supply covers the shortfall
      */
     @Transactional
     public void register(OpenCase requested, String processInstanceId) {
@@ -51,7 +52,7 @@ public class CaseRegistry {
             throw new DuplicateCaseException(c.caseId());
         }
         cases.insert(c, processInstanceId, LocalDateTime.now(clock));
-        inventory.enqueueBackorder(c.caseId(), c.sku(), c.quantityShort(), c.orderedAt());
+        inventory.enqueueBackorder(c.caseId(), c.sku(), c.quantityShort(), c.orderedAt(), c.shipComplete());
         ledger.record(c.caseId(), "OPENED", null, "%d x %s short for order %s".formatted(c.quantityShort(), c.sku(), c.orderId()));
         events.publishEvent(new CaseOpened(c.caseId(), c.sku(), c.quantityShort()));
         log.info("Backorder case {} opened: {} x {} short", c.caseId(), c.quantityShort(), c.sku());

@@ -14,7 +14,7 @@ class CaseRepository {
     private static final String COLUMNS = """
             case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price, customer_id, customer_name,
             customer_email, customer_phone, customer_tier, customer_language, customer_time_zone, status,
-            process_instance_id, opened_at, closed_at, close_reason""";
+            process_instance_id, opened_at, closed_at, close_reason, priority, ship_complete""";
 
     private final JdbcClient jdbc;
 
@@ -28,11 +28,11 @@ class CaseRepository {
     }
 
     void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
-        jdbc.sql("insert into backorder_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)")
+        jdbc.sql("insert into backorder_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, 0, ?)")
                 .params(c.caseId(), c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(),
                         c.customer().id(), c.customer().name(), c.customer().email(), c.customer().phone(),
                         c.customer().tier(), c.customer().language(), c.customer().timeZone(), CaseStatus.OPEN.name(),
-                        processInstanceId, openedAt)
+                        processInstanceId, openedAt, c.shipComplete())
                 .update();
     }
 
@@ -56,6 +56,23 @@ class CaseRepository {
     List<String> openCaseIds(String sku) {
         return jdbc.sql("select case_id from backorder_case where sku = ? and status = ? order by opened_at, case_id")
                 .params(sku, CaseStatus.OPEN.name()).query(String.class).list();
+    }
+
+    void prioritize(String caseId, int priority) {
+        jdbc.sql("update backorder_case set priority = ? where case_id = ?").params(priority, caseId).update();
+    }
+
+    /** Open cases of a SKU with the date last promised to each. */
+    java.util.Map<String, java.time.LocalDate> lastPromisedOfOpen(String sku) {
+        java.util.Map<String, java.time.LocalDate> promised = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select c.case_id, p.expected_date from backorder_case c
+                        join case_promise p on p.case_id = c.case_id
+                        where c.sku = ? and c.status = ?
+                        and p.promise_id = (select max(promise_id) from case_promise where case_id = c.case_id)""")
+                .params(sku, CaseStatus.OPEN.name())
+                .query((rs, n) -> promised.put(rs.getString(1), rs.getObject(2, java.time.LocalDate.class))).list();
+        return promised;
     }
 
     boolean close(String caseId, CaseStatus status, String reason, LocalDateTime closedAt) {

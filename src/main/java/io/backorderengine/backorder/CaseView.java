@@ -10,7 +10,8 @@ import io.backorderengine.notification.Communication;
 /** Everything about one case, as {@code GET /api/backorders/{id}} answers it. */
 public record CaseView(String caseId, String orderId, String lineId, String sku, String productName, int quantityOrdered,
                        int quantityShort, BigDecimal unitPrice, CaseStatus status, LocalDateTime openedAt,
-                       LocalDateTime closedAt, String closeReason, Customer customer, LocalDate expectedDate,
+                       LocalDateTime closedAt, String closeReason, int priority, boolean shipComplete,
+                       Customer customer, LocalDate expectedDate,
                        List<CasePromises.Promise> promises, List<CaseOffers.Offer> offers,
                        List<CaseDecisions.Decision> decisions, List<Email> emails, List<CaseTasks.Task> tasks,
                        List<CaseLedger.Entry> timeline) {

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 
 /** What a new backorder case needs to know about its order line and customer. */
 public record OpenCase(String orderId, String lineId, String sku, int quantityOrdered, int quantityShort,
-                       BigDecimal unitPrice, Customer customer, LocalDateTime orderedAt) {
+                       BigDecimal unitPrice, Customer customer, LocalDateTime orderedAt, boolean shipComplete) {
 
     /**
      * The customer as the case keeps them.
@@ -20,7 +20,7 @@ public record OpenCase(String orderId, String lineId, String sku, int quantityOr
 
     /** The same case at the catalog price (cases started through the engine's REST API bring none). */
     public OpenCase withUnitPrice(BigDecimal price) {
-        return new OpenCase(orderId, lineId, sku, quantityOrdered, quantityShort, price, customer, orderedAt);
+        return new OpenCase(orderId, lineId, sku, quantityOrdered, quantityShort, price, customer, orderedAt, shipComplete);
     }
 
     /** The business key: {@code <orderId>-<lineId>} (line ids contain no '-'). */

@@ -7,12 +7,20 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands free units of a SKU to the waiting line, oldest order first, partial quantities included.
- * The caller holds the product's row lock, so two receipts (or a receipt and a release) for one SKU
- * never hand out the same unit.
+ * Hands free units of a SKU to the waiting line in rank order, partial quantities included (a
+ * ship-complete line is skipped until its whole quantity is there). The caller holds the product's
+ * row lock, so two receipts (or a receipt and a release) for one SKU never hand out the same unit.
+ * The line is read a page at a time in index order: the cost per served case does not grow with
+ * the number of cases waiting behind it.
  */
 @Component
 class Allocator {
+
+    private static final int PAGE = 200;
+
+    /** One planned hand-out. */
+    record Planned(BackorderQueue.Demand demand, int units) {
+    }
 
     private final BackorderQueue queue;
     private final Reservations reservations;
@@ -26,29 +34,54 @@ class Allocator {
         this.events = events;
     }
 
+    /** Who would get how much of {@code free} units, without changing anything. */
+    List<Planned> plan(String sku, int free) {
+        List<Planned> plan = new ArrayList<>();
+        long afterRank = Long.MIN_VALUE;
+        String afterCase = "";
+        while (free > 0) {
+            List<BackorderQueue.Demand> page = queue.waitingAfter(sku, afterRank, afterCase, PAGE);
+            for (BackorderQueue.Demand demand : page) {
+                if (free == 0) {
+                    break;
+                }
+                if (demand.shipComplete() && demand.missing() > free) {
+                    continue; // waits until it can be filled whole
+                }
+                int units = Math.min(free, demand.missing());
+                plan.add(new Planned(demand, units));
+                free -= units;
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            BackorderQueue.Demand last = page.get(page.size() - 1);
+            afterRank = last.queueRank();
+            afterCase = last.caseId();
+        }
+        return plan;
+    }
+
     /**
-     * @param locked   the product, locked by the caller
+     * @param locked     the product, locked by the caller
      * @param freshUnits units arriving now (a receipt or a release), added to what is on hand
      * @return the allocations made, in queue order
      */
     List<StockAllocated> allocate(Product locked, int freshUnits, String receiptId) {
         int free = locked.onHand() + freshUnits;
         List<StockAllocated> allocations = new ArrayList<>();
-        for (BackorderQueue.Demand demand : free > 0 ? queue.waiting(locked.sku()) : List.<BackorderQueue.Demand>of()) {
-            if (free == 0) {
-                break;
-            }
-            int units = Math.min(free, demand.missing());
-            queue.allocate(demand, units);
-            reservations.hold(locked.sku(), units, Inventory.orderIdOf(demand.caseId()), Inventory.lineIdOf(demand.caseId()),
-                    demand.caseId(), Reservations.RECEIPT, receiptId);
-            free -= units;
-            allocations.add(new StockAllocated(demand.caseId(), locked.sku(), units, demand.missing() - units));
+        for (Planned planned : plan(locked.sku(), free)) {
+            BackorderQueue.Demand demand = planned.demand();
+            queue.allocate(demand, planned.units());
+            reservations.hold(locked.sku(), planned.units(), Inventory.orderIdOf(demand.caseId()),
+                    Inventory.lineIdOf(demand.caseId()), demand.caseId(), Reservations.RECEIPT, receiptId);
+            free -= planned.units();
+            allocations.add(new StockAllocated(demand.caseId(), locked.sku(), planned.units(),
+                    demand.missing() - planned.units()));
         }
         stock.setOnHand(locked.sku(), free);
         // Published inside the transaction: listeners persist the wake-up together with the allocation.
         allocations.forEach(events::publishEvent);
         return allocations;
     }
-
 }

@@ -1,13 +1,18 @@
 package io.backorderengine.inventory;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Backordered demand waiting for stock, served first-come-first-served by order time. */
+/**
+ * Backordered demand waiting for stock. The line of a SKU is ordered by {@code queue_rank} (then case
+ * id), an indexed column set once when a case starts waiting (and again when a supervisor changes its
+ * priority): receipts read the line in index order and never evaluate a policy per waiting case.
+ */
 @Repository
 class BackorderQueue {
 
@@ -15,11 +20,19 @@ class BackorderQueue {
     static final String FILLED = "FILLED";
     static final String WITHDRAWN = "WITHDRAWN";
 
-    record Demand(String caseId, String sku, int quantityShort, int quantityAllocated, String status) {
+    /** Ranks of one class apart order by time: a class is worth 10^13 ms (about 300 years). */
+    static final long CLASS_WIDTH = 10_000_000_000_000L;
+    /** The class a case has until its policy ranks it (the allocation DMN's default). */
+    static final int DEFAULT_CLASS = 5;
+
+    record Demand(String caseId, String sku, int quantityShort, int quantityAllocated, String status, long queueRank,
+                  boolean shipComplete) {
         int missing() {
             return quantityShort - quantityAllocated;
         }
     }
+
+    private static final String COLUMNS = "case_id, sku, quantity_short, quantity_allocated, status, queue_rank, ship_complete";
 
     private final JdbcClient jdbc;
 
@@ -27,27 +40,57 @@ class BackorderQueue {
         this.jdbc = jdbc;
     }
 
-    void add(String caseId, String sku, int quantity, LocalDateTime orderedAt) {
-        jdbc.sql("""
-                        insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status)
-                        values (?, ?, ?, 0, ?, ?)""")
-                .params(caseId, sku, quantity, orderedAt, WAITING).update();
+    static long rank(int queueClass, LocalDateTime orderedAt) {
+        return queueClass * CLASS_WIDTH + orderedAt.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+
+    void add(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
+        jdbc.sql("insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, "
+                        + "queue_rank, ship_complete) values (?, ?, ?, 0, ?, ?, ?, ?)")
+                .params(caseId, sku, quantity, orderedAt, WAITING, rank(DEFAULT_CLASS, orderedAt), shipComplete).update();
     }
 
     Optional<Demand> find(String caseId) {
-        return jdbc.sql("""
-                        select case_id, sku, quantity_short, quantity_allocated, status
-                        from backorder_demand where case_id = ?""")
+        return jdbc.sql("select " + COLUMNS + " from backorder_demand where case_id = ?")
                 .param(caseId).query(Demand.class).optional();
     }
 
-    /** The waiting line for a SKU, oldest order first; the case id breaks ties so the order is stable. */
-    List<Demand> waiting(String sku) {
+    Optional<LocalDateTime> orderedAt(String caseId) {
+        return jdbc.sql("select ordered_at from backorder_demand where case_id = ?")
+                .param(caseId).query(LocalDateTime.class).optional();
+    }
+
+    void rank(String caseId, long rank) {
+        jdbc.sql("update backorder_demand set queue_rank = ? where case_id = ?").params(rank, caseId).update();
+    }
+
+    /** The next part of a SKU's waiting line after the given position, in rank order. */
+    List<Demand> waitingAfter(String sku, long afterRank, String afterCaseId, int limit) {
         return jdbc.sql("""
-                        select case_id, sku, quantity_short, quantity_allocated, status
-                        from backorder_demand where sku = ? and status = ?
-                        order by ordered_at, case_id""")
+                        select %s from backorder_demand
+                        where sku = ? and status = ? and (queue_rank > ? or (queue_rank = ? and case_id > ?))
+                        order by queue_rank, case_id fetch first %d rows only""".formatted(COLUMNS, limit))
+                .params(sku, WAITING, afterRank, afterRank, afterCaseId).query(Demand.class).list();
+    }
+
+    /** The whole waiting line of a SKU, in rank order (for recomputing expected dates after supply changed). */
+    List<Demand> waiting(String sku) {
+        return jdbc.sql("select " + COLUMNS + " from backorder_demand where sku = ? and status = ? order by queue_rank, case_id")
                 .params(sku, WAITING).query(Demand.class).list();
+    }
+
+    /** Units still missing for the cases waiting ahead of this position. */
+    int missingAhead(String sku, long rank, String caseId) {
+        return jdbc.sql("""
+                        select coalesce(sum(quantity_short - quantity_allocated), 0) from backorder_demand
+                        where sku = ? and status = ? and (queue_rank < ? or (queue_rank = ? and case_id < ?))""")
+                .params(sku, WAITING, rank, rank, caseId).query(Integer.class).single();
+    }
+
+    /** Units still missing for all waiting cases of a SKU. */
+    int missingTotal(String sku) {
+        return jdbc.sql("select coalesce(sum(quantity_short - quantity_allocated), 0) from backorder_demand where sku = ? and status = ?")
+                .params(sku, WAITING).query(Integer.class).single();
     }
 
     void allocate(Demand demand, int units) {

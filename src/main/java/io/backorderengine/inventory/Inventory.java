@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,13 +32,18 @@ public class Inventory {
     private final PurchaseOrders purchaseOrders;
     private final Receipts receipts;
     private final Substitutes substitutes;
+    private final SupplyPlanner planner;
+    private final InventoryProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Inventory(ProductStock stock, Reservations reservations, BackorderQueue queue, Allocator allocator,
-              PurchaseOrders purchaseOrders, Receipts receipts, Substitutes substitutes,
-              ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+              PurchaseOrders purchaseOrders, Receipts receipts, Substitutes substitutes, SupplyPlanner planner,
+              InventoryProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+              Clock clock) {
+        this.planner = planner;
+        this.properties = properties;
         this.stock = stock;
         this.reservations = reservations;
         this.queue = queue;
@@ -74,26 +80,72 @@ public class Inventory {
     }
 
     /**
-     * Puts a backorder in the waiting line. Stock that is already on hand (it arrived after the order
-     * was checked, or the case came in through another door) is allocated to it at once.
+     * Why a shortfall may not wait, or empty when it may: the backorder cap of the SKU (its own, or
+     * what open supply covers plus the configured margin) would be exceeded. Call it holding the
+     * product's lock (as {@link #reserveForOrderLine} leaves it) so two orders cannot both fit.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> backorderRefusal(String sku, int quantity) {
+        int room = backorderRoom(sku);
+        return quantity <= room ? Optional.empty()
+                : Optional.of(new BackorderCapExceededException(sku, quantity, room).getMessage());
+    }
+
+    private int backorderRoom(String sku) {
+        Integer own = stock.backorderCap(sku);
+        int cap = own != null ? own : purchaseOrders.openQuantity(sku) + properties.capMargin();
+        return cap - queue.missingTotal(sku);
+    }
+
+    /**
+     * Puts a backorder in the waiting line, with the default rank until its policy ranks it.
+     *
+     * @throws BackorderCapExceededException when the cap does not allow it (nothing changed)
      */
     @Transactional
-    public void enqueueBackorder(String caseId, String sku, int quantity, LocalDateTime orderedAt) {
-        Product product = stock.lock(sku);
-        queue.add(caseId, sku, quantity, orderedAt);
+    public void enqueueBackorder(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
+        stock.lock(sku);
+        int room = backorderRoom(sku);
+        if (quantity > room) {
+            throw new BackorderCapExceededException(sku, quantity, room);
+        }
+        queue.add(caseId, sku, quantity, orderedAt, shipComplete);
+    }
+
+    /**
+     * Places a waiting case in its line by its policy class (lower is served first; within a class,
+     * by order time). Stock already on hand (it arrived after the order was checked, or the case came
+     * in through another door) is allocated at once.
+     */
+    @Transactional
+    public void rank(String caseId, int queueClass) {
+        BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
+        Product product = stock.lock(demand.sku());
+        queue.rank(caseId, BackorderQueue.rank(queueClass, queue.orderedAt(caseId).orElseThrow()));
         if (product.onHand() > 0) {
             allocator.allocate(product, 0, null);
         }
     }
 
-    /** The expected date: the earliest open purchase order, else today plus the supplier's lead time. */
+    /** The expected date of a waiting case: the open supply that covers it in line, else the lead time. */
     @Transactional(readOnly = true)
-    public ExpectedSupply expectedSupply(String sku) {
-        LocalDate today = LocalDate.now(clock);
-        return purchaseOrders.earliestOpen(sku, today)
-                .map(po -> new ExpectedSupply(po.expectedDate(), ExpectedSupply.PURCHASE_ORDER, po.purchaseOrderId()))
-                .orElseGet(() -> new ExpectedSupply(today.plusDays(stock.leadTimeDays(sku)),
-                        ExpectedSupply.LEAD_TIME, null));
+    public ExpectedSupply expectedSupplyFor(String caseId) {
+        BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
+        return planner.forCase(demand);
+    }
+
+    /** The expected dates of every case waiting for a SKU, in line order (after supply or ranks changed). */
+    @Transactional(readOnly = true)
+    public Map<String, ExpectedSupply> expectedSupplyOfLine(String sku) {
+        return planner.forLine(sku);
+    }
+
+    /** Which cases a receipt would serve now, in which order and with how much; changes nothing. */
+    @Transactional(readOnly = true)
+    public List<ReceiptResult.Allocation> preview(String sku, int quantity) {
+        Product product = stock.find(sku).orElseThrow(() -> new UnknownSkuException(sku));
+        return allocator.plan(sku, product.onHand() + quantity).stream()
+                .map(p -> new ReceiptResult.Allocation(p.demand().caseId(), p.units())).toList();
     }
 
     /** In-stock products that can stand in for the SKU, with enough units for the quantity. */
@@ -180,20 +232,29 @@ public class Inventory {
      * Books a stock receipt and serves the waiting line from it. A receipt id seen before changes
      * nothing and answers what the first call did.
      */
-    public ReceiptResult receive(String receiptId, String sku, int quantity) {
+    public ReceiptResult receive(String receiptId, String sku, int quantity, String purchaseOrderId) {
         try {
-            return transaction.execute(status -> receiveNew(receiptId, sku, quantity));
+            return transaction.execute(status -> receiveNew(receiptId, sku, quantity, purchaseOrderId));
         } catch (DuplicateKeyException alreadyBooked) {
             return transaction.execute(status -> earlierReceipt(receiptId, sku, quantity));
         }
     }
 
-    private ReceiptResult receiveNew(String receiptId, String sku, int quantity) {
+    private ReceiptResult receiveNew(String receiptId, String sku, int quantity, String purchaseOrderId) {
         if (receipts.find(receiptId).isPresent()) {
             return earlierReceipt(receiptId, sku, quantity);
         }
         Product product = stock.lock(sku);
-        receipts.record(receiptId, sku, quantity);
+        if (purchaseOrderId != null) {
+            var po = purchaseOrders.lock(purchaseOrderId)
+                    .orElseThrow(() -> new InvalidSupplyException("purchaseOrderId", "unknown purchase order: " + purchaseOrderId));
+            if (!po.sku().equals(sku)) {
+                throw new InvalidSupplyException("purchaseOrderId", "purchase order %s is for %s, not %s"
+                        .formatted(purchaseOrderId, po.sku(), sku));
+            }
+            purchaseOrders.receive(purchaseOrderId, quantity);
+        }
+        receipts.record(receiptId, sku, quantity, purchaseOrderId);
         List<StockAllocated> allocations = allocator.allocate(product, quantity, receiptId);
         int left = product.onHand() + quantity - allocations.stream().mapToInt(StockAllocated::quantity).sum();
         return new ReceiptResult(receiptId, sku, quantity, false,

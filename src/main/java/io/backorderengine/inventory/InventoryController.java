@@ -2,6 +2,7 @@ package io.backorderengine.inventory;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,10 +39,18 @@ class InventoryController {
         this.inventory = inventory;
     }
 
+    /** @param purchaseOrderId optional: the purchase order the units arrived for (its open quantity shrinks) */
     record ReceiptRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = ID) String receiptId,
             @NotBlank @Size(max = 64) String sku,
-            @NotNull @Positive @Max(1_000_000) Integer quantity) {
+            @NotNull @Positive @Max(1_000_000) Integer quantity,
+            @Size(max = 64) String purchaseOrderId) {
+    }
+
+    record PreviewRequest(@NotBlank @Size(max = 64) String sku, @NotNull @Positive @Max(1_000_000) Integer quantity) {
+    }
+
+    record Preview(String sku, int quantity, List<ReceiptResult.Allocation> allocations) {
     }
 
     record PurchaseOrderRequest(
@@ -60,8 +69,15 @@ class InventoryController {
     /** Books a receipt; the waiting line is served from it at once. A repeated receipt id changes nothing. */
     @PostMapping("/receipts")
     ResponseEntity<ReceiptResult> receive(@Valid @RequestBody ReceiptRequest request) {
-        ReceiptResult result = inventory.receive(request.receiptId(), request.sku(), request.quantity());
+        ReceiptResult result = inventory.receive(request.receiptId(), request.sku(), request.quantity(),
+                request.purchaseOrderId());
         return result.duplicate() ? ResponseEntity.ok(result) : ResponseEntity.status(HttpStatus.CREATED).body(result);
+    }
+
+    /** Which waiting cases a receipt would serve if it arrived now, in order; changes nothing. */
+    @PostMapping("/receipts/preview")
+    Preview preview(@Valid @RequestBody PreviewRequest request) {
+        return new Preview(request.sku(), request.quantity(), inventory.preview(request.sku(), request.quantity()));
     }
 
     @PostMapping("/purchase-orders")

@@ -47,6 +47,13 @@ class ProductStock {
         jdbc.sql("update product set on_hand = ? where sku = ?").params(onHand, sku).update();
     }
 
+    /** The SKU's own backorder cap, or null when the default rule applies. */
+    Integer backorderCap(String sku) {
+        List<Integer> caps = jdbc.sql("select backorder_cap from product where sku = ?").param(sku)
+                .query((row, n) -> (Integer) row.getObject(1, Integer.class)).list();
+        return caps.isEmpty() ? null : caps.get(0);
+    }
+
     int leadTimeDays(String sku) {
         return jdbc.sql("""
                         select s.lead_time_days from product p join supplier s on s.supplier_id = p.supplier_id

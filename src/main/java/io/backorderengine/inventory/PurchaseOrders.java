@@ -3,6 +3,7 @@ package io.backorderengine.inventory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,13 +61,29 @@ class PurchaseOrders {
                 .update();
     }
 
-    /** The earliest open purchase order for the SKU that is not overdue. */
-    Optional<PurchaseOrder> earliestOpen(String sku, LocalDate today) {
+    /** Supply still to come for a SKU: open purchase orders with what is not yet received, earliest first. */
+    record OpenSupply(String purchaseOrderId, LocalDate expectedDate, int openQuantity) {
+    }
+
+    List<OpenSupply> open(String sku) {
         return jdbc.sql("""
-                        select purchase_order_id, sku, supplier_id, quantity, expected_date, status
-                        from purchase_order where sku = ? and status = ? and expected_date >= ?
-                        order by expected_date, purchase_order_id fetch first 1 rows only""")
-                .params(sku, OPEN, today).query(PurchaseOrder.class).list().stream().findFirst();
+                        select purchase_order_id, expected_date, quantity - quantity_received as open_quantity
+                        from purchase_order where sku = ? and status = ? and quantity > quantity_received
+                        order by expected_date, purchase_order_id""")
+                .params(sku, OPEN).query(OpenSupply.class).list();
+    }
+
+    int openQuantity(String sku) {
+        return open(sku).stream().mapToInt(OpenSupply::openQuantity).sum();
+    }
+
+    /** Books units received against a purchase order; it closes when all has arrived. */
+    void receive(String purchaseOrderId, int units) {
+        jdbc.sql("""
+                        update purchase_order set quantity_received = least(quantity, quantity_received + ?),
+                        status = case when quantity_received + ? >= quantity then 'CLOSED' else status end, updated_at = ?
+                        where purchase_order_id = ?""")
+                .params(units, units, LocalDateTime.now(clock), purchaseOrderId).update();
     }
 
     boolean supplierExists(String supplierId) {

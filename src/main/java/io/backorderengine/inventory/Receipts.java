@@ -23,9 +23,9 @@ class Receipts {
     }
 
     /** Inserts the receipt; a concurrent or earlier insert of the same id fails on the primary key. */
-    void record(String receiptId, String sku, int quantity) {
-        jdbc.sql("insert into stock_receipt (receipt_id, sku, quantity, received_at) values (?, ?, ?, ?)")
-                .params(receiptId, sku, quantity, LocalDateTime.now(clock)).update();
+    void record(String receiptId, String sku, int quantity, String purchaseOrderId) {
+        jdbc.sql("insert into stock_receipt (receipt_id, sku, quantity, received_at, purchase_order_id) values (?, ?, ?, ?, ?)")
+                .params(receiptId, sku, quantity, LocalDateTime.now(clock), purchaseOrderId).update();
     }
 
     Optional<Receipt> find(String receiptId) {

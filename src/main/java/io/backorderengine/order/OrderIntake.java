@@ -96,15 +96,20 @@ class OrderIntake {
             int reserved = inventory.reserveForOrderLine(request.orderId(), line.lineId(), line.sku(), line.quantity());
             int missing = line.quantity() - reserved;
             String caseId = null;
-            if (missing > 0) {
+            // the cap is checked under the product lock reserveForOrderLine left: two orders cannot both fit
+            Optional<String> refusal = missing > 0 ? inventory.backorderRefusal(line.sku(), missing) : Optional.empty();
+            if (missing > 0 && refusal.isEmpty()) {
                 PlaceOrderRequest.Customer customer = request.customer();
                 caseId = backorders.open(new OpenCase(request.orderId(), line.lineId(), line.sku(), line.quantity(),
                         missing, product.unitPrice(), new OpenCase.Customer(customer.id(), customer.name(),
                         blankToNull(customer.email()), blankToNull(customer.phone()), customer.tier().name(),
-                        customer.languageOrDefault(), customer.timeZoneOrDefault()), placedAt));
+                        customer.languageOrDefault(), customer.timeZoneOrDefault()), placedAt, request.shipsComplete()));
             }
-            String outcome = missing == 0 ? "RESERVED" : reserved == 0 ? "BACKORDERED" : "PARTIALLY_BACKORDERED";
-            orders.insertLine(request.orderId(), i, line, reserved, product.unitPrice(), outcome, caseId);
+            String outcome = missing == 0 ? "RESERVED"
+                    : refusal.isPresent() ? (reserved == 0 ? "REFUSED" : "PARTIALLY_REFUSED")
+                    : reserved == 0 ? "BACKORDERED" : "PARTIALLY_BACKORDERED";
+            orders.insertLine(request.orderId(), i, line, reserved, refusal.isPresent() ? 0 : missing, product.unitPrice(),
+                    outcome, caseId, refusal.orElse(null));
         }
         log.info("Order {} placed: {} line(s)", request.orderId(), lines.size());
         return orders.find(request.orderId()).orElseThrow().view();

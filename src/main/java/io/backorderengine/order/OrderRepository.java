@@ -18,7 +18,7 @@ class OrderRepository {
     }
 
     private record LineRow(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
-                           String outcome, String caseId) {
+                           String outcome, String caseId, String refusalReason) {
     }
 
     record StoredOrder(String requestHash, OrderView view) {
@@ -42,13 +42,14 @@ class OrderRepository {
                 .update();
     }
 
-    void insertLine(String orderId, int lineNo, PlaceOrderRequest.Line line, int reserved, BigDecimal unitPrice,
-                    String outcome, String caseId) {
+    void insertLine(String orderId, int lineNo, PlaceOrderRequest.Line line, int reserved, int backordered,
+                    BigDecimal unitPrice, String outcome, String caseId, String refusalReason) {
         jdbc.sql("""
                         insert into order_line (order_id, line_id, line_no, sku, quantity, quantity_reserved,
-                        quantity_backordered, unit_price, outcome, case_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(orderId, line.lineId(), lineNo, line.sku(), line.quantity(), reserved,
-                        line.quantity() - reserved, unitPrice, outcome, caseId)
+                        quantity_backordered, unit_price, outcome, case_id, refusal_reason)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(orderId, line.lineId(), lineNo, line.sku(), line.quantity(), reserved, backordered, unitPrice,
+                        outcome, caseId, refusalReason)
                 .update();
     }
 
@@ -66,12 +67,12 @@ class OrderRepository {
 
     private List<OrderView.Line> lines(String orderId) {
         return jdbc.sql("""
-                        select line_id, sku, quantity, quantity_reserved, quantity_backordered, outcome, case_id
+                        select line_id, sku, quantity, quantity_reserved, quantity_backordered, outcome, case_id, refusal_reason
                         from order_line where order_id = ? order by line_no""")
                 .param(orderId).query(LineRow.class).list().stream()
                 .map(l -> new OrderView.Line(l.lineId(), l.sku(), l.quantity(), l.quantityReserved(),
                         l.quantityBackordered(), l.outcome(), l.caseId(),
-                        l.caseId() == null ? null : "/api/backorders/" + l.caseId()))
+                        l.caseId() == null ? null : "/api/backorders/" + l.caseId(), l.refusalReason()))
                 .toList();
     }
 }

@@ -20,7 +20,13 @@ record PlaceOrderRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain letters, digits and . _ : - only")
         String orderId,
         @NotNull @Valid Customer customer,
-        @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines) {
+        @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines,
+        Boolean shipComplete) {
+
+    /** Lines ship only whole: a backordered line waits until all its units can be allocated at once. */
+    boolean shipsComplete() {
+        return Boolean.TRUE.equals(shipComplete);
+    }
 
     /**
      * @param email    where the customer hears from us; may be left out only when a phone is given

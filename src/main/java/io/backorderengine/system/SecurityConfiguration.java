@@ -82,6 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/api/inventory/**")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/backorders/**")).hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/backorders/*/decision")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(path(HttpMethod.PUT, "/api/backorders/*/priority")).hasAnyRole(SUPERVISORS, ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/notifications/bounces")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
                         .anyRequest().hasRole(ADMINS))
                 .build();

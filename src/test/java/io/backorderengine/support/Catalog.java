@@ -33,14 +33,27 @@ public class Catalog {
         return id;
     }
 
-    /** A product with stock on hand and a supplier with the given lead time; returns its SKU. */
+    /**
+     * A product with stock on hand and a supplier with the given lead time; returns its SKU. It has a
+     * category of its own, so no other test's product is offered as an alternative by attributes, and
+     * a backorder cap of its own that tests rarely reach ({@link #backorderCap} changes it).
+     */
     public String product(String name, String price, int onHand, int leadTimeDays) {
+        return product(name, price, onHand, leadTimeDays, unique("category"));
+    }
+
+    public String product(String name, String price, int onHand, int leadTimeDays, String category) {
         String sku = unique("SKU");
         jdbc.sql("""
-                        insert into product (sku, name, category, unit_price, supplier_id, on_hand)
-                        values (?, ?, 'test', ?, ?, ?)""")
-                .params(sku, name, new BigDecimal(price), supplier(leadTimeDays), onHand).update();
+                        insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
+                        values (?, ?, ?, ?, ?, ?, 10000)""")
+                .params(sku, name, category, new BigDecimal(price), supplier(leadTimeDays), onHand).update();
         return sku;
+    }
+
+    /** Gives a SKU a backorder cap of its own; null for the default rule (open supply plus the margin). */
+    public void backorderCap(String sku, Integer cap) {
+        jdbc.sql("update product set backorder_cap = ? where sku = ?").params(cap, sku).update();
     }
 
     public String product(int onHand) {

@@ -19,6 +19,7 @@ final class BackorderProcess {
     static final Variable<String> CUSTOMER_LANGUAGE = Variable.string("customerLanguage");
     static final Variable<String> CUSTOMER_TIME_ZONE = Variable.string("customerTimeZone");
     static final Variable<java.util.Date> ORDERED_AT = Variable.date("orderedAt");
+    static final Variable<Boolean> SHIP_COMPLETE = Variable.bool("shipComplete");
 
     // set by the case as it runs
     static final Variable<String> CASE_ID = Variable.string("caseId");

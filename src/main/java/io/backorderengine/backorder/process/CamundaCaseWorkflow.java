@@ -18,9 +18,17 @@ import org.springframework.stereotype.Component;
 class CamundaCaseWorkflow implements CaseWorkflow {
 
     private final RuntimeService runtime;
+    private final org.springframework.beans.factory.ObjectProvider<QueueRanker> ranker;
 
-    CamundaCaseWorkflow(RuntimeService runtime) {
+    // the ranker reads cases through BackorderCases, which uses this workflow: resolved lazily
+    CamundaCaseWorkflow(RuntimeService runtime, org.springframework.beans.factory.ObjectProvider<QueueRanker> ranker) {
         this.runtime = runtime;
+        this.ranker = ranker;
+    }
+
+    @Override
+    public void rank(String caseId) {
+        ranker.getObject().rank(caseId);
     }
 
     @Override
@@ -38,6 +46,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 .putValue(BackorderProcess.CUSTOMER_TIER.name(), c.customer().tier())
                 .putValue(BackorderProcess.CUSTOMER_LANGUAGE.name(), c.customer().language())
                 .putValue(BackorderProcess.CUSTOMER_TIME_ZONE.name(), c.customer().timeZone())
+                .putValue(BackorderProcess.SHIP_COMPLETE.name(), c.shipComplete())
                 .putValue(BackorderProcess.ORDERED_AT.name(),
                         Date.from(c.orderedAt().atZone(ZoneId.systemDefault()).toInstant()));
         runtime.createProcessInstanceByKey(BackorderProcess.KEY)

@@ -50,7 +50,8 @@ class RegisterCaseDelegate implements JavaDelegate {
                 new OpenCase.Customer(CUSTOMER_ID.get(execution), CUSTOMER_NAME.get(execution),
                         CUSTOMER_EMAIL.get(execution), CUSTOMER_PHONE.get(execution), CUSTOMER_TIER.get(execution),
                         orDefault(CUSTOMER_LANGUAGE.get(execution), "en"), orDefault(CUSTOMER_TIME_ZONE.get(execution), "UTC")),
-                orderedAt == null ? LocalDateTime.now(clock) : LocalDateTime.ofInstant(orderedAt.toInstant(), ZoneId.systemDefault()));
+                orderedAt == null ? LocalDateTime.now(clock) : LocalDateTime.ofInstant(orderedAt.toInstant(), ZoneId.systemDefault()),
+                Boolean.TRUE.equals(SHIP_COMPLETE.get(execution)));
         if (c.orderId() != null && c.lineId() != null && !c.caseId().equals(execution.getBusinessKey())) {
             throw new InvalidCaseException("businessKey", "must be <orderId>-<lineId>, here " + c.caseId());
         }

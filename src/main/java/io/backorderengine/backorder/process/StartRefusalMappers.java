@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import io.backorderengine.backorder.DuplicateCaseException;
 import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.inventory.BackorderCapExceededException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,14 @@ final class StartRefusalMappers {
         @Override
         public Response toResponse(DuplicateCaseException exception) {
             return problem(409, "duplicate-case", "Conflict", exception.getMessage(), Map.of());
+        }
+    }
+
+    @Component
+    static class CapExceeded implements ExceptionMapper<BackorderCapExceededException> {
+        @Override
+        public Response toResponse(BackorderCapExceededException exception) {
+            return problem(409, "backorder-cap", "Conflict", exception.getMessage(), Map.of());
         }
     }
 

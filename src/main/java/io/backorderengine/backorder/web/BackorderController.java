@@ -47,6 +47,18 @@ class BackorderController {
                            @Size(max = 500) String reason) {
     }
 
+    /** @param priority 0 (normal) to 9 (most urgent); the allocation policy decides what it means in line */
+    record PriorityRequest(@NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(9) Integer priority) {
+    }
+
+    /** A supervisor moves a case in its waiting line. */
+    @org.springframework.web.bind.annotation.PutMapping("/{caseId}/priority")
+    CaseView prioritize(@PathVariable String caseId, @Valid @RequestBody PriorityRequest request,
+                        java.security.Principal user) {
+        cases.prioritize(caseId, request.priority(), user == null ? "unknown" : user.getName());
+        return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
     @GetMapping("/{caseId}")
     CaseView get(@PathVariable String caseId) {
         return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));

@@ -1,0 +1,17 @@
+package io.backorderengine.inventory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param capMargin          units that may wait for a SKU beyond what open supply covers (a SKU's own
+ *                           {@code backorder_cap} overrides the whole rule)
+ * @param substitutePriceBand how far (as a fraction) a same-category product's price may be from the
+ *                           item's to be offered as an alternative
+ * @param maxAlternatives    how many alternatives an offer lists at most
+ */
+@ConfigurationProperties("backorder.inventory")
+record InventoryProperties(@DefaultValue("5") int capMargin,
+                           @DefaultValue("0.25") double substitutePriceBand,
+                           @DefaultValue("3") int maxAlternatives) {
+}

@@ -1,0 +1,62 @@
+package io.backorderengine.inventory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Expected dates by coverage: open purchase orders are matched to the waiting line in rank order, so
+ * the eleventh case in line gets the date of the supply that actually covers it, not the earliest
+ * purchase order. What no supply covers gets today plus the supplier's lead time.
+ */
+@Component
+class SupplyPlanner {
+
+    private final BackorderQueue queue;
+    private final PurchaseOrders purchaseOrders;
+    private final ProductStock stock;
+    private final Clock clock;
+
+    SupplyPlanner(BackorderQueue queue, PurchaseOrders purchaseOrders, ProductStock stock, Clock clock) {
+        this.queue = queue;
+        this.purchaseOrders = purchaseOrders;
+        this.stock = stock;
+        this.clock = clock;
+    }
+
+    /** The date for one waiting case: the units waiting ahead of it decide which supply covers it. */
+    ExpectedSupply forCase(BackorderQueue.Demand demand) {
+        int needed = queue.missingAhead(demand.sku(), demand.queueRank(), demand.caseId()) + demand.missing();
+        return covering(demand.sku(), needed, purchaseOrders.open(demand.sku()));
+    }
+
+    /** The dates for the whole waiting line of a SKU, in one pass. */
+    Map<String, ExpectedSupply> forLine(String sku) {
+        List<PurchaseOrders.OpenSupply> supply = purchaseOrders.open(sku);
+        Map<String, ExpectedSupply> dates = new LinkedHashMap<>();
+        int needed = 0;
+        for (BackorderQueue.Demand demand : queue.waiting(sku)) {
+            needed += demand.missing();
+            dates.put(demand.caseId(), covering(sku, needed, supply));
+        }
+        return dates;
+    }
+
+    private ExpectedSupply covering(String sku, int needed, List<PurchaseOrders.OpenSupply> supply) {
+        LocalDate today = LocalDate.now(clock);
+        int available = stock.find(sku).map(Product::onHand).orElse(0);
+        for (PurchaseOrders.OpenSupply po : supply) {
+            available += po.openQuantity();
+            if (available >= needed) {
+                // an overdue purchase order is still expected; not before today
+                LocalDate date = po.expectedDate().isBefore(today) ? today : po.expectedDate();
+                return new ExpectedSupply(date, ExpectedSupply.PURCHASE_ORDER, po.purchaseOrderId());
+            }
+        }
+        return new ExpectedSupply(today.plusDays(stock.leadTimeDays(sku)), ExpectedSupply.LEAD_TIME, null);
+    }
+}
