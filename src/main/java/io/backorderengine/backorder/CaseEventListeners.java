@@ -3,7 +3,7 @@ package io.backorderengine.backorder;
 import java.util.Map;
 
 import io.backorderengine.inventory.StockAllocated;
-import io.backorderengine.inventory.SupplyDateChanged;
+import io.backorderengine.inventory.SupplyChanged;
 import io.backorderengine.notification.CustomerUnreachable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,7 +53,7 @@ class CaseEventListeners {
      * cases whose date moves are told to re-promise (each then decides whether the customer hears).
      */
     @EventListener
-    void on(SupplyDateChanged changed) {
+    void on(SupplyChanged changed) {
         repromiseMoved(changed.sku(), reason(changed));
     }
 
@@ -74,7 +74,7 @@ class CaseEventListeners {
     }
 
     /** A reason code; the email templates say it in the customer's language. */
-    private static String reason(SupplyDateChanged changed) {
+    private static String reason(SupplyChanged changed) {
         if (changed.expectedDate() == null) {
             return "delivery-cancelled";
         }

@@ -286,7 +286,7 @@ public class Inventory {
         if (existing.isEmpty()) {
             purchaseOrders.insert(wanted);
             if (PurchaseOrders.OPEN.equals(wanted.status())) {
-                events.publishEvent(new SupplyDateChanged(wanted.sku(), wanted.purchaseOrderId(), null,
+                events.publishEvent(new SupplyChanged(wanted.sku(), wanted.purchaseOrderId(), null,
                         wanted.expectedDate()));
             }
             return result(wanted, true);
@@ -294,12 +294,13 @@ public class Inventory {
         var before = existing.get();
         if (!before.equals(wanted)) {
             purchaseOrders.update(wanted);
+            // any change of open supply (date, quantity, status, SKU) may move the dates of waiting cases
             if (!Objects.equals(before.expectedDate(), wanted.expectedDate()) || !before.status().equals(wanted.status())
-                    || !before.sku().equals(wanted.sku())) {
-                events.publishEvent(new SupplyDateChanged(wanted.sku(), wanted.purchaseOrderId(),
+                    || !before.sku().equals(wanted.sku()) || before.quantity() != wanted.quantity()) {
+                events.publishEvent(new SupplyChanged(wanted.sku(), wanted.purchaseOrderId(),
                         before.expectedDate(), wanted.expectedDate()));
                 if (!before.sku().equals(wanted.sku())) {
-                    events.publishEvent(new SupplyDateChanged(before.sku(), wanted.purchaseOrderId(),
+                    events.publishEvent(new SupplyChanged(before.sku(), wanted.purchaseOrderId(),
                             before.expectedDate(), null));
                 }
             }

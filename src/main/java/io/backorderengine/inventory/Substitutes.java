@@ -31,7 +31,8 @@ class Substitutes {
                           select p.sku, p.name, p.unit_price, 1 as kind
                           from product item join product p on p.category = item.category
                           where item.sku = :sku and p.sku <> :sku and p.on_hand >= :quantity
-                            and p.unit_price between item.unit_price * (1 - :band) and item.unit_price * (1 + :band)
+                            and p.unit_price between item.unit_price * (1 - cast(:band as numeric(6,4)))
+                                                and item.unit_price * (1 + cast(:band as numeric(6,4)))
                             and not exists (select 1 from substitute s where s.sku = :sku and s.substitute_sku = p.sku)
                         ) candidates
                         order by kind, unit_price, sku
