@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * own SKUs and order ids ({@link Catalog}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
 @Import(TestProbes.class)
 public abstract class ApplicationTest {
 
@@ -41,6 +41,11 @@ public abstract class ApplicationTest {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        if (TestDatabase.postgres()) {
+            registry.add("spring.datasource.url", () -> TestDatabase.server().getJdbcUrl("postgres", "postgres"));
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "");
+        }
     }
 
     @Autowired

@@ -15,9 +15,11 @@ public class Database {
         this.jdbc = jdbc;
     }
 
-    /** Waits until some session is blocked by another session's lock (H2's session table says so). */
+    /** Waits until some session is blocked by another session's lock, as the database itself reports it. */
     public void awaitSessionBlockedOnLock() {
-        await().until(() -> jdbc.sql("select count(*) from information_schema.sessions where blocker_id is not null")
-                .query(Integer.class).single() > 0);
+        String blocked = TestDatabase.postgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                : "select count(*) from information_schema.sessions where blocker_id is not null";
+        await().until(() -> jdbc.sql(blocked).query(Integer.class).single() > 0);
     }
 }
