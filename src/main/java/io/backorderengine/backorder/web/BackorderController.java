@@ -1,8 +1,11 @@
 package io.backorderengine.backorder.web;
 
 import java.net.URI;
+import java.security.Principal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.backorderengine.backorder.BackorderCases;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,13 +52,13 @@ class BackorderController {
     }
 
     /** @param priority 0 (normal) to 9 (most urgent); the allocation policy decides what it means in line */
-    record PriorityRequest(@NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(9) Integer priority) {
+    record PriorityRequest(@NotNull @Min(0) @Max(9) Integer priority) {
     }
 
     /** A supervisor moves a case in its waiting line. */
-    @org.springframework.web.bind.annotation.PutMapping("/{caseId}/priority")
+    @PutMapping("/{caseId}/priority")
     CaseView prioritize(@PathVariable String caseId, @Valid @RequestBody PriorityRequest request,
-                        java.security.Principal user) {
+                        Principal user) {
         cases.prioritize(caseId, request.priority(), user == null ? "unknown" : user.getName());
         return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }

