@@ -29,8 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseMails {
 
-    /** Emails about a case that is still open carry a link to decide on it. */
-    private static final Set<String> WITH_DECISION_LINKS = Set.of("backorder-notice", "date-changed",
+    /**
+     * Emails about a case that is still open: they carry a link to decide on it, and are not sent once
+     * the case has ended (a partial-shipment notice whose job runs after the rest arrived would
+     * otherwise reach the customer after the ship notice).
+     */
+    private static final Set<String> ABOUT_AN_OPEN_CASE = Set.of("backorder-notice", "date-changed",
             "status-reminder", "partly-allocated");
 
     private final CaseRepository cases;
@@ -70,16 +74,23 @@ public class CaseMails {
      * @param messageKey   this case's key for this email
      * @param pendingSends other cases of the order whose send of the same email is pending, with their keys
      * @param extra        values of the moment that the tables do not hold (a reason)
+     * @return the email, or empty when it is about an open case and the case has ended meanwhile
      */
     @Transactional
-    public Communication send(String caseId, String template, String messageKey, Map<String, String> pendingSends,
-                              Map<String, Object> extra) {
-        CaseRecord own = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    public Optional<Communication> send(String caseId, String template, String messageKey,
+                                        Map<String, String> pendingSends, Map<String, Object> extra) {
+        String orderId = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)).orderId();
         // one email for the order at a time: the cases of the order are locked in a fixed order
-        List<CaseRecord> order = cases.lockOrder(own.orderId());
+        List<CaseRecord> order = cases.lockOrder(orderId);
+        CaseRecord own = order.stream().filter(c -> c.caseId().equals(caseId)).findFirst().orElseThrow();
         Optional<Communication> done = notifications.find(messageKey);
         if (done.isPresent()) {
-            return done.get();
+            // written by an earlier attempt (or for a sibling case); one whose outcome is unknown is sent again
+            return Optional.of(notifications.finish(done.get()));
+        }
+        if (ABOUT_AN_OPEN_CASE.contains(template) && own.status().closed()) {
+            ledger.record(caseId, "EMAIL_SKIPPED", null, template + ": the case has ended (" + own.status() + ")");
+            return Optional.empty();
         }
         List<CaseRecord> included = new ArrayList<>();
         included.add(own);
@@ -108,7 +119,7 @@ public class CaseMails {
             ledger.record(c.caseId(), "EMAIL", null, "%s %s to %s".formatted(template,
                     sent.state().toLowerCase(Locale.ROOT), own.customerEmail() == null ? "(no address)" : own.customerEmail()));
         }
-        return sent;
+        return Optional.of(sent);
     }
 
     /** Status reminders that reached the customer since they last decided anything. */
@@ -153,7 +164,7 @@ public class CaseMails {
         // without a reason, a cancellation email says who asked for it
         line.put("cancelledAtRequest", decisions.latest(c.caseId())
                 .filter(d -> "cancel".equals(d.decision()) && "customer".equals(d.decidedBy())).isPresent());
-        if (WITH_DECISION_LINKS.contains(template) && !c.status().closed()) {
+        if (ABOUT_AN_OPEN_CASE.contains(template) && !c.status().closed()) {
             DecisionLinks.Link link = links.issue(c.caseId());
             line.put("decisionLink", link.url());
             line.put("linkValidUntil", CustomerFormats.date(LocalDate.ofInstant(link.expiresAt(), zone), locale));

@@ -15,6 +15,7 @@ import java.util.Optional;
 import io.backorderengine.backorder.DecisionLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,8 +38,13 @@ class DecisionLinkService implements DecisionLinks {
         this.clock = clock;
     }
 
+    /**
+     * Commits the token at once, in a transaction of its own: the email carrying it is recorded (and may
+     * reach the customer) before the job that writes it commits, so the link must work even if that
+     * job fails and runs again. A token whose email never went out is harmless: random, hashed, expiring.
+     */
     @Override
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Link issue(String caseId) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 /**
  * One entry of the communication log.
  *
- * @param state   {@code SENT} (accepted by the SMTP server), {@code LOGGED} (rendered and kept here
+ * @param state   {@code SENT} (accepted by the SMTP server), {@code SENDING} (being handed to the SMTP
+ *                server; stays so when a node died before it could tell, and the case has moved on
+ *                without that email's job), {@code LOGGED} (rendered and kept here
  *                because no SMTP server is configured), {@code UNDELIVERABLE} (no address, or the
  *                server refused it) or {@code BOUNCED} (the mail provider reported it back)
  * @param failure why it did not reach the customer, if it did not
@@ -15,6 +17,7 @@ public record Communication(long communicationId, String messageId, String order
                             LocalDateTime sentAt, String failure, String bodyText) {
 
     public static final String SENT = "SENT";
+    public static final String SENDING = "SENDING";
     public static final String LOGGED = "LOGGED";
     public static final String UNDELIVERABLE = "UNDELIVERABLE";
     public static final String BOUNCED = "BOUNCED";

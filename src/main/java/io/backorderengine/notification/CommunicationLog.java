@@ -55,6 +55,12 @@ class CommunicationLog {
      */
     Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, String state,
                          String failure, Runnable alongside) {
+        return record(email, messageId, rendered, state, failure, null, alongside);
+    }
+
+    /** As above, keeping the complete MIME message of an email about to be sent ({@code SENDING}). */
+    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, String state,
+                         String failure, String mime, Runnable alongside) {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime sentAt = Communication.SENT.equals(state) ? now : null;
         try {
@@ -62,11 +68,11 @@ class CommunicationLog {
                 var keys = new GeneratedKeyHolder();
                 jdbc.sql("""
                                 insert into communication (message_key, message_id, case_id, order_id, recipient, subject,
-                                template, language, body_text, state, created_at, sent_at, failure)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                template, language, body_text, state, created_at, sent_at, failure, mime)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(email.messageKey(), messageId, email.caseIds().get(0), email.orderId(), email.recipient(),
                                 rendered.subject(), email.template(), email.locale().getLanguage(), rendered.text(), state,
-                                now, sentAt, failure)
+                                now, sentAt, failure, mime)
                         .update(keys, "communication_id");
                 long id = keys.getKey().longValue();
                 for (String caseId : email.caseIds().subList(1, email.caseIds().size())) {
@@ -82,6 +88,36 @@ class CommunicationLog {
         } catch (DuplicateKeyException recordedByAnEarlierAttempt) {
             return find(email.messageKey()).orElseThrow();
         }
+    }
+
+    /** The MIME message kept for an email that is {@code SENDING}, if any. */
+    Optional<String> mime(long communicationId) {
+        return jdbc.sql("select mime from communication where communication_id = ? and state = ?")
+                .params(communicationId, Communication.SENDING).query(String.class).optional();
+    }
+
+    /** The SMTP server took the email: SENT, at once and for good (a later failure of the job does not undo it). */
+    Communication markSent(long communicationId) {
+        return ownTransaction.execute(tx -> {
+            jdbc.sql("update communication set state = ?, sent_at = ?, mime = null where communication_id = ? and state = ?")
+                    .params(Communication.SENT, LocalDateTime.now(clock), communicationId, Communication.SENDING).update();
+            return byId(communicationId);
+        });
+    }
+
+    /** The SMTP server refused the email for good; {@code alongside} stores what follows, in the same transaction. */
+    Communication markUndeliverable(long communicationId, String reason, Runnable alongside) {
+        return ownTransaction.execute(tx -> {
+            jdbc.sql("update communication set state = ?, failure = ?, mime = null where communication_id = ? and state = ?")
+                    .params(Communication.UNDELIVERABLE, reason, communicationId, Communication.SENDING).update();
+            alongside.run();
+            return byId(communicationId);
+        });
+    }
+
+    private Communication byId(long communicationId) {
+        return jdbc.sql("select " + COLUMNS + " from communication c where c.communication_id = ?")
+                .param(communicationId).query(Communication.class).single();
     }
 
     /** Marks a sent email as bounced; false if it was not (or no longer) marked sent. */

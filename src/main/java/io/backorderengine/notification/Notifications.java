@@ -1,8 +1,15 @@
 package io.backorderengine.notification;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -46,9 +54,11 @@ public class Notifications {
     private final ObjectProvider<JavaMailSenderImpl> mailSender;
     private final MailProperties properties;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Notifications(EmailRenderer renderer, CommunicationLog communications, ObjectProvider<JavaMailSenderImpl> mailSender,
-                  MailProperties properties, ApplicationEventPublisher events) {
+                  MailProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.renderer = renderer;
         this.communications = communications;
         this.mailSender = mailSender;
@@ -58,13 +68,19 @@ public class Notifications {
 
     /**
      * Sends the email once. A message key that the log already holds (sent, kept, or covered by an
-     * email for another case of the order) sends nothing and returns the earlier entry.
+     * email for another case of the order) sends nothing and returns the earlier entry; one still
+     * {@code SENDING} is finished first ({@link #finish}).
+     *
+     * <p>The email is recorded as {@code SENDING}, with its complete MIME message, in a transaction that
+     * commits before the SMTP server sees it. Whatever happens after (the server refuses, the job
+     * fails, the node dies after the server accepted), the log knows the email and a retry sends the
+     * very same message.
      */
     public Communication send(OutgoingEmail email) {
         Optional<Communication> earlier = communications.find(email.messageKey());
         if (earlier.isPresent()) {
-            log.info("Email {} was already {}; not sending it again", email.messageKey(), earlier.get().state());
-            return earlier.get();
+            log.info("Email {} was already {}", email.messageKey(), earlier.get().state());
+            return finish(earlier.get());
         }
         EmailRenderer.Rendered rendered = renderer.render(email);
         String messageId = messageId(email.messageKey());
@@ -77,21 +93,34 @@ public class Notifications {
                     email.template(), email.orderId());
             return communications.record(email, messageId, rendered, Communication.LOGGED, null, () -> { });
         }
+        MimeMessage message;
         try {
-            sender.send(mime(sender.getSession(), messageId, email, rendered));
-        } catch (MailSendException e) {
-            String refused = permanentRefusal(e);
-            if (refused == null) {
-                throw e; // the server could not be reached or asked to try later: the job retries
-            }
-            return undeliverable(email, messageId, rendered, refused);
+            message = mime(sender.getSession(), messageId, email, rendered);
         } catch (InvalidAddress e) {
             return undeliverable(email, messageId, rendered, e.getMessage());
         }
-        log.info("Email {} for order {} sent as {}", email.template(), email.orderId(), messageId);
-        Communication sent = communications.record(email, messageId, rendered, Communication.SENT, null, () -> { });
-        events.publishEvent(new EmailSent(messageId, email.orderId(), email.caseIds(), email.template()));
-        return sent;
+        Communication sending = communications.record(email, messageId, rendered, Communication.SENDING, null,
+                serialized(message), () -> { });
+        return Communication.SENDING.equals(sending.state()) ? deliver(sender, sending, message) : sending;
+    }
+
+    /**
+     * Completes an email the log holds as {@code SENDING}: an earlier attempt recorded it but could not
+     * tell whether the server took it. It is sent again, byte for byte (same Message-ID, same links), so
+     * a customer who already has it sees one email. Any other entry is returned as it is.
+     */
+    public Communication finish(Communication email) {
+        if (!Communication.SENDING.equals(email.state())) {
+            return email;
+        }
+        Optional<String> mime = communications.mime(email.communicationId());
+        JavaMailSenderImpl sender = mailSender.getIfAvailable();
+        if (mime.isEmpty() || sender == null) {
+            return email; // finished meanwhile by another attempt, or SMTP is no longer configured
+        }
+        log.info("Email {} for order {}: sending it again, an earlier attempt did not finish", email.messageId(),
+                email.orderId());
+        return deliver(sender, email, parse(sender.getSession(), email.messageId(), mime.get()));
     }
 
     /**
@@ -125,6 +154,68 @@ public class Notifications {
     /** The communication log of an order, oldest first. */
     public List<Communication> forOrder(String orderId) {
         return communications.forOrder(orderId);
+    }
+
+    private Communication deliver(JavaMailSenderImpl sender, Communication sending, MimeMessage message) {
+        try {
+            sender.send(message);
+        } catch (MailSendException e) {
+            String refused = permanentRefusal(e);
+            if (refused == null) {
+                throw e; // the server could not be reached or asked to try later: the job retries
+            }
+            log.warn("Email {} for order {} cannot be delivered: {}", sending.template(), sending.orderId(), refused);
+            List<String> cases = communications.casesOf(sending);
+            return communications.markUndeliverable(sending.communicationId(), refused,
+                    () -> events.publishEvent(new CustomerUnreachable(sending.orderId(), cases, refused)));
+        }
+        log.info("Email {} for order {} sent as {}", sending.template(), sending.orderId(), sending.messageId());
+        Communication sent = communications.markSent(sending.communicationId());
+        events.publishEvent(new EmailSent(sent.messageId(), sent.orderId(), communications.casesOf(sent), sent.template()));
+        return sent;
+    }
+
+    /** The message as the SMTP server will see it, headers and Date included (MIME output is 7-bit). */
+    private static String serialized(MimeMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toString(StandardCharsets.ISO_8859_1);
+        } catch (MessagingException | IOException e) {
+            throw new MailPreparationException("could not write the email", e);
+        }
+    }
+
+    private static MimeMessage parse(Session session, String messageId, String mime) {
+        try {
+            return new StableMessage(session, messageId,
+                    new ByteArrayInputStream(mime.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (MessagingException e) {
+            throw new MailPreparationException("could not read the kept email " + messageId, e);
+        }
+    }
+
+    /**
+     * A message that keeps its Message-ID: JavaMail would invent a new one on every save, and a stable
+     * one lets mail clients recognise a resend after a crash as the same email.
+     */
+    private static final class StableMessage extends MimeMessage {
+        private final String messageId;
+
+        StableMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        StableMessage(Session session, String messageId, InputStream mime) throws MessagingException {
+            super(session, mime);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 
     private Communication undeliverable(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered,
@@ -169,14 +260,7 @@ public class Notifications {
     }
 
     private MimeMessage mime(Session session, String messageId, OutgoingEmail email, EmailRenderer.Rendered rendered) {
-        // JavaMail would invent a new Message-ID on every attempt; a stable one lets mail clients
-        // recognise a resend after a crash as the same email.
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
+        MimeMessage message = new StableMessage(session, messageId);
         InternetAddress to;
         try {
             to = new InternetAddress(email.recipient(), true);
@@ -192,9 +276,10 @@ public class Notifications {
             helper.setTo(to);
             helper.setSubject(rendered.subject());
             helper.setText(rendered.text(), rendered.html());
+            helper.setSentDate(new Date(clock.millis()));
             return message;
-        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
-            throw new org.springframework.mail.MailPreparationException("could not build email " + email.messageKey(), e);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailPreparationException("could not build email " + email.messageKey(), e);
         }
     }
 

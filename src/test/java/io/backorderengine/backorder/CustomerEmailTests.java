@@ -8,14 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
 import io.backorderengine.support.Mailbox;
+import io.backorderengine.notification.Communication;
 import io.backorderengine.system.CustomerFormats;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -23,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * client would: the text part and the HTML part each show what the customer needs.
  */
 class CustomerEmailTests extends ApplicationTest {
+
+    @Autowired
+    CaseMails mails;
 
     private static final Map<String, Map<String, List<String>>> EXPECTED = Map.of(
             "en", Map.of(
@@ -89,6 +96,23 @@ class CustomerEmailTests extends ApplicationTest {
 
         expect(switching, 2, "alternative", language, Map.of());
         expect(cancelling, 2, "cancelled", language, Map.of());
+    }
+
+    @Test
+    void anEmailAboutAnOpenCaseIsNotSentOnceTheCaseHasEnded() throws Exception {
+        String sku = catalog.product("Storm lantern", "20.00", 0, 3);
+        Customer customer = order("en", sku, 2);
+        Mailbox.awaitCount(smtp(), customer.email(), 1);
+        api.post("/api/backorders/" + customer.caseId() + "/decision", Map.of("decision", "cancel", "reason", "found it elsewhere"));
+        expect(customer, 2, "cancelled", "en", Map.of());
+
+        // a partial-shipment notice whose job runs only after the case ended (its stock came in between)
+        Optional<Communication> late = mails.send(customer.caseId(), "partly-allocated", Catalog.unique("late"), Map.of(),
+                Map.of());
+
+        assertThat(late).isEmpty();
+        assertThat(Mailbox.to(smtp(), customer.email())).hasSize(2);
+        assertThat(api.backorder(customer.caseId()).path("timeline").findValuesAsText("kind")).contains("EMAIL_SKIPPED");
     }
 
     // -- helpers -----------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
@@ -21,11 +23,13 @@ import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
 import io.backorderengine.support.EventProbe;
 import io.backorderengine.support.Mailbox;
+import io.backorderengine.support.PageClient;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -34,6 +38,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * address refused for good, a bounce, or no address at all gets the customer a call from an agent.
  */
 class CommunicationTests extends ApplicationTest {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/customer/decisions/[A-Za-z0-9_-]+)(?=\\s)");
+
+    @LocalServerPort
+    int serverPort;
 
     @Autowired
     JavaMailSenderImpl mailSender;
@@ -176,7 +185,8 @@ class CommunicationTests extends ApplicationTest {
             incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
             assertThat(incident.getActivityId()).isEqualTo("Task_SendBackorderNotice");
             assertThat(Mailbox.to(SMTP, email)).isEmpty();
-            assertThat(api.backorder(caseId).path("emails")).isEmpty();
+            // agents see the email waiting to go out
+            assertThat(api.backorder(caseId).path("emails").findValuesAsText("state")).containsExactly("SENDING");
         } finally {
             mailSender.setPort(port);
         }
@@ -186,8 +196,15 @@ class CommunicationTests extends ApplicationTest {
 
         MimeMessage sent = Mailbox.awaitCount(SMTP, email, 1).get(0);
         await().until(() -> processEngine.getRuntimeService().createIncidentQuery().incidentId(incident.getId()).count() == 0);
-        await().until(() -> api.backorder(caseId).path("emails").size() == 1);
+        await().until(() -> api.backorder(caseId).path("emails").path(0).path("state").asText().equals("SENT"));
+        assertThat(api.backorder(caseId).path("emails")).hasSize(1);
         assertThat(api.backorder(caseId).path("emails").get(0).path("messageId").asText()).isEqualTo(sent.getMessageID());
+        // the email written before the outage went out as it was: its decision link works
+        Matcher link = LINK.matcher(Mailbox.text(sent));
+        assertThat(link.find()).as("a decision link in the email").isTrue();
+        PageClient.Page page = new PageClient().get("http://localhost:" + serverPort + link.group(1));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Your backorder", "Order " + orderId);
         Job next = processEngine.getManagementService().createJobQuery().processInstanceId(instanceOf(caseId)).messages().singleResult();
         assertThat(next).isNull();
         assertThat(Mailbox.to(SMTP, email)).hasSize(1);

@@ -3,6 +3,7 @@ package io.backorderengine.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Customer emails through a real SMTP server in the JVM, read back as a mail client would. */
@@ -35,7 +37,13 @@ class NotificationsTests extends ApplicationTest {
     MailProperties properties;
 
     @Autowired
-    org.springframework.context.ApplicationEventPublisher events;
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
 
     @Test
     void aBackorderNoticeIsAMultipartEmailFromTheShopWithTheMessageIdTheLogShows() throws Exception {
@@ -72,9 +80,43 @@ class NotificationsTests extends ApplicationTest {
     }
 
     @Test
+    void anEmailWhoseSenderDiedAfterTheServerTookItIsSentAgainByteForByteUnderTheSameMessageId() throws Exception {
+        String recipient = Catalog.unique("crash") + "@example.com";
+        OutgoingEmail email = email(Catalog.unique("key"), recipient, "Ada");
+        // the node dies right after the SMTP server accepted the email, before it could record that
+        JavaMailSenderImpl dyingSender = new JavaMailSenderImpl() {
+            @Override
+            public void send(MimeMessage message) {
+                super.send(message);
+                throw new IllegalStateException("the node died");
+            }
+        };
+        dyingSender.setHost(mailSender.getHost());
+        dyingSender.setPort(mailSender.getPort());
+        var dying = new StaticListableBeanFactory(Map.of("mailSender", dyingSender)).getBeanProvider(JavaMailSenderImpl.class);
+        Notifications dyingNode = new Notifications(renderer, communications, dying, properties, events, clock);
+        try {
+            dyingNode.send(email);
+        } catch (IllegalStateException expected) {
+            // the job would fail here and run again, on this node or another
+        }
+        assertThat(notifications.find(email.messageKey())).get().extracting(Communication::state).isEqualTo(Communication.SENDING);
+
+        Communication retried = notifications.send(email);
+
+        List<MimeMessage> received = Mailbox.awaitCount(SMTP, recipient, 2);
+        assertThat(received).extracting(Mailbox::messageId).containsOnly(retried.messageId());
+        assertThat(Mailbox.text(received.get(1))).isEqualTo(Mailbox.text(received.get(0)));
+        assertThat(received.get(1).getSentDate()).isEqualTo(received.get(0).getSentDate());
+        assertThat(retried.state()).isEqualTo(Communication.SENT);
+        assertThat(notifications.send(email).communicationId()).isEqualTo(retried.communicationId());
+        assertThat(Mailbox.to(SMTP, recipient)).hasSize(2);
+    }
+
+    @Test
     void withoutAnSmtpServerAnEmailIsRenderedAndKeptInTheLog() {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSenderImpl.class);
-        Notifications offline = new Notifications(renderer, communications, noSmtp, properties, events);
+        Notifications offline = new Notifications(renderer, communications, noSmtp, properties, events, clock);
         String caseId = Catalog.unique("CASE");
         String recipient = Catalog.unique("offline") + "@example.com";
 
