@@ -1,0 +1,45 @@
+package io.backorderengine.system;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names the node in the job locks it takes ({@code ACT_RU_JOB.LOCK_OWNER_}). Camunda's default is a
+ * random id per start; with several nodes on one database, an operator looking at a stuck or slow
+ * job wants to know which node holds it. Default: the host name (a container's pod name) and the
+ * process id; set {@code backorder.node-name} to choose.
+ */
+@Component
+class JobLockOwner implements ProcessEnginePlugin {
+
+    private final String nodeName;
+
+    JobLockOwner(@Value("${backorder.node-name:}") String nodeName) {
+        this.nodeName = nodeName.isBlank() ? defaultName() : nodeName;
+    }
+
+    private static String defaultName() {
+        String host = System.getenv("HOSTNAME");
+        return (host == null || host.isBlank() ? "node" : host) + ":" + ProcessHandle.current().pid();
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // the Spring Boot starter sets its job executor in its own preInit; postInit sees it
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getJobExecutor() != null) {
+            configuration.getJobExecutor().setLockOwner(nodeName);
+        }
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        // nothing to do once the engine is built
+    }
+}
