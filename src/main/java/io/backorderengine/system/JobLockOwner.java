@@ -1,8 +1,7 @@
 package io.backorderengine.system;
 
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * process id; set {@code backorder.node-name} to choose.
  */
 @Component
-class JobLockOwner implements ProcessEnginePlugin {
+class JobLockOwner extends AbstractProcessEnginePlugin {
 
     private final String nodeName;
 
@@ -26,20 +25,11 @@ class JobLockOwner implements ProcessEnginePlugin {
         return (host == null || host.isBlank() ? "node" : host) + ":" + ProcessHandle.current().pid();
     }
 
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // the Spring Boot starter sets its job executor in its own preInit; postInit sees it
-    }
-
+    /** postInit, not preInit: the Spring Boot starter sets its job executor in its own preInit. */
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getJobExecutor() != null) {
             configuration.getJobExecutor().setLockOwner(nodeName);
         }
-    }
-
-    @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
-        // nothing to do once the engine is built
     }
 }

@@ -8,14 +8,13 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.query.Query;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  * this code. The filter commands keep their queries in protected fields; reading them fails closed.
  */
 @Component
-class QueryExpressionGuard implements ProcessEnginePlugin {
+class QueryExpressionGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -40,14 +39,6 @@ class QueryExpressionGuard implements ProcessEnginePlugin {
         List<CommandInterceptor> txRequiresNew = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         txRequiresNew.add(new Interceptor());
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(txRequiresNew);
-    }
-
-    @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-    }
-
-    @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
     }
 
     private static <T> List<T> nullSafe(List<T> list) {
