@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -211,10 +210,8 @@ public final class AllocationBenchmark {
                 customer_id, customer_name, customer_email, customer_tier, customer_language, customer_time_zone, status,
                 opened_at, priority, ship_complete) values (?, ?, '1', ?, 1, 1, 10.00, 'C', 'Customer', 'c@example.com', 'STANDARD',
                 'en', 'UTC', 'OPEN', ?, 0, false)""", caseId, orderId, sku, at);
-        long rank = 5L * 10_000_000_000_000L + orderedAt.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-        jdbc.update("""
-                insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, queue_rank,
-                ship_complete) values (?, ?, 1, 0, ?, 'WAITING', ?, false)""", caseId, sku, at, rank);
+        // the waiting line's own entry, ranked as the default allocation policy ranks it
+        inventory.enqueueBackorder(caseId, sku, 1, orderedAt, false);
         // variables first: set on the instance before the wait state's scope (and its timers) is created
         runtime.createProcessInstanceByKey("backorder")
                 .businessKey(caseId)
