@@ -89,6 +89,20 @@ public class Api {
         return new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody()));
     }
 
+    /** Deploys files (name to content) to {@code /engine-rest/deployment/create}, as Camunda Modeler does. */
+    public Response deploy(String deploymentName, Map<String, String> files) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("deployment-name", deploymentName);
+        files.forEach((name, content) -> parts.add(name, new org.springframework.core.io.ByteArrayResource(
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }));
+        return postMultipart("/engine-rest/deployment/create", parts);
+    }
+
     public static Map<String, Object> order(String orderId, String tier, Line... lines) {
         return order(orderId, tier, "customer-" + orderId + "@example.com", "Customer " + orderId, lines);
     }

@@ -11,6 +11,7 @@ import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * a decision from the shop's account page, so it is carried out the same way.
  */
 @Component
+@ModelBean
 class ApplyCustomerDecisionDelegate implements JavaDelegate {
     private final CaseDecisions decisions;
     private final CaseLedger ledger;

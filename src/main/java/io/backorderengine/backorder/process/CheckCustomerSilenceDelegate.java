@@ -11,6 +11,7 @@ import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** After enough unanswered reminders, an agent should call the customer. */
 @Component
+@ModelBean
 class CheckCustomerSilenceDelegate implements JavaDelegate {
     private final CaseMails mails;
     private final CasePolicy policy;

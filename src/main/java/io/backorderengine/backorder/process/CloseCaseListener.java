@@ -4,6 +4,7 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CaseRegistry;
 import io.backorderengine.backorder.CaseStatus;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code ${closeCaseListener.close(execution, 'FULFILLED')}} on each end event that ends a case.
  */
 @Component
+@ModelBean(methods = "close")
 public class CloseCaseListener {
 
     private final CaseRegistry registry;

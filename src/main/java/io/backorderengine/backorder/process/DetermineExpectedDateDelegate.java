@@ -3,6 +3,7 @@ package io.backorderengine.backorder.process;
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CasePromises;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * whether the customer should hear about the new date.
  */
 @Component
+@ModelBean
 class DetermineExpectedDateDelegate implements JavaDelegate {
 
     private final CasePromises promises;

@@ -6,12 +6,14 @@ import java.util.List;
 
 import io.backorderengine.backorder.CaseOffers;
 import io.backorderengine.inventory.Alternative;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Finds in-stock alternatives and the line value: inputs of the offer policy. */
 @Component
+@ModelBean
 class FindAlternativesDelegate implements JavaDelegate {
 
     private final CaseOffers offers;

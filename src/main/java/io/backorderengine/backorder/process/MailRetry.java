@@ -1,5 +1,6 @@
 package io.backorderengine.backorder.process;
 
+import io.backorderengine.system.ModelBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * setting ({@code backorder.mail.retry-cycle}, an ISO 8601 repeating interval).
  */
 @Component
+@ModelBean(properties = "cycle")
 public class MailRetry {
 
     private final String cycle;

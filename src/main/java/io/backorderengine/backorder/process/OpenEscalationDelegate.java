@@ -7,12 +7,14 @@ import java.util.Date;
 
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The case waited past its limit: a supervisor gets a task with a due date. */
 @Component
+@ModelBean
 class OpenEscalationDelegate implements JavaDelegate {
     private final CaseLedger ledger;
     private final CasePolicy policy;

@@ -2,12 +2,14 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.CASE_ID;
 
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Places the new case in its SKU's waiting line by the allocation policy (DMN {@code allocation-priority}). */
 @Component
+@ModelBean
 class RankInQueueDelegate implements JavaDelegate {
 
     private final QueueRanker ranker;

@@ -7,12 +7,14 @@ import java.util.Date;
 
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The escalation was not resolved in time: raise its level and give it a new due date. */
 @Component
+@ModelBean
 class ReEscalateDelegate implements JavaDelegate {
     private final CaseLedger ledger;
     private final CasePolicy policy;

@@ -3,6 +3,7 @@ package io.backorderengine.backorder.process;
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CaseOffers;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * It runs right after the review task completes, so the engine's current user is the reviewer.
  */
 @Component
+@ModelBean
 class RecordOfferDelegate implements JavaDelegate {
 
     private final CaseOffers offers;

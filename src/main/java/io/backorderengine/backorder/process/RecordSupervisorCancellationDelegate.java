@@ -11,6 +11,7 @@ import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** A supervisor cancels an escalated case; if the stock was allocated meanwhile, the case ships instead. */
 @Component
+@ModelBean
 class RecordSupervisorCancellationDelegate implements JavaDelegate {
     private final CaseDecisions decisions;
 

@@ -11,6 +11,7 @@ import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.CaseRegistry;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.backorder.OpenCase;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * A wrong or repeated start throws, which rolls the whole start back: no instance, no rows.
  */
 @Component
+@ModelBean
 class RegisterCaseDelegate implements JavaDelegate {
 
     private final CaseRegistry registry;

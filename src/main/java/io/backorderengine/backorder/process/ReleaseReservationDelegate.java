@@ -4,12 +4,14 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.inventory.Inventory;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The case is cancelled: what receipts allocated to it goes to the next in line. */
 @Component
+@ModelBean
 class ReleaseReservationDelegate implements JavaDelegate {
     private final Inventory inventory;
     private final CaseLedger ledger;

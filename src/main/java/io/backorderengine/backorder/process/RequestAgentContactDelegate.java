@@ -7,6 +7,7 @@ import java.util.Map;
 import io.backorderengine.backorder.CaseInbox;
 import io.backorderengine.backorder.CaseMessage;
 import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * email that cannot be delivered, so the contact task has one place in the model.
  */
 @Component
+@ModelBean
 class RequestAgentContactDelegate implements JavaDelegate {
 
     private final CaseInbox inbox;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.backorderengine.backorder.CaseMails;
+import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * pending) are listed in this one; their own jobs then find their key covered and send nothing.
  */
 @Component
+@ModelBean
 class SendCaseEmailDelegate implements JavaDelegate {
 
     private final CaseMails mails;
