@@ -2,9 +2,12 @@ package io.backorderengine.backorder;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.backorderengine.inventory.Alternative;
 import io.backorderengine.inventory.Inventory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,25 +59,12 @@ public class CaseDecisions {
     public Decision decide(String caseId, CustomerDecision decision, String alternativeSku, String reason,
                            String actor) {
         CaseRecord c = cases.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        if (c.status().closed()) {
-            throw new DecisionRefusedException("case-closed", "case %s is closed (%s)".formatted(caseId, c.status()));
-        }
-        latestFinal(caseId).ifPresent(earlier -> {
-            throw new DecisionRefusedException("already-decided", "case %s already has the decision '%s'; it is being carried out"
-                    .formatted(caseId, earlier.decision()));
+        refusal(c, decision, alternativeSku).ifPresent(refusal -> {
+            throw refusal.exception();
         });
         switch (decision) {
             case WAIT -> inbox.queue(caseId, CaseMessage.WAIT_CHOSEN, Map.of("customerDecision", decision.code()));
             case ALTERNATIVE -> {
-                if (alternativeSku == null || alternativeSku.isBlank()) {
-                    throw new InvalidCaseException("alternativeSku", "is required when the decision is 'alternative'");
-                }
-                List<String> offered = offers.latest(caseId).map(o -> o.alternatives().stream()
-                        .map(io.backorderengine.inventory.Alternative::sku).toList()).orElse(List.of());
-                if (!offered.contains(alternativeSku)) {
-                    throw new InvalidCaseException("alternativeSku",
-                            "is not one of the alternatives offered for this case: " + offered);
-                }
                 switch (inventory.switchToAlternative(caseId, alternativeSku, c.quantityShort())) {
                     case ALREADY_ALLOCATED -> throw alreadyAllocated(caseId);
                     case ALTERNATIVE_UNAVAILABLE -> throw new DecisionRefusedException("alternative-unavailable",
@@ -88,7 +78,7 @@ public class CaseDecisions {
                 if (!inventory.withdrawBackorder(caseId)) {
                     throw alreadyAllocated(caseId);
                 }
-                Map<String, Object> variables = new java.util.HashMap<>();
+                Map<String, Object> variables = new HashMap<>();
                 variables.put("customerDecision", decision.code());
                 if (reason != null && !reason.isBlank()) {
                     variables.put("cancelReason", reason);
@@ -108,6 +98,58 @@ public class CaseDecisions {
                 + (reason == null ? "" : ": " + reason));
         return new Decision(decision.code(), decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null, reason,
                 actor, now);
+    }
+
+    /**
+     * Why the case cannot take this decision now, or empty if it can; changes nothing. An agent's task
+     * completion is checked with it before anything is written.
+     *
+     * @throws CaseNotFoundException no such case
+     */
+    @Transactional(readOnly = true)
+    public Optional<Refusal> refusal(String caseId, CustomerDecision decision, String alternativeSku) {
+        return refusal(cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)), decision, alternativeSku);
+    }
+
+    /**
+     * Why a decision is refused: the request field at fault (null for the case as a whole), a short reason
+     * code and what to tell the person.
+     */
+    public record Refusal(String field, String reason, String message) {
+
+        RuntimeException exception() {
+            return field == null ? new DecisionRefusedException(reason, message) : new InvalidCaseException(field, message);
+        }
+    }
+
+    private Optional<Refusal> refusal(CaseRecord c, CustomerDecision decision, String alternativeSku) {
+        String caseId = c.caseId();
+        if (c.status().closed()) {
+            return Optional.of(new Refusal(null, "case-closed", "case %s is closed (%s)".formatted(caseId, c.status())));
+        }
+        Optional<Decision> earlier = latestFinal(caseId);
+        if (earlier.isPresent()) {
+            return Optional.of(new Refusal(null, "already-decided", "case %s already has the decision '%s'; it is being carried out"
+                    .formatted(caseId, earlier.get().decision())));
+        }
+        if (decision != CustomerDecision.ALTERNATIVE) {
+            return Optional.empty();
+        }
+        if (alternativeSku == null || alternativeSku.isBlank()) {
+            return Optional.of(new Refusal("alternativeSku", "invalid", "is required when the decision is 'alternative'"));
+        }
+        List<String> offered = offers.latest(caseId).map(o -> o.alternatives().stream().map(Alternative::sku).toList())
+                .orElse(List.of());
+        if (alternativeSku.equals(c.sku()) || !offered.contains(alternativeSku)) {
+            return Optional.of(new Refusal("alternativeSku", "invalid",
+                    "is not one of the alternatives offered for this case: " + offered));
+        }
+        if (inventory.alternatives(c.sku(), c.quantityShort()).stream().noneMatch(a -> a.sku().equals(alternativeSku))) {
+            return Optional.of(new Refusal(null, "alternative-unavailable",
+                    "alternative %s is no longer in stock for %d units; the case keeps waiting"
+                            .formatted(alternativeSku, c.quantityShort())));
+        }
+        return Optional.empty();
     }
 
     /** Records a supervisor's cancellation taken inside the process (no message needed: the process acts itself). */
@@ -130,12 +172,12 @@ public class CaseDecisions {
                 .param(caseId).query(Decision.class).list();
     }
 
-    public java.util.Optional<Decision> latest(String caseId) {
+    public Optional<Decision> latest(String caseId) {
         List<Decision> all = history(caseId);
-        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    private java.util.Optional<Decision> latestFinal(String caseId) {
+    private Optional<Decision> latestFinal(String caseId) {
         return history(caseId).stream().filter(d -> !CustomerDecision.WAIT.code().equals(d.decision())).findFirst();
     }
 

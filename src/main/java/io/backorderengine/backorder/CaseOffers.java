@@ -60,13 +60,15 @@ public class CaseOffers {
     }
 
     /**
-     * Records the offer the customer will see.
+     * Records the offer the customer will see. Only alternatives that are still in stock and are not the
+     * item itself are offered, whatever the list says: it comes from a process variable.
      *
      * @param alternativeSkus the alternatives found earlier, comma-separated (as kept in a process variable)
      */
     @Transactional
     public void record(String caseId, int discountPercent, boolean reviewRequired, String reviewedBy,
                        String alternativeSkus) {
+        List<String> available = alternatives(caseId).stream().map(Alternative::sku).toList();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into case_offer (case_id, discount_percent, review_required, reviewed_by, offered_at)
@@ -75,7 +77,7 @@ public class CaseOffers {
                 .update(keys, "offer_id");
         long offerId = keys.getKey().longValue();
         List<String> skus = alternativeSkus == null || alternativeSkus.isBlank() ? List.of()
-                : Arrays.stream(alternativeSkus.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                : Arrays.stream(alternativeSkus.split(",")).map(String::trim).filter(available::contains).distinct().toList();
         for (String sku : skus) {
             Product p = inventory.product(sku).orElseThrow();
             jdbc.sql("insert into case_offer_alternative (offer_id, sku, name, unit_price) values (?, ?, ?, ?)")

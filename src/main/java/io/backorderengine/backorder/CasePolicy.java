@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param reminder   how often the customer hears from us while waiting, and when an agent calls instead
  * @param escalation how long a supervisor has per escalation, and how much longer "keep waiting" buys
  * @param notification when customers hear about changes
+ * @param offer      the bounds of what a case may offer, whoever decides it (the offer table or an agent)
  */
 @ConfigurationProperties("backorder")
 public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
                          @Name("wait") @DefaultValue Wait waiting,
                          @DefaultValue Reminder reminder,
                          @DefaultValue Escalation escalation,
-                         @DefaultValue Notification notification) {
+                         @DefaultValue Notification notification,
+                         @DefaultValue Offer offer) {
 
     public record Wait(@DefaultValue("P21D") Duration max) {
     }
@@ -43,5 +45,14 @@ public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
      *                            from the date the customer was last told (every promise is recorded)
      */
     public record Notification(@DefaultValue("P2D") Duration dateChangeThreshold) {
+    }
+
+    /** @param maxDiscountPercent the largest goodwill discount a case may offer, in percent */
+    public record Offer(@DefaultValue("50") int maxDiscountPercent) {
+
+        /** A discount within the bounds: 0 when none was decided. */
+        public int bounded(Integer discountPercent) {
+            return discountPercent == null ? 0 : Math.max(0, Math.min(maxDiscountPercent, discountPercent));
+        }
     }
 }

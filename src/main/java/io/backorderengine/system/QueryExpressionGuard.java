@@ -1,9 +1,5 @@
 package io.backorderengine.system;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -26,23 +22,14 @@ import org.springframework.stereotype.Component;
  * that extends a filter when it is run, before the engine evaluates anything.
  *
  * <p>No engine setting closes this hole in 7.24.0 CE (the fix is in paid patch releases), hence
- * this code. The filter commands keep their queries in protected fields; reading them fails closed.
+ * this code. The filter commands keep their queries in protected fields ({@link CommandFields}).
  */
 @Component
 class QueryExpressionGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> txRequired = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequired()));
-        txRequired.add(new Interceptor());
-        configuration.setCustomPreCommandInterceptorsTxRequired(txRequired);
-        List<CommandInterceptor> txRequiresNew = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
-        txRequiresNew.add(new Interceptor());
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(txRequiresNew);
-    }
-
-    private static <T> List<T> nullSafe(List<T> list) {
-        return list == null ? List.of() : list;
+        EngineInterceptors.addBeforeEveryCommand(configuration, Interceptor::new);
     }
 
     static final class Interceptor extends CommandInterceptor {
@@ -52,12 +39,12 @@ class QueryExpressionGuard extends AbstractProcessEnginePlugin {
             if (command instanceof TaskQueryImpl query) {
                 refuseExpressions(query);
             } else if (command instanceof SaveFilterCmd save) {
-                Filter filter = field(save, SaveFilterCmd.class, "filter", Filter.class);
+                Filter filter = CommandFields.read(save, SaveFilterCmd.class, "filter", Filter.class);
                 if (filter != null) {
                     refuseExpressions(filter.getQuery());
                 }
             } else if (command instanceof AbstractExecuteFilterCmd execute) {
-                refuseExpressions(field(execute, AbstractExecuteFilterCmd.class, "extendingQuery", Query.class));
+                refuseExpressions(CommandFields.read(execute, AbstractExecuteFilterCmd.class, "extendingQuery", Query.class));
             }
             return next.execute(command);
         }
@@ -80,17 +67,6 @@ class QueryExpressionGuard extends AbstractProcessEnginePlugin {
 
         private static BadUserRequestException refused() {
             return new BadUserRequestException("Expressions are not allowed in queries or filters");
-        }
-
-        private static <F> F field(Object command, Class<?> owner, String name, Class<F> type) {
-            try {
-                Field field = owner.getDeclaredField(name);
-                field.setAccessible(true);
-                return type.cast(field.get(command));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // an engine upgrade moved the field: refuse rather than let an unchecked query through
-                throw new BadUserRequestException("Query could not be checked for expressions; refused");
-            }
         }
     }
 }

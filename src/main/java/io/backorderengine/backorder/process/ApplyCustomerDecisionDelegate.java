@@ -34,7 +34,7 @@ class ApplyCustomerDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseId = CASE_ID.require(execution);
+        String caseId = caseIdOf(execution);
         String choice = CUSTOMER_DECISION.get(execution);
         if (choice == null || choice.isBlank() || choice.equals("unreachable")) {
             ledger.record(caseId, "CUSTOMER_UNREACHABLE", CurrentUser.of(execution), null);

@@ -1,5 +1,8 @@
 package io.backorderengine.backorder.process;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
 /** Names the BPMN model and the code share: the process key, variables and the message event ids. */
 final class BackorderProcess {
 
@@ -21,7 +24,7 @@ final class BackorderProcess {
     static final Variable<java.util.Date> ORDERED_AT = Variable.date("orderedAt");
     static final Variable<Boolean> SHIP_COMPLETE = Variable.bool("shipComplete");
 
-    // set by the case as it runs
+    // set by the case as it runs; caseId is for forms and filters to show, the code reads caseIdOf
     static final Variable<String> CASE_ID = Variable.string("caseId");
     static final Variable<String> EXPECTED_DATE = Variable.string("expectedDate");
     static final Variable<Integer> EXPECTED_WAIT_DAYS = Variable.integer("expectedWaitDays");
@@ -61,5 +64,27 @@ final class BackorderProcess {
     static final String ERROR_DECISION_REFUSED = "DecisionRefused";
 
     private BackorderProcess() {
+    }
+
+    /**
+     * The case an execution belongs to: the business key, which no one can change after the start. Never
+     * the {@code caseId} variable, which a task completion or a variable update could overwrite.
+     */
+    static String caseIdOf(DelegateExecution execution) {
+        String caseId = execution.getProcessBusinessKey();
+        if (caseId == null || caseId.isBlank()) {
+            throw new IllegalStateException("process instance " + execution.getProcessInstanceId() + " has no business key");
+        }
+        return caseId;
+    }
+
+    /** The case of a user task of a backorder case; null for tasks of other processes. */
+    static String caseIdOf(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        if (execution == null || execution.getProcessDefinitionId() == null
+                || !execution.getProcessDefinitionId().startsWith(KEY + ":")) {
+            return null;
+        }
+        return caseIdOf(execution);
     }
 }

@@ -41,7 +41,7 @@ class CaseTaskListener {
 
     @EventListener
     void on(DelegateTask task) {
-        String caseId = task.getExecution() == null ? null : CASE_ID.get(task);
+        String caseId = caseIdOf(task);
         if (caseId == null) {
             return;
         }

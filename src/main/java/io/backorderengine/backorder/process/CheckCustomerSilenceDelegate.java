@@ -32,6 +32,6 @@ class CheckCustomerSilenceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CUSTOMER_SILENT.set(execution,
-                mails.remindersSinceLastDecision(CASE_ID.require(execution)) >= policy.reminder().contactAfter());
+                mails.remindersSinceLastDecision(caseIdOf(execution)) >= policy.reminder().contactAfter());
     }
 }

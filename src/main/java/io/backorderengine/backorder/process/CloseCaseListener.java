@@ -26,6 +26,6 @@ public class CloseCaseListener {
         CaseStatus status = CaseStatus.valueOf(outcome);
         String reason = status == CaseStatus.CANCELLED ? CANCEL_REASON.get(execution)
                 : status == CaseStatus.ALTERNATIVE_ACCEPTED ? "ships " + ALTERNATIVE_SKU.get(execution) : null;
-        registry.close(CASE_ID.require(execution), status, reason);
+        registry.close(caseIdOf(execution), status, reason);
     }
 }

@@ -24,7 +24,7 @@ class DetermineExpectedDateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CasePromises.Outcome outcome = promises.promise(CASE_ID.require(execution));
+        CasePromises.Outcome outcome = promises.promise(caseIdOf(execution));
         EXPECTED_DATE.set(execution, outcome.expectedDate().toString());
         EXPECTED_WAIT_DAYS.set(execution, (int) outcome.waitDays());
         // a first promise goes out with the backorder notice; later ones only when they moved far enough

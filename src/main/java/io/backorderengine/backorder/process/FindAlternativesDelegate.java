@@ -24,7 +24,7 @@ class FindAlternativesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseId = CASE_ID.require(execution);
+        String caseId = caseIdOf(execution);
         List<Alternative> alternatives = offers.alternatives(caseId);
         ALTERNATIVE_SKUS.set(execution, String.join(",", alternatives.stream().map(Alternative::sku).toList()));
         ALTERNATIVE_COUNT.set(execution, alternatives.size());

@@ -30,7 +30,7 @@ class OpenEscalationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ESCALATION_LEVEL.set(execution, 1);
         ESCALATION_DUE_AT.set(execution, Date.from(clock.instant().plus(policy.escalation().due())));
-        ledger.record(CASE_ID.require(execution), "ESCALATED", null, "waited past the limit; supervisor task due "
+        ledger.record(caseIdOf(execution), "ESCALATED", null, "waited past the limit; supervisor task due "
                 + ESCALATION_DUE_AT.get(execution).toInstant());
     }
 }

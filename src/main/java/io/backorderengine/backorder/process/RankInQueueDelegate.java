@@ -1,6 +1,6 @@
 package io.backorderengine.backorder.process;
 
-import static io.backorderengine.backorder.process.BackorderProcess.CASE_ID;
+import static io.backorderengine.backorder.process.BackorderProcess.caseIdOf;
 
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +20,6 @@ class RankInQueueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ranker.rank(CASE_ID.require(execution));
+        ranker.rank(caseIdOf(execution));
     }
 }

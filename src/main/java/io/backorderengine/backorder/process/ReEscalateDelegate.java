@@ -32,6 +32,6 @@ class ReEscalateDelegate implements JavaDelegate {
         int next = level == null ? 2 : level + 1;
         ESCALATION_LEVEL.set(execution, next);
         ESCALATION_DUE_AT.set(execution, Date.from(clock.instant().plus(policy.escalation().due())));
-        ledger.record(CASE_ID.require(execution), "RE_ESCALATED", null, "escalation overdue; now level " + next);
+        ledger.record(caseIdOf(execution), "RE_ESCALATED", null, "escalation overdue; now level " + next);
     }
 }

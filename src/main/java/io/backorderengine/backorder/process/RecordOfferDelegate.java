@@ -3,6 +3,7 @@ package io.backorderengine.backorder.process;
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CaseOffers;
+import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,16 +18,18 @@ import org.springframework.stereotype.Component;
 class RecordOfferDelegate implements JavaDelegate {
 
     private final CaseOffers offers;
+    private final CasePolicy policy;
 
-    RecordOfferDelegate(CaseOffers offers) {
+    RecordOfferDelegate(CaseOffers offers, CasePolicy policy) {
         this.offers = offers;
+        this.policy = policy;
     }
 
+    /** The discount is kept within the policy's bounds even if the offer table asks for more. */
     @Override
     public void execute(DelegateExecution execution) {
         boolean reviewed = Boolean.TRUE.equals(REVIEW_REQUIRED.get(execution));
-        Integer discount = DISCOUNT_PERCENT.get(execution);
-        offers.record(CASE_ID.require(execution), discount == null ? 0 : Math.max(0, Math.min(100, discount)), reviewed,
+        offers.record(caseIdOf(execution), policy.offer().bounded(DISCOUNT_PERCENT.get(execution)), reviewed,
                 reviewed ? CurrentUser.of(execution) : null, ALTERNATIVE_SKUS.get(execution));
     }
 }

@@ -31,7 +31,7 @@ class RecordSupervisorCancellationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reason = CANCEL_REASON.get(execution);
         try {
-            decisions.recordCancellation(CASE_ID.require(execution), reason, CurrentUser.of(execution));
+            decisions.recordCancellation(caseIdOf(execution), reason, CurrentUser.of(execution));
         } catch (DecisionRefusedException e) {
             throw new BpmnError(ERROR_ALREADY_ALLOCATED, e.getMessage());
         }

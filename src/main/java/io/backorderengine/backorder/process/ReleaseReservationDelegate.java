@@ -23,7 +23,7 @@ class ReleaseReservationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseId = CASE_ID.require(execution);
+        String caseId = caseIdOf(execution);
         int units = inventory.releaseBackorder(caseId);
         ledger.record(caseId, "RELEASED", null, units + " allocated unit(s) released");
     }

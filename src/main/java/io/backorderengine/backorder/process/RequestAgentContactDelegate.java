@@ -30,7 +30,7 @@ class RequestAgentContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        inbox.queue(CASE_ID.require(execution), CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason",
+        inbox.queue(caseIdOf(execution), CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason",
                 "no answer to %d reminders".formatted(policy.reminder().contactAfter())));
     }
 }

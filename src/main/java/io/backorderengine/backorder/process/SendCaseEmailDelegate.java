@@ -47,7 +47,7 @@ class SendCaseEmailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseId = CASE_ID.require(execution);
+        String caseId = caseIdOf(execution);
         String template = template(execution);
         String activity = execution.getCurrentActivityId();
         Map<String, Object> extra = new HashMap<>();

@@ -23,7 +23,7 @@ class SwitchToAlternativeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseId = CASE_ID.require(execution);
+        String caseId = caseIdOf(execution);
         int units = inventory.releaseBackorder(caseId);
         ledger.record(caseId, "SWITCHED", null, "ships " + ALTERNATIVE_SKU.get(execution) + "; "
                 + units + " allocated unit(s) of the original released");
