@@ -2,8 +2,10 @@ package io.backorderengine.backorder;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 
 import io.backorderengine.inventory.Inventory;
+import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,17 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(CaseRegistry.class);
-    /** The languages emails and the decision page are written in. */
-    static final java.util.List<String> SUPPORTED_LANGUAGES = java.util.List.of("en", "de");
-
     private final CaseRepository cases;
     private final CaseLedger ledger;
     private final Inventory inventory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
 
     CaseRegistry(CaseRepository cases, CaseLedger ledger, Inventory inventory, ApplicationEventPublisher events,
-                 Clock clock) {
+                 Clock clock, Validator validator) {
+        this.validator = validator;
         this.cases = cases;
         this.ledger = ledger;
         this.inventory = inventory;
@@ -58,6 +59,16 @@ public class CaseRegistry {
         log.info("Backorder case {} opened: {} x {} short", c.caseId(), c.quantityShort(), c.sku());
     }
 
+    /**
+     * Checks a case as {@link #register} would, storing nothing.
+     *
+     * @throws InvalidCaseException for the first fact that is missing or wrong
+     */
+    @Transactional(readOnly = true)
+    public void check(OpenCase requested) {
+        validate(requested);
+    }
+
     /** Closes the case with its outcome; closing twice changes nothing. */
     @Transactional
     public void close(String caseId, CaseStatus outcome, String reason) {
@@ -67,33 +78,21 @@ public class CaseRegistry {
         }
     }
 
+    /**
+     * The formats of {@link CaseFormats} (the same an order is checked with), then what relates facts to
+     * each other and to the catalog. Field names are those of the start variables.
+     */
     private void validate(OpenCase c) {
-        require("orderId", c.orderId());
-        require("lineId", c.lineId());
-        if (c.lineId().contains("-")) {
-            throw new InvalidCaseException("lineId", "must not contain '-' (the case id is <orderId>-<lineId>)");
-        }
-        require("sku", c.sku());
-        if (c.quantityShort() <= 0) {
-            throw new InvalidCaseException("quantityShort", "must be greater than 0");
-        }
+        validator.validate(c).stream()
+                .map(violation -> new InvalidCaseException(variableName(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .min(Comparator.comparing(InvalidCaseException::field))
+                .ifPresent(invalid -> {
+                    throw invalid;
+                });
         OpenCase.Customer customer = c.customer();
-        require("customerId", customer.id());
-        require("customerName", customer.name());
         if ((customer.email() == null || customer.email().isBlank()) && (customer.phone() == null || customer.phone().isBlank())) {
             throw new InvalidCaseException("customerEmail", "is required (or customerPhone, for customers without email)");
-        }
-        if (customer.email() != null && !customer.email().matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidCaseException("customerEmail", "must be an email address");
-        }
-        require("customerTier", customer.tier());
-        if (!SUPPORTED_LANGUAGES.contains(customer.language())) {
-            throw new InvalidCaseException("customerLanguage", "must be one of " + SUPPORTED_LANGUAGES);
-        }
-        try {
-            java.time.ZoneId.of(customer.timeZone());
-        } catch (java.time.DateTimeException | NullPointerException e) {
-            throw new InvalidCaseException("customerTimeZone", "is not a known time zone: " + customer.timeZone());
         }
         if (c.quantityOrdered() < c.quantityShort()) {
             throw new InvalidCaseException("quantityOrdered", "must not be less than quantityShort");
@@ -103,9 +102,12 @@ public class CaseRegistry {
         }
     }
 
-    private static void require(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidCaseException(field, "is required");
+    /** {@code customer.timeZone} is the start variable {@code customerTimeZone}. */
+    private static String variableName(String path) {
+        if (!path.startsWith("customer.")) {
+            return path;
         }
+        String property = path.substring("customer.".length());
+        return "customer" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
     }
 }

@@ -3,9 +3,15 @@ package io.backorderengine.backorder;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 /** What a new backorder case needs to know about its order line and customer. */
-public record OpenCase(String orderId, String lineId, String sku, int quantityOrdered, int quantityShort,
-                       BigDecimal unitPrice, Customer customer, LocalDateTime orderedAt, boolean shipComplete) {
+public record OpenCase(@CaseFormats.OrderId String orderId, @CaseFormats.LineId String lineId,
+                       @CaseFormats.Code String sku, @CaseFormats.Quantity int quantityOrdered,
+                       @CaseFormats.Quantity int quantityShort, BigDecimal unitPrice, @NotNull @Valid Customer customer,
+                       LocalDateTime orderedAt, boolean shipComplete) {
 
     /**
      * The customer as the case keeps them.
@@ -14,8 +20,10 @@ public record OpenCase(String orderId, String lineId, String sku, int quantityOr
      * @param language {@code en} or {@code de}
      * @param timeZone an IANA zone id
      */
-    public record Customer(String id, String name, String email, String phone, String tier, String language,
-                           String timeZone) {
+    public record Customer(@CaseFormats.Code String id, @CaseFormats.Name String name,
+                           @CaseFormats.EmailAddress String email, @CaseFormats.Phone String phone,
+                           @NotNull @Pattern(regexp = "STANDARD|SILVER|GOLD", message = "must be STANDARD, SILVER or GOLD") String tier,
+                           @NotNull @CaseFormats.Language String language, @NotNull @CaseFormats.TimeZone String timeZone) {
     }
 
     /** The same case at the catalog price (cases started through the engine's REST API bring none). */

@@ -3,22 +3,17 @@ package io.backorderengine.order;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.backorderengine.backorder.CaseFormats;
 
 /**
- * An order as the shop sends it. Ids are restricted to URL-safe characters; a line id has no '-'
- * because the case id is {@code <orderId>-<lineId>} and must split back unambiguously.
+ * An order as the shop sends it, in the formats every door into a case checks ({@link CaseFormats}): ids
+ * are URL-safe, a line id has no '-' (the case id is {@code <orderId>-<lineId>}), names are plain text.
  */
 record PlaceOrderRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain letters, digits and . _ : - only")
-        String orderId,
+        @CaseFormats.OrderId String orderId,
         @NotNull @Valid Customer customer,
         @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines,
         Boolean shipComplete) {
@@ -35,13 +30,13 @@ record PlaceOrderRequest(
      * @param timeZone an IANA zone such as {@code Europe/Berlin} (default UTC) for times shown to them
      */
     record Customer(
-            @NotBlank @Size(max = 64) String id,
-            @NotBlank @Size(max = 200) String name,
-            @Email @Size(max = 320) String email,
-            @Size(max = 40) @Pattern(regexp = "[0-9+ ()/-]*", message = "may contain digits, spaces and + ( ) / - only") String phone,
+            @CaseFormats.Code String id,
+            @CaseFormats.Name String name,
+            @CaseFormats.EmailAddress String email,
+            @CaseFormats.Phone String phone,
             @NotNull CustomerTier tier,
-            @Pattern(regexp = "en|de", message = "must be en or de") String language,
-            @Size(max = 64) String timeZone) {
+            @CaseFormats.Language String language,
+            @CaseFormats.TimeZone String timeZone) {
 
         String languageOrDefault() {
             return language == null ? "en" : language;
@@ -53,9 +48,8 @@ record PlaceOrderRequest(
     }
 
     record Line(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:]+", message = "may contain letters, digits and . _ : only")
-            String lineId,
-            @NotBlank @Size(max = 64) String sku,
-            @NotNull @Positive @Max(100_000) Integer quantity) {
+            @CaseFormats.LineId String lineId,
+            @CaseFormats.Code String sku,
+            @NotNull @CaseFormats.Quantity Integer quantity) {
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refusals that Camunda's REST layer wraps (and sometimes reports as 500) answered as the caller's
- * bad input: a task completed with values its form does not take (400, each field in {@code errors}),
+ * bad input: a task completed with values its form does not take, a start outside its process's contract
+ * (400, each field in {@code errors}),
  * and a Java-serialized variable, which the engine refuses ({@code javaSerializationFormatEnabled=false})
  * but Camunda reports as 500. Every other REST error keeps Camunda's status ({@link EngineRestProblems}
  * writes the body).
@@ -27,7 +28,7 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
     public Response toResponse(RestException exception) {
         Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidTaskCompletion refused) {
+            if (cause instanceof FieldRefusal refused) {
                 return invalid(refused);
             }
             if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
@@ -37,7 +38,7 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
         return camunda;
     }
 
-    private static Response invalid(InvalidTaskCompletion refused) {
+    private static Response invalid(FieldRefusal refused) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:backorder-engine:problem:invalid-request");
         problem.put("title", "Bad Request");

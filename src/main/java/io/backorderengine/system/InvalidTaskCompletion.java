@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * outside the form's constraints or the case's rules. A form validation error for the engine, so both
  * REST APIs answer 400 (Tasklist shows the message); {@code /engine-rest} lists {@link #errors()}.
  */
-public class InvalidTaskCompletion extends FormFieldValidationException {
+public class InvalidTaskCompletion extends FormFieldValidationException implements FieldRefusal {
 
     private final transient List<Problems.FieldError> errors;
 
@@ -19,6 +19,7 @@ public class InvalidTaskCompletion extends FormFieldValidationException {
         this.errors = List.copyOf(errors);
     }
 
+    @Override
     public List<Problems.FieldError> errors() {
         return errors;
     }

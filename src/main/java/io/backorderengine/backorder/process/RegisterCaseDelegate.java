@@ -4,7 +4,6 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 
 import io.backorderengine.backorder.CasePolicy;
@@ -35,25 +34,9 @@ class RegisterCaseDelegate implements JavaDelegate {
         this.clock = clock;
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
-        Integer quantityShort = QUANTITY_SHORT.get(execution);
-        if (quantityShort == null) {
-            throw new InvalidCaseException(QUANTITY_SHORT.name(), "is required");
-        }
-        Integer quantityOrdered = QUANTITY_ORDERED.get(execution);
-        Date orderedAt = ORDERED_AT.get(execution);
-        OpenCase c = new OpenCase(ORDER_ID.get(execution), LINE_ID.get(execution), SKU.get(execution),
-                quantityOrdered == null ? quantityShort : quantityOrdered, quantityShort, null,
-                new OpenCase.Customer(CUSTOMER_ID.get(execution), CUSTOMER_NAME.get(execution),
-                        CUSTOMER_EMAIL.get(execution), CUSTOMER_PHONE.get(execution), CUSTOMER_TIER.get(execution),
-                        orDefault(CUSTOMER_LANGUAGE.get(execution), "en"), orDefault(CUSTOMER_TIME_ZONE.get(execution), "UTC")),
-                orderedAt == null ? LocalDateTime.now(clock) : LocalDateTime.ofInstant(orderedAt.toInstant(), ZoneId.systemDefault()),
-                Boolean.TRUE.equals(SHIP_COMPLETE.get(execution)));
+        OpenCase c = CaseStart.openCase(execution.getVariables(), LocalDateTime.now(clock));
         if (c.orderId() != null && c.lineId() != null && !c.caseId().equals(execution.getBusinessKey())) {
             throw new InvalidCaseException("businessKey", "must be <orderId>-<lineId>, here " + c.caseId());
         }

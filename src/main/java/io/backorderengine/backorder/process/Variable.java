@@ -1,5 +1,7 @@
 package io.backorderengine.backorder.process;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -30,7 +32,26 @@ record Variable<T>(String name, Class<T> type) {
 
     /** The value, or null when the variable is not set. */
     T get(VariableScope scope) {
-        Object value = scope.getVariable(name);
+        return convert(scope.getVariable(name));
+    }
+
+    /** The value in a map of variables (a start request's), or null when it is not there. */
+    T get(Map<String, ?> variables) {
+        return convert(variables.get(name));
+    }
+
+    /** Whether a value a caller sent can be this variable: the right type, a whole number within int range. */
+    boolean accepts(Object value) {
+        if (value == null || type.isInstance(value)) {
+            return true;
+        }
+        if (type == Integer.class) {
+            return (value instanceof Long || value instanceof Short) && ((Number) value).longValue() == ((Number) value).intValue();
+        }
+        return type == Double.class && value instanceof Number;
+    }
+
+    private T convert(Object value) {
         if (value == null) {
             return null;
         }
