@@ -1,6 +1,7 @@
 package io.backorderengine.system;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One demo user per role, for the {@code demo} profile only (the README lists them); the
- * administrator comes from {@code camunda.bpm.admin-user}. No other profile creates users.
+ * administrator comes from {@code camunda.bpm.admin-user}. No other profile creates users. The demo
+ * order system {@code shop} gets the demo password as its API key, so {@code curl -u shop:demo} works.
  */
 @Component
 @Profile("demo")
@@ -33,10 +35,12 @@ class DemoUsers {
             new DemoUser("shop", "Demo", "Shop", Roles.ORDER_SYSTEMS));
 
     private final IdentityService identity;
+    private final ApiKeys apiKeys;
     private final String password;
 
-    DemoUsers(IdentityService identity, @Value("${backorder.demo.password:demo}") String password) {
+    DemoUsers(IdentityService identity, ApiKeys apiKeys, @Value("${backorder.demo.password:demo}") String password) {
         this.identity = identity;
+        this.apiKeys = apiKeys;
         this.password = password;
     }
 
@@ -44,17 +48,22 @@ class DemoUsers {
     @Order(10) // after EngineSetup created the groups
     void onStarted(ApplicationStartedEvent started) {
         for (DemoUser demo : USERS) {
-            if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-                continue;
+            boolean technical = Roles.ORDER_SYSTEMS.equals(demo.group());
+            if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identity.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@demo.invalid");
+                // an order system has no password to log in with (a random one nobody knows): it calls the API with a key
+                user.setPassword(technical ? UUID.randomUUID() + "-" + UUID.randomUUID() : password);
+                identity.saveUser(user);
+                identity.createMembership(demo.id(), demo.group());
+                log.info("Created demo user {} in group {}", demo.id(), demo.group());
             }
-            User user = identity.newUser(demo.id());
-            user.setFirstName(demo.firstName());
-            user.setLastName(demo.lastName());
-            user.setEmail(demo.id() + "@demo.invalid");
-            user.setPassword(password);
-            identity.saveUser(user);
-            identity.createMembership(demo.id(), demo.group());
-            log.info("Created demo user {} in group {}", demo.id(), demo.group());
+            if (technical && apiKeys.of(demo.id()).isEmpty()) {
+                apiKeys.register(demo.id(), "demo key", password);
+                log.info("Demo order system {} calls the API with the key '{}'", demo.id(), password);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem+json, so clients see the same error shape everywhere. */
+/** 401, 403 and 429 as problem+json, so clients see the same error shape everywhere. */
 final class ProblemResponses {
 
     private final ObjectMapper json;
@@ -21,6 +21,11 @@ final class ProblemResponses {
 
     AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
+            if (exception instanceof TooManyFailedLogins throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins", throttled.getMessage()));
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"backorder-engine\"");
             write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "authentication required: send HTTP Basic credentials of a user with access"));

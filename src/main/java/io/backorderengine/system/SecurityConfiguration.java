@@ -33,20 +33,24 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private final ProblemResponses problems;
+    private final ObjectMapper json;
 
     SecurityConfiguration(ObjectMapper json) {
         this.problems = new ProblemResponses(json);
+        this.json = json;
     }
 
     /**
      * Tasklist, Cockpit and Admin keep Camunda's own session login, CSRF filter and header security
-     * ({@code camunda.bpm.webapp.*}); this chain adds no login of its own. It only refuses the
-     * webapps' first-admin setup to everyone (CVE-2026-77226): the administrator is configured.
+     * ({@code camunda.bpm.webapp.*}); this chain adds no login of its own. It refuses the webapps'
+     * first-admin setup to everyone (CVE-2026-77226): the administrator is configured; and it guards
+     * Camunda's login form ({@link WebappLoginGuard}).
      */
     @Bean
     @Order(1)
-    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, IdentityService identity, AuthenticationThrottle throttle) throws Exception {
         return http.securityMatcher(path("/camunda/**"))
+                .addFilterBefore(new WebappLoginGuard(identity, throttle, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/camunda/api/admin/setup/**"), path("/camunda/app/admin/*/setup/**")).denyAll()
                         .anyRequest().permitAll())

@@ -2,6 +2,7 @@ package io.backorderengine.support;
 
 import java.util.Map;
 
+import io.backorderengine.system.ApiKeys;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -27,13 +28,22 @@ public class TestUsers {
     private static final Map<String, String> GROUPS = Map.of(AGENT, "agents", SUPERVISOR, "supervisors",
             ANALYST, "analysts", SHOP, "ordersystems", LOCKED_OUT, "camunda-admin");
 
-    private final IdentityService identity;
+    /** The test order system's API key (order systems have keys, not passwords). */
+    private static final String SHOP_KEY = "testshop-api-key-7f3c9a1e5b2d4f60";
 
-    TestUsers(IdentityService identity) {
+    private final IdentityService identity;
+    private final ApiKeys apiKeys;
+
+    TestUsers(IdentityService identity, ApiKeys apiKeys) {
         this.identity = identity;
+        this.apiKeys = apiKeys;
     }
 
+    /** What the user logs in with: a password, or for the order system its API key. */
     public static String password(String user) {
+        if (SHOP.equals(user)) {
+            return SHOP_KEY;
+        }
         return ADMIN.equals(user) ? "test-admin-password" : user + "-password";
     }
 
@@ -45,10 +55,13 @@ public class TestUsers {
                 User user = identity.newUser(id);
                 user.setFirstName("Test");
                 user.setLastName(group);
-                user.setPassword(password(id));
+                user.setPassword(SHOP.equals(id) ? java.util.UUID.randomUUID().toString() : password(id));
                 identity.saveUser(user);
                 identity.createMembership(id, group);
             }
         });
+        if (!apiKeys.matches(SHOP, SHOP_KEY)) {
+            apiKeys.register(SHOP, "tests", SHOP_KEY);
+        }
     }
 }

@@ -43,13 +43,19 @@ class DemoProfileTests {
                                 where s.sku = p.sku and a.on_hand > 0)""")).isZero();
     }
 
+    @Autowired
+    ApiKeys apiKeys;
+
     @Test
     void thereIsOneDemoUserPerRoleWithTheReadmePassword() {
         assertMember("agent", "agents");
         assertMember("supervisor", "supervisors");
         assertMember("analyst", "analysts");
         assertMember("admin", "camunda-admin");
-        assertMember("shop", "ordersystems");
+        // the order system calls the API with the demo password as its key, and has no password to log in with
+        assertThat(identity.createUserQuery().userId("shop").memberOfGroup("ordersystems").count()).isEqualTo(1);
+        assertThat(apiKeys.matches("shop", "demo")).isTrue();
+        assertThat(identity.checkPassword("shop", "demo")).isFalse();
     }
 
     private void assertMember(String user, String group) {

@@ -45,6 +45,8 @@ class TwoNodesTests {
     private static final String ADMIN_PASSWORD = "two-nodes-admin-password";
     private static final String SHOP = "twonodeshop";
     private static final String SHOP_PASSWORD = "twonodeshop-password";
+    /** The order system's API key, issued by the administrator at set-up. */
+    private static String shopKey;
 
     /** SKUs 0-3 receive exactly their demand (every case ships); 4-5 half of it (cases keep waiting). */
     private static final int SKUS = 6;
@@ -218,11 +220,11 @@ class TwoNodesTests {
     private static HttpResponse<String> sendWithFailover(Request request, ApplicationNode first, AtomicInteger retried)
             throws Exception {
         try {
-            return first.send("POST", request.path, request.body, SHOP, SHOP_PASSWORD);
+            return first.send("POST", request.path, request.body, SHOP, shopKey);
         } catch (IOException nodeGone) {
             ApplicationNode survivor = first == nodeA ? nodeB : nodeA;
             retried.incrementAndGet();
-            return survivor.send("POST", request.path, request.body, SHOP, SHOP_PASSWORD);
+            return survivor.send("POST", request.path, request.body, SHOP, shopKey);
         }
     }
 
@@ -324,6 +326,10 @@ class TwoNodesTests {
         HttpResponse<String> membership = nodeA.send("PUT", "/engine-rest/group/ordersystems/members/" + SHOP, null,
                 "admin", ADMIN_PASSWORD);
         assertThat(membership.statusCode()).as(membership.body()).isEqualTo(204);
+        HttpResponse<String> key = nodeA.send("POST", "/api/admin/api-keys",
+                "{\"userId\": \"%s\", \"label\": \"two nodes\"}".formatted(SHOP), "admin", ADMIN_PASSWORD);
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        shopKey = new com.fasterxml.jackson.databind.ObjectMapper().readTree(key.body()).path("key").asText();
     }
 
     private static void createCatalog() {
