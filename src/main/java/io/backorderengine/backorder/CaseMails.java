@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,9 +113,10 @@ public class CaseMails {
             lines.add(line(c, template, locale, zone, extra));
         }
         model.put("lines", lines);
+        List<String> links = lines.stream().map(line -> (String) line.get("decisionLink")).filter(Objects::nonNull).toList();
         Communication sent = notifications.send(new OutgoingEmail(messageKey, own.orderId(),
                 included.stream().map(CaseRecord::caseId).toList(), covered, own.customerEmail(), template, locale, zone,
-                model));
+                model, links));
         for (CaseRecord c : included) {
             ledger.record(c.caseId(), "EMAIL", null, "%s %s to %s".formatted(template,
                     sent.state().toLowerCase(Locale.ROOT), own.customerEmail() == null ? "(no address)" : own.customerEmail()));

@@ -71,7 +71,8 @@ class CommunicationLog {
                                 template, language, body_text, state, created_at, sent_at, failure, mime)
                                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(email.messageKey(), messageId, email.caseIds().get(0), email.orderId(), email.recipient(),
-                                rendered.subject(), email.template(), email.locale().getLanguage(), rendered.text(), state,
+                                rendered.subject(), email.template(), email.locale().getLanguage(),
+                                email.withoutSecrets(rendered.text()), state,
                                 now, sentAt, failure, mime)
                         .update(keys, "communication_id");
                 long id = keys.getKey().longValue();
@@ -83,7 +84,7 @@ class CommunicationLog {
                 alongside.run();
                 return new Communication(id, messageId, email.orderId(), email.caseIds().get(0), email.recipient(),
                         rendered.subject(), email.template(), email.locale().getLanguage(), state, now, sentAt, failure,
-                        rendered.text());
+                        email.withoutSecrets(rendered.text()));
             });
         } catch (DuplicateKeyException recordedByAnEarlierAttempt) {
             return find(email.messageKey()).orElseThrow();

@@ -91,6 +91,9 @@ public class Notifications {
         if (sender == null) {
             log.info("No SMTP server configured: email {} for order {} kept in the communication log",
                     email.template(), email.orderId());
+            if (properties.logLinksWhenNotSent() && !email.secrets().isEmpty()) {
+                log.info("Links in email {} for order {} (not sent): {}", email.template(), email.orderId(), email.secrets());
+            }
             return communications.record(email, messageId, rendered, Communication.LOGGED, null, () -> { });
         }
         MimeMessage message;

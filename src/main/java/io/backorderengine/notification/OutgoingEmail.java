@@ -15,8 +15,29 @@ import java.util.Map;
  * @param recipient   the customer's address, or null when they have none
  * @param template    the template's name under {@code templates/mail/} (without language and extension)
  * @param model       values the templates show; customer-supplied text is escaped by the templates
+ * @param secrets     text in the email that works as a credential (a decision link with its token): the
+ *                    customer gets it, the communication log keeps the email without it
  */
 public record OutgoingEmail(String messageKey, String orderId, List<String> caseIds, Map<String, String> coveredKeys,
                             String recipient, String template, Locale locale, ZoneId timeZone,
-                            Map<String, Object> model) {
+                            Map<String, Object> model, List<String> secrets) {
+
+    /** An email that carries no credential. */
+    public OutgoingEmail(String messageKey, String orderId, List<String> caseIds, Map<String, String> coveredKeys,
+                         String recipient, String template, Locale locale, ZoneId timeZone, Map<String, Object> model) {
+        this(messageKey, orderId, caseIds, coveredKeys, recipient, template, locale, timeZone, model, List.of());
+    }
+
+    /** The text as the log keeps it: every secret replaced by a note that it was removed. */
+    String withoutSecrets(String text) {
+        String kept = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                kept = kept.replace(secret, REMOVED);
+            }
+        }
+        return kept;
+    }
+
+    static final String REMOVED = "[link removed from the log]";
 }

@@ -3,6 +3,7 @@ package io.backorderengine.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,24 @@ class DecisionPageTests extends ApplicationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Test
+    void onceTheEmailIsSentNoWorkingTokenIsLeftInTheDatabase() {
+        Story story = backorder("en", 2);
+        String token = story.link().substring(story.link().lastIndexOf('/') + 1);
+        await().until(() -> api.backorder(story.caseId()).path("emails").path(0).path("state").asText().equals("SENT"));
+
+        assertThat(new PageClient().get(story.link()).status()).as("the customer's link works").isEqualTo(200);
+        for (String column : List.of("communication.body_text", "communication.mime", "communication.subject",
+                "decision_link.token_hash", "case_ledger.detail", "ACT_RU_VARIABLE.TEXT_", "ACT_HI_VARINST.TEXT_",
+                "ACT_HI_DETAIL.TEXT_")) {
+            String[] table = column.split("\\.");
+            assertThat(catalog.count("select count(*) from " + table[0] + " where " + table[1] + " like ?", "%" + token + "%"))
+                    .as(column).isZero();
+        }
+        assertThat(catalog.count("select count(*) from communication where case_id = ? and body_text like ?",
+                story.caseId(), "%[link removed from the log]%")).as("the log says a link was there").isEqualTo(1);
+    }
 
     @Test
     void theLinkInTheEmailShowsTheCaseAndRecordsAConfirmedDecisionOnce() {

@@ -157,7 +157,7 @@ class NotificationsTests extends ApplicationTest {
         java.nio.file.Files.writeString(folder.resolve("status-reminder.en.txt"),
                 "[(${shopName})] still has it on order, [(${customerName})]\nOur own words.\n");
         EmailRenderer custom = new EmailRenderer(new MailProperties("Outdoor Corner", "shop@example.com", null,
-                "help@example.com", folder, "example.com"));
+                "help@example.com", folder, "example.com", false));
 
         EmailRenderer.Rendered rendered = custom.render(email("key", "x@example.com", "Ada"));
 
