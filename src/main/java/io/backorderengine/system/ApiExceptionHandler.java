@@ -48,7 +48,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+            if (t instanceof RequestLimitFilter.BodyTooLarge tooLarge) {
                 return tooLarge(new PayloadTooLargeException(tooLarge.limit));
             }
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -13,10 +12,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** 401, 403 and 429 as problem+json, so clients see the same error shape everywhere. */
 final class ProblemResponses {
 
-    private final ObjectMapper json;
+    private final ProblemWriter writer;
 
     ProblemResponses(ObjectMapper json) {
-        this.json = json;
+        this.writer = new ProblemWriter(json);
     }
 
     AuthenticationEntryPoint unauthorized() {
@@ -49,8 +48,6 @@ final class ProblemResponses {
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        writer.write(response, problem);
     }
 }

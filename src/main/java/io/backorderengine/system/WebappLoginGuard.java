@@ -1,6 +1,5 @@
 package io.backorderengine.system;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,16 +7,12 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -35,12 +30,12 @@ class WebappLoginGuard extends OncePerRequestFilter {
 
     private final IdentityService identity;
     private final AuthenticationThrottle throttle;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
     WebappLoginGuard(IdentityService identity, AuthenticationThrottle throttle, ObjectMapper json) {
         this.identity = identity;
         this.throttle = throttle;
-        this.json = json;
+        this.problems = new ProblemWriter(json);
     }
 
     @Override
@@ -56,7 +51,7 @@ class WebappLoginGuard extends OncePerRequestFilter {
         OptionalLong blocked = throttle.blockedForSeconds(source);
         if (blocked.isPresent()) {
             response.setHeader("Retry-After", Long.toString(blocked.getAsLong()));
-            write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+            problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
                     "too many failed logins from this address; try again in " + blocked.getAsLong() + " s"));
             return;
         }
@@ -67,60 +62,13 @@ class WebappLoginGuard extends OncePerRequestFilter {
         user = user == null ? null : URLDecoder.decode(user, StandardCharsets.UTF_8);
         if (user != null && !user.isBlank() && user.length() <= 64
                 && identity.createUserQuery().userId(user).memberOfGroup(Roles.ORDER_SYSTEMS).count() > 0) {
-            write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
                     "order systems call the API with their key; they do not log in to the webapps"));
             return;
         }
-        chain.doFilter(new CachedBody(request, form), response);
+        chain.doFilter(new CachedBodyRequest(request, form), response);
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             throttle.failed(source);
         }
-    }
-
-    /** The login form as read above, for Camunda's login resource to read again. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the login form is read synchronously");
-                }
-            };
-        }
-    }
-
-    private void write(HttpServletResponse response, org.springframework.http.ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }
