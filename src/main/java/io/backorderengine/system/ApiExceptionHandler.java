@@ -47,11 +47,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestLimitFilter.BodyTooLarge tooLarge) {
-                return tooLarge(new PayloadTooLargeException(tooLarge.limit));
-            }
-        }
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return problem(Problems.invalid(path(mapping), "has the wrong type or format"));
@@ -61,11 +56,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "the request body is not valid JSON: " + parsing.getOriginalMessage()));
         }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is missing or unreadable"));
-    }
-
-    @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
-        return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", ex.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
