@@ -86,7 +86,7 @@ public class BackorderCases {
 
     /** Passes on a customer's decision; see {@link CaseDecisions#decide}. */
     public CaseDecisions.Decision decide(String caseId, CustomerDecision decision, String alternativeSku,
-                                         String reason, String actor) {
-        return decisions.decide(caseId, decision, alternativeSku, reason, actor);
+                                         String reason, String actor, DecisionChannel channel) {
+        return decisions.decide(caseId, decision, alternativeSku, reason, actor, channel);
     }
 }

@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDecisions {
 
-    /** A decision as recorded. */
+    /** A decision as recorded: what, who recorded it and how it came. */
     public record Decision(String decision, String alternativeSku, String reason, String decidedBy,
-                           LocalDateTime decidedAt) {
+                           LocalDateTime decidedAt, DecisionChannel channel) {
     }
 
     private final JdbcClient jdbc;
@@ -57,7 +57,7 @@ public class CaseDecisions {
      */
     @Transactional(noRollbackFor = {DecisionRefusedException.class, InvalidCaseException.class})
     public Decision decide(String caseId, CustomerDecision decision, String alternativeSku, String reason,
-                           String actor) {
+                           String actor, DecisionChannel channel) {
         CaseRecord c = cases.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         refusal(c, decision, alternativeSku).ifPresent(refusal -> {
             throw refusal.exception();
@@ -88,16 +88,16 @@ public class CaseDecisions {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("""
-                        insert into case_decision (case_id, decision, alternative_sku, reason, decided_by, decided_at)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        insert into case_decision (case_id, decision, alternative_sku, reason, decided_by, decided_at, channel)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, decision.code(), decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null,
-                        reason, actor, now)
+                        reason, actor, now, channel.name())
                 .update();
         ledger.record(caseId, "DECIDED", actor, decision.code()
                 + (decision == CustomerDecision.ALTERNATIVE ? " " + alternativeSku : "")
                 + (reason == null ? "" : ": " + reason));
         return new Decision(decision.code(), decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null, reason,
-                actor, now);
+                actor, now, channel);
     }
 
     /**
@@ -159,15 +159,16 @@ public class CaseDecisions {
             throw alreadyAllocated(caseId);
         }
         jdbc.sql("""
-                        insert into case_decision (case_id, decision, alternative_sku, reason, decided_by, decided_at)
-                        values (?, ?, null, ?, ?, ?)""")
-                .params(caseId, CustomerDecision.CANCEL.code(), reason, actor, LocalDateTime.now(clock)).update();
+                        insert into case_decision (case_id, decision, alternative_sku, reason, decided_by, decided_at, channel)
+                        values (?, ?, null, ?, ?, ?, ?)""")
+                .params(caseId, CustomerDecision.CANCEL.code(), reason, actor, LocalDateTime.now(clock),
+                        DecisionChannel.SUPERVISOR.name()).update();
         ledger.record(caseId, "DECIDED", actor, "cancel" + (reason == null ? "" : ": " + reason));
     }
 
     public List<Decision> history(String caseId) {
         return jdbc.sql("""
-                        select decision, alternative_sku, reason, decided_by, decided_at from case_decision
+                        select decision, alternative_sku, reason, decided_by, decided_at, channel from case_decision
                         where case_id = ? order by decision_id""")
                 .param(caseId).query(Decision.class).list();
     }

@@ -165,7 +165,7 @@ public class CaseMails {
         line.put("reason", c.closeReason() != null ? c.closeReason() : String.valueOf(extra.getOrDefault("reason", "")));
         // without a reason, a cancellation email says who asked for it
         line.put("cancelledAtRequest", decisions.latest(c.caseId())
-                .filter(d -> "cancel".equals(d.decision()) && "customer".equals(d.decidedBy())).isPresent());
+                .filter(d -> "cancel".equals(d.decision()) && d.channel().customersChoice()).isPresent());
         if (ABOUT_AN_OPEN_CASE.contains(template) && !c.status().closed()) {
             DecisionLinks.Link link = links.issue(c.caseId());
             line.put("decisionLink", link.url());

@@ -13,6 +13,7 @@ import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseOffers;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.system.CustomerFormats;
@@ -99,7 +100,7 @@ class CustomerPageController {
         }
         try {
             CaseDecisions.Decision recorded = cases.decide(c.caseId(), decision.get(),
-                    decision.get() == CustomerDecision.ALTERNATIVE ? sku : null, null, "customer");
+                    decision.get() == CustomerDecision.ALTERNATIVE ? sku : null, null, "customer", DecisionChannel.CUSTOMER_PAGE);
             model.addAttribute("recorded", recorded);
             model.addAttribute("chosen", decision.get() == CustomerDecision.ALTERNATIVE ? alternative(c, sku) : null);
             return "customer/recorded";

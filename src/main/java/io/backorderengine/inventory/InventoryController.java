@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.backorderengine.system.PlainText;
 import io.backorderengine.system.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -42,12 +43,12 @@ class InventoryController {
     /** @param purchaseOrderId optional: the purchase order the units arrived for (its open quantity shrinks) */
     record ReceiptRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = ID) String receiptId,
-            @NotBlank @Size(max = 64) String sku,
+            @NotBlank @Size(max = 64) @PlainText String sku,
             @NotNull @Positive @Max(1_000_000) Integer quantity,
-            @Size(max = 64) String purchaseOrderId) {
+            @Size(max = 64) @PlainText String purchaseOrderId) {
     }
 
-    record PreviewRequest(@NotBlank @Size(max = 64) String sku, @NotNull @Positive @Max(1_000_000) Integer quantity) {
+    record PreviewRequest(@NotBlank @Size(max = 64) @PlainText String sku, @NotNull @Positive @Max(1_000_000) Integer quantity) {
     }
 
     record Preview(String sku, int quantity, List<ReceiptResult.Allocation> allocations) {
@@ -55,8 +56,8 @@ class InventoryController {
 
     record PurchaseOrderRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = ID) String purchaseOrderId,
-            @NotBlank @Size(max = 64) String sku,
-            @NotBlank @Size(max = 64) String supplierId,
+            @NotBlank @Size(max = 64) @PlainText String sku,
+            @NotBlank @Size(max = 64) @PlainText String supplierId,
             @NotNull @Positive @Max(1_000_000) Integer quantity,
             @NotNull LocalDate expectedDate,
             @Pattern(regexp = "OPEN|CLOSED", message = "must be OPEN or CLOSED") String status) {

@@ -3,6 +3,7 @@ package io.backorderengine.notification;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.backorderengine.system.PlainText;
 import io.backorderengine.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,7 +29,7 @@ class BounceController {
      * @param messageId the Message-ID header of the email that bounced, e.g. {@code <abc@shop>}
      * @param reason    what the provider said
      */
-    record Bounce(@NotBlank @Size(max = 200) String messageId, @Size(max = 500) String reason) {
+    record Bounce(@NotBlank @Size(max = 200) @PlainText String messageId, @Size(max = 500) @PlainText(multiline = true) String reason) {
     }
 
     record Recorded(String messageId, String state) {

@@ -62,9 +62,12 @@ class EmailRenderer {
         return new Rendered(withoutLineBreaks(subject), body, html);
     }
 
-    /** A subject is a header: CR/LF in it would start a new header. */
+    /**
+     * A subject is a header: CR/LF in it would start a new header. Other control characters and
+     * bidirectional overrides are dropped too (input refuses them; text stored before may hold them).
+     */
     static String withoutLineBreaks(String header) {
-        return header.replaceAll("[\\r\\n]+", " ");
+        return header.replaceAll("[\\r\\n]+", " ").replaceAll("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029]", "");
     }
 
     @SuppressWarnings("unchecked")

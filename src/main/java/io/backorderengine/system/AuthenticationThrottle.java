@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed logins per source address: each address may fail {@code backorder.security.failed-logins-per-minute}
- * times a minute (a token bucket: the full number at once, refilled over the minute); beyond that it is
+ * times a minute (a token bucket refilled whole once a minute); beyond that it is
  * answered 429 without its credentials being checked, whoever it claims to be. Other addresses are not
  * affected, so an order system keeps working while a stranger guesses. Buckets of addresses that have been
  * quiet for ten minutes are forgotten, and at most 100,000 are kept.
@@ -40,7 +40,7 @@ class AuthenticationThrottle {
 
     void failed(String address) {
         buckets.get(address, any -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
                 .build()).tryConsume(1);
     }
 }

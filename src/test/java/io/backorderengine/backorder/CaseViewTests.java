@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
+import io.backorderengine.support.TestUsers;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,8 @@ class CaseViewTests extends ApplicationTest {
         assertThat(offer.path("alternatives").get(0).path("sku").asText()).isEqualTo(substitute);
         assertThat(offer.path("alternatives").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("120.00");
         assertThat(view.path("decisions").get(0).path("decision").asText()).isEqualTo("wait");
-        assertThat(view.path("decisions").get(0).path("decidedBy").asText()).isEqualTo("customer");
+        assertThat(view.path("decisions").get(0).path("decidedBy").asText()).isEqualTo(TestUsers.SHOP);
+        assertThat(view.path("decisions").get(0).path("channel").asText()).isEqualTo("API");
         assertThat(view.path("emails").findValuesAsText("template")).containsExactly("backorder-notice", "date-changed");
         assertThat(view.path("emails").findValuesAsText("state")).containsOnly("SENT");
         JsonNode task = view.path("tasks").get(0);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
+import io.backorderengine.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** A shop's account page passes on what the customer decided: {@code POST /api/backorders/{id}/decision}. */
@@ -64,6 +65,22 @@ class DecisionTests extends ApplicationTest {
         assertThat(again.status()).isEqualTo(409);
         await().until(() -> api.status(caseId).equals("CANCELLED"));
         assertThat(api.backorder(caseId).path("decisions").findValuesAsText("decision")).containsExactly("wait", "cancel");
+        // recorded as the order system's, which passed on the customer's choice
+        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("decidedBy")).containsOnly(TestUsers.SHOP);
+        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("channel")).containsOnly("API");
+    }
+
+    @Test
+    void aReasonWithControlCharactersIsRefusedAndNothingIsRecorded() {
+        String caseId = openWaitingCase(catalog.product(0), 1);
+
+        Api.Response refused = api.post("/api/backorders/" + caseId + "/decision",
+                java.util.Map.of("decision", "cancel", "reason", "too late\u0000\u202E"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        assertThat(api.backorder(caseId).path("decisions").size()).isZero();
+        assertThat(api.status(caseId)).isEqualTo("OPEN");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
@@ -72,6 +73,9 @@ class DecisionPageTests extends ApplicationTest {
         assertThat(recorded.text()).contains("We noted that you keep waiting");
         assertThat(again.text()).contains("This decision was already recorded");
         assertThat(decisions(story.caseId())).isEqualTo(1);
+        JsonNode recordedDecision = api.backorder(story.caseId()).path("decisions").get(0);
+        assertThat(recordedDecision.path("decidedBy").asText()).isEqualTo("customer");
+        assertThat(recordedDecision.path("channel").asText()).isEqualTo("CUSTOMER_PAGE");
     }
 
     @Test

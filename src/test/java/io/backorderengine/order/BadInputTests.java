@@ -115,6 +115,21 @@ class BadInputTests extends ApplicationTest {
         assertNothingChanged();
     }
 
+    @Test
+    void controlAndBidiOverrideCharactersInNamesAndIds() {
+        for (String name : List.of("Ada\u0000Lovelace", "Ada \u202Emoc.elpmaxe@\u202C", "Ada\u001B[31m", "Ada\u0085")) {
+            Api.Response response = api.post("/api/orders", Api.order(Catalog.unique("CTL"), "STANDARD",
+                    "ctl@example.com", name, new Api.Line("1", sku, 1)));
+
+            assertProblem(response, 400);
+            assertThat(fields(response)).containsExactly("customer.name");
+        }
+        Api.Response sku = api.post("/api/orders", Api.order(Catalog.unique("CTL"), "STANDARD",
+                new Api.Line("1", this.sku + "\u0000", 1)));
+        assertProblem(sku, 400);
+        assertNothingChanged();
+    }
+
     private void assertProblem(Api.Response response, int status) {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -9,6 +9,7 @@ import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseMails;
 import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.system.ModelBean;
@@ -48,7 +49,7 @@ class ApplyCustomerDecisionDelegate implements JavaDelegate {
         }
         try {
             decisions.decide(caseId, decision, ALTERNATIVE_SKU.get(execution), CANCEL_REASON.get(execution),
-                    CurrentUser.of(execution));
+                    CurrentUser.of(execution), DecisionChannel.AGENT);
             DECISION_REFUSAL.set(execution, null);
         } catch (DecisionRefusedException | InvalidCaseException e) {
             throw refused(execution, e.getMessage());

@@ -13,8 +13,10 @@ import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.system.PlainText;
 import io.backorderengine.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,8 +49,8 @@ class BackorderController {
      * @param alternativeSku the chosen alternative, for "alternative"
      * @param reason         optional, e.g. why the customer cancels
      */
-    record DecisionRequest(@NotNull CustomerDecision decision, @Size(max = 64) String alternativeSku,
-                           @Size(max = 500) String reason) {
+    record DecisionRequest(@NotNull CustomerDecision decision, @Size(max = 64) @PlainText String alternativeSku,
+                           @Size(max = 500) @PlainText(multiline = true) String reason) {
     }
 
     /** @param priority 0 (normal) to 9 (most urgent); the allocation policy decides what it means in line */
@@ -70,13 +72,13 @@ class BackorderController {
 
     /**
      * Records the decision and passes it to the case, which carries it out at once or as soon as it
-     * is free (202: the outcome shows in the case view).
+     * is free (202: the outcome shows in the case view). It is recorded as the calling order system's.
      */
     @PostMapping("/{caseId}/decision")
     ResponseEntity<CaseDecisions.Decision> decide(@PathVariable String caseId,
-                                                  @Valid @RequestBody DecisionRequest request) {
+                                                  @Valid @RequestBody DecisionRequest request, Principal caller) {
         CaseDecisions.Decision decision = cases.decide(caseId, request.decision(), request.alternativeSku(),
-                request.reason(), "customer");
+                request.reason(), caller.getName(), DecisionChannel.API);
         return ResponseEntity.accepted().location(URI.create("/api/backorders/" + caseId)).body(decision);
     }
 
