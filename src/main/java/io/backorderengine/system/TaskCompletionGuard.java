@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -75,6 +80,9 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         if (task == null) {
             return;
         }
+        if (!mayWork(caller, task)) {
+            return; // the command refuses it (403): what it was sent does not matter
+        }
         Map<String, Object> values = plain(submitted);
         // the facts behind the task are read as the application: a candidate may not read the instance
         identity.clearAuthentication();
@@ -91,6 +99,25 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         if (!problems.isEmpty()) {
             throw new InvalidTaskCompletion(taskId, problems);
         }
+    }
+
+    /** Whether the engine would let the caller complete the task (as a candidate, assignee or by role). */
+    private boolean mayWork(Authentication caller, Task task) {
+        if (caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(engine.getAdminGroups()::contains)) {
+            return true;
+        }
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        String user = caller.getUserId();
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        if (authorizations.isUserAuthorized(user, groups, TaskPermissions.TASK_WORK, Resources.TASK, task.getId())
+                || authorizations.isUserAuthorized(user, groups, Permissions.UPDATE, Resources.TASK, task.getId())) {
+            return true;
+        }
+        String processKey = task.getProcessDefinitionId() == null ? null
+                : engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        return processKey != null
+                && (authorizations.isUserAuthorized(user, groups, ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, processKey)
+                || authorizations.isUserAuthorized(user, groups, ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, processKey));
     }
 
     private TaskForm formOf(Task task) {

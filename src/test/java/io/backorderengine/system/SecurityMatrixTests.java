@@ -56,6 +56,13 @@ class SecurityMatrixTests extends ApplicationTest {
                 new Surface("/camunda/api/admin (log in to Admin)", this::logInToAdmin, 401, 401, 403, 403, 403, 403, 200),
                 new Surface("/camunda/api/admin/setup (first-admin setup)", this::setUpAdmin, 403, 403, 403, 403, 403, 403, 403),
                 new Surface("POST /api/notifications/bounces", c -> bounce(c, messageId), 401, 401, 403, 403, 403, 202, 202),
+                new Surface("PUT /api/backorders/{id}/priority", c -> prioritize(c, caseId), 401, 401, 403, 200, 403, 403, 200),
+                new Surface("POST /api/admin/api-keys", this::issueKey, 401, 401, 403, 403, 403, 403, 201),
+                // the webapps' own engine API, with each caller's session (order systems may not log in)
+                new Surface("/camunda/api/engine (start a case)", this::startInWebapp, 401, 401, 403, 403, 403, 403, 200),
+                new Surface("/camunda/api/engine (deploy)", this::deployInWebapp, 401, 401, 403, 403, 200, 403, 200),
+                new Surface("/camunda/api/engine (complete a task with a field its form lacks)", this::completeWithExtraField,
+                        401, 401, 400, 400, 403, 403, 400),
                 // the customer page: the link's token is the credential, whoever else calls
                 new Surface("GET /customer/decisions/{valid token}", c -> read(c, link), 200, 200, 200, 200, 200, 200, 200),
                 new Surface("GET /customer/decisions/{tampered token}", c -> read(c, link + "x"), 404, 404, 404, 404, 404, 404, 404),
@@ -180,6 +187,81 @@ class SecurityMatrixTests extends ApplicationTest {
         int status = as(caller).exchange(org.springframework.http.HttpMethod.POST, link, "choice=cancel",
                 org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).status();
         return new Outcome(status, decisions(caseId) != before);
+    }
+
+    private Outcome prioritize(Caller caller, String caseId) {
+        int priority = caller.ordinal() + 1;
+        int status = as(caller).put("/api/backorders/" + caseId + "/priority", Map.of("priority", priority)).status();
+        return new Outcome(status, api.backorder(caseId).path("priority").asInt() == priority);
+    }
+
+    private Outcome issueKey(Caller caller) {
+        String system = "matrix" + Catalog.unique("k").substring(2);
+        var user = processEngine.getIdentityService().newUser(system);
+        user.setPassword(java.util.UUID.randomUUID().toString());
+        processEngine.getIdentityService().saveUser(user);
+        processEngine.getIdentityService().createMembership(system, "ordersystems");
+        int status = as(caller).post("/api/admin/api-keys", Map.of("userId", system)).status();
+        return new Outcome(status, catalog.count("select count(*) from api_key where user_id = ?", system) > 0);
+    }
+
+    private Outcome startInWebapp(Caller caller) {
+        String orderId = Catalog.unique("SEC");
+        WebappSession session = new WebappSession(port);
+        int login = logInToWebapp(session, caller);
+        if (login != 200) {
+            return new Outcome(login, false);
+        }
+        String body = """
+                {"businessKey": "%1$s-1", "variables": {"orderId": {"value": "%1$s"}, "lineId": {"value": "1"},
+                 "sku": {"value": "%2$s"}, "quantityShort": {"value": 1, "type": "Integer"}, "customerId": {"value": "C"},
+                 "customerName": {"value": "N"}, "customerEmail": {"value": "n@example.com"}, "customerTier": {"value": "STANDARD"}}}"""
+                .formatted(orderId, catalog.product(0));
+        int status = session.post("/camunda/api/engine/engine/default/process-definition/key/backorder/start", body).status();
+        return new Outcome(status, processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId + "-1").count() > 0);
+    }
+
+    private Outcome deployInWebapp(Caller caller) {
+        String key = "securityProbe";
+        deploy(Caller.ADMIN); // makes sure the key exists, as an administrator introduced it
+        WebappSession session = new WebappSession(port);
+        int login = logInToWebapp(session, caller);
+        if (login != 200) {
+            return new Outcome(login, false);
+        }
+        String name = Catalog.unique("security-probe");
+        int status = session.postFiles("/camunda/api/engine/engine/default/deployment/create", Map.of("deployment-name", name),
+                Map.of(key + ".bpmn", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
+                          <process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D"><startEvent id="StartEvent_Probe"/></process>
+                        </definitions>""".formatted(key))).status();
+        var repository = processEngine.getRepositoryService();
+        var deployments = repository.createDeploymentQuery().deploymentName(name).list();
+        deployments.forEach(d -> repository.deleteDeployment(d.getId(), true));
+        return new Outcome(status, !deployments.isEmpty());
+    }
+
+    private Outcome completeWithExtraField(Caller caller) {
+        Task task = reviewTask();
+        WebappSession session = new WebappSession(port);
+        int login = logInToWebapp(session, caller);
+        if (login != 200) {
+            return new Outcome(login, false);
+        }
+        int status = session.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+                "{\"variables\": {\"discountPercent\": {\"value\": 5}, \"caseId\": {\"value\": \"SOMEONE-1\"}}}").status();
+        return new Outcome(status, processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+    }
+
+    /** Camunda's own login, into the app the caller's role uses; 200 when logged in. Anonymous callers stay out. */
+    private int logInToWebapp(WebappSession session, Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> 200;
+            case ANALYST, ADMIN -> session.login("cockpit", user(caller), password(caller));
+            default -> session.login("tasklist", user(caller), password(caller));
+        };
     }
 
     // -- helpers -----------------------------------------------------------------------------------
