@@ -18,7 +18,10 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(
         properties = {"spring.datasource.url=jdbc:h2:mem:demo-profile;DB_CLOSE_DELAY=-1",
-                "camunda.bpm.job-execution.enabled=false"})
+                "camunda.bpm.job-execution.enabled=false",
+                // the webapps find their engine by name in a registry shared by the JVM: this context's
+                // engine must not take the place of the one the other tests' webapps use
+                "camunda.bpm.process-engine-name=demoProfile"})
 @ActiveProfiles("demo")
 class DemoProfileTests {
 
