@@ -68,12 +68,12 @@ class CommunicationLog {
                 var keys = new GeneratedKeyHolder();
                 jdbc.sql("""
                                 insert into communication (message_key, message_id, case_id, order_id, recipient, subject,
-                                template, language, body_text, state, created_at, sent_at, failure, mime)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                template, language, body_text, state, created_at, sent_at, failure, mime, attempted_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(email.messageKey(), messageId, email.caseIds().get(0), email.orderId(), email.recipient(),
                                 rendered.subject(), email.template(), email.locale().getLanguage(),
                                 email.withoutSecrets(rendered.text()), state,
-                                now, sentAt, failure, mime)
+                                now, sentAt, failure, mime, Communication.SENDING.equals(state) ? now : null)
                         .update(keys, "communication_id");
                 long id = keys.getKey().longValue();
                 for (String caseId : email.caseIds().subList(1, email.caseIds().size())) {
@@ -91,17 +91,53 @@ class CommunicationLog {
         }
     }
 
-    /** The MIME message kept for an email that is {@code SENDING}, if any. */
+    /** The MIME message kept for an email not yet confirmed sent ({@code SENDING} or {@code FAILED}), if any. */
     Optional<String> mime(long communicationId) {
-        return jdbc.sql("select mime from communication where communication_id = ? and state = ?")
-                .params(communicationId, Communication.SENDING).query(String.class).optional();
+        return jdbc.sql("select mime from communication where communication_id = ? and state in (?, ?)")
+                .params(communicationId, Communication.SENDING, Communication.FAILED).query(String.class).optional();
+    }
+
+    /** The email is handed to the mail server (again) now. */
+    void attempting(long communicationId) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        update communication set state = ?, attempted_at = ? where communication_id = ? and state in (?, ?)""")
+                .params(Communication.SENDING, LocalDateTime.now(clock), communicationId, Communication.SENDING,
+                        Communication.FAILED).update());
+    }
+
+    /** The mail server could not be reached: FAILED, at once and for good, until a retry sends it. */
+    void markFailed(long communicationId, String reason) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        update communication set state = ?, failure = ? where communication_id = ? and state = ?""")
+                .params(Communication.FAILED, reason, communicationId, Communication.SENDING).update());
+    }
+
+    /**
+     * Emails still {@code SENDING} since before {@code cutoff}: the node handing them over stopped. They
+     * become {@code FAILED}; their job, if it runs again, sends them.
+     *
+     * @return how many
+     */
+    int failStalled(LocalDateTime cutoff) {
+        return jdbc.sql("""
+                        update communication set state = ?, failure = ?
+                        where state = ? and attempted_at < ?""")
+                .params(Communication.FAILED, "not confirmed by the mail server: the node sending it stopped",
+                        Communication.SENDING, cutoff).update();
+    }
+
+    int count(String state) {
+        return jdbc.sql("select count(*) from communication where state = ?").param(state).query(Integer.class).single();
     }
 
     /** The SMTP server took the email: SENT, at once and for good (a later failure of the job does not undo it). */
     Communication markSent(long communicationId) {
         return ownTransaction.execute(tx -> {
-            jdbc.sql("update communication set state = ?, sent_at = ?, mime = null where communication_id = ? and state = ?")
-                    .params(Communication.SENT, LocalDateTime.now(clock), communicationId, Communication.SENDING).update();
+            jdbc.sql("""
+                            update communication set state = ?, sent_at = ?, failure = null, mime = null
+                            where communication_id = ? and state in (?, ?)""")
+                    .params(Communication.SENT, LocalDateTime.now(clock), communicationId, Communication.SENDING,
+                            Communication.FAILED).update();
             return byId(communicationId);
         });
     }
@@ -109,8 +145,11 @@ class CommunicationLog {
     /** The SMTP server refused the email for good; {@code alongside} stores what follows, in the same transaction. */
     Communication markUndeliverable(long communicationId, String reason, Runnable alongside) {
         return ownTransaction.execute(tx -> {
-            jdbc.sql("update communication set state = ?, failure = ?, mime = null where communication_id = ? and state = ?")
-                    .params(Communication.UNDELIVERABLE, reason, communicationId, Communication.SENDING).update();
+            jdbc.sql("""
+                            update communication set state = ?, failure = ?, mime = null
+                            where communication_id = ? and state in (?, ?)""")
+                    .params(Communication.UNDELIVERABLE, reason, communicationId, Communication.SENDING,
+                            Communication.FAILED).update();
             alongside.run();
             return byId(communicationId);
         });

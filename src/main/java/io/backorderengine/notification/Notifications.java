@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -113,7 +114,7 @@ public class Notifications {
      * a customer who already has it sees one email. Any other entry is returned as it is.
      */
     public Communication finish(Communication email) {
-        if (!Communication.SENDING.equals(email.state())) {
+        if (!Communication.SENDING.equals(email.state()) && !Communication.FAILED.equals(email.state())) {
             return email;
         }
         Optional<String> mime = communications.mime(email.communicationId());
@@ -123,6 +124,7 @@ public class Notifications {
         }
         log.info("Email {} for order {}: sending it again, an earlier attempt did not finish", email.messageId(),
                 email.orderId());
+        communications.attempting(email.communicationId());
         return deliver(sender, email, parse(sender.getSession(), email.messageId(), mime.get()));
     }
 
@@ -165,12 +167,18 @@ public class Notifications {
         } catch (MailSendException e) {
             String refused = permanentRefusal(e);
             if (refused == null) {
-                throw e; // the server could not be reached or asked to try later: the job retries
+                // the server could not be reached, timed out or asked to try later: the job retries
+                communications.markFailed(sending.communicationId(), firstLine(rootMessage(e)));
+                throw e;
             }
             log.warn("Email {} for order {} cannot be delivered: {}", sending.template(), sending.orderId(), refused);
             List<String> cases = communications.casesOf(sending);
             return communications.markUndeliverable(sending.communicationId(), refused,
                     () -> events.publishEvent(new CustomerUnreachable(sending.orderId(), cases, refused)));
+        } catch (MailException e) {
+            // the server refused our login, or the message could not be written: the job retries as well
+            communications.markFailed(sending.communicationId(), firstLine(rootMessage(e)));
+            throw e;
         }
         log.info("Email {} for order {} sent as {}", sending.template(), sending.orderId(), sending.messageId());
         Communication sent = communications.markSent(sending.communicationId());
@@ -240,6 +248,14 @@ public class Notifications {
             }
         }
         return null;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** The server's own words (e.g. "550 5.1.1 mailbox unavailable"), deepest in JavaMail's chain. */

@@ -67,10 +67,10 @@ class CaseEventsTests extends ApplicationTest {
         await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
 
         api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", Catalog.unique("PO"), "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", LocalDate.now().plusDays(6).toString()));
+                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", catalog.today().plusDays(6).toString()));
 
         await().until(() -> api.backorder(caseId).path("promises").size() == 2);
-        assertThat(api.backorder(caseId).path("expectedDate").asText()).isEqualTo(LocalDate.now().plusDays(6).toString());
+        assertThat(api.backorder(caseId).path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(6).toString());
         assertThat(openTaskKeys(caseId)).contains("UserTask_ReviewOffer");
         assertThat(api.status(caseId)).isEqualTo("OPEN");
     }

@@ -29,7 +29,7 @@ class CaseViewTests extends ApplicationTest {
         processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 15));
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
         api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", Catalog.unique("PO"), "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", LocalDate.now().plusDays(9).toString()));
+                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", catalog.today().plusDays(9).toString()));
         await().until(() -> api.backorder(caseId).path("emails").size() == 2);
 
         api.decide(caseId, "wait", null);
@@ -38,9 +38,9 @@ class CaseViewTests extends ApplicationTest {
         JsonNode view = api.backorder(caseId);
         assertThat(view.path("status").asText()).isEqualTo("OPEN");
         assertThat(view.path("customer").path("tier").asText()).isEqualTo("GOLD");
-        assertThat(view.path("expectedDate").asText()).isEqualTo(LocalDate.now().plusDays(9).toString());
+        assertThat(view.path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(9).toString());
         assertThat(view.path("promises").findValuesAsText("expectedDate"))
-                .containsExactly(LocalDate.now().plusDays(20).toString(), LocalDate.now().plusDays(9).toString());
+                .containsExactly(catalog.today().plusDays(20).toString(), catalog.today().plusDays(9).toString());
         assertThat(view.path("promises").findValuesAsText("basis")).containsExactly("LEAD_TIME", "PURCHASE_ORDER");
         JsonNode offer = view.path("offers").get(0);
         assertThat(offer.path("discountPercent").asInt()).isEqualTo(15);

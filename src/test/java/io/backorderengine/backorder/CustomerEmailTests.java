@@ -58,8 +58,8 @@ class CustomerEmailTests extends ApplicationTest {
         String sku = catalog.product("Storm lantern", "20.00", 2, 10);
         catalog.substitute(sku, catalog.product("Storm lantern XL", "25.00", 10, 10));
         Customer customer = order(language, sku, 5);
-        LocalDate leadTimeDate = LocalDate.now().plusDays(10);
-        LocalDate purchaseOrderDate = LocalDate.now().plusDays(4);
+        LocalDate leadTimeDate = catalog.today().plusDays(10);
+        LocalDate purchaseOrderDate = catalog.today().plusDays(4);
         Map<String, String> dates = Map.of("%date%", CustomerFormats.date(leadTimeDate, locale),
                 "%old%", CustomerFormats.date(leadTimeDate, locale), "%new%", CustomerFormats.date(purchaseOrderDate, locale));
 

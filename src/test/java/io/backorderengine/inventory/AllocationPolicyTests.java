@@ -75,26 +75,26 @@ class AllocationPolicyTests extends ApplicationTest {
     void eachCaseIsPromisedTheDateOfTheSupplyThatCoversItInLine() {
         String sku = catalog.product("Kayak", "500.00", 0, 30);
         String early = Catalog.unique("PO");
-        catalog.purchaseOrder(early, sku, 5, LocalDate.now().plusDays(5));
-        catalog.purchaseOrder(Catalog.unique("PO"), sku, 10, LocalDate.now().plusDays(12));
+        catalog.purchaseOrder(early, sku, 5, catalog.today().plusDays(5));
+        catalog.purchaseOrder(Catalog.unique("PO"), sku, 10, catalog.today().plusDays(12));
         String one = backorder(sku, 2);
         String two = backorder(sku, 2);
         String three = backorder(sku, 2);
         String beyond = backorder(sku, 10);
 
-        assertThat(expected(one)).isEqualTo(LocalDate.now().plusDays(5));
-        assertThat(expected(two)).isEqualTo(LocalDate.now().plusDays(5));
-        assertThat(expected(three)).isEqualTo(LocalDate.now().plusDays(12));
-        assertThat(expected(beyond)).isEqualTo(LocalDate.now().plusDays(30));
+        assertThat(expected(one)).isEqualTo(catalog.today().plusDays(5));
+        assertThat(expected(two)).isEqualTo(catalog.today().plusDays(5));
+        assertThat(expected(three)).isEqualTo(catalog.today().plusDays(12));
+        assertThat(expected(beyond)).isEqualTo(catalog.today().plusDays(30));
 
         // one more unit on the early purchase order: the third case now fits into it, and the last one
         // into the second purchase order; the first two keep their dates and are not re-promised
         api.put("/api/inventory/purchase-orders/" + early, Map.of("purchaseOrderId", early, "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 6, "expectedDate", LocalDate.now().plusDays(5).toString()));
+                "supplierId", catalog.supplierOf(sku), "quantity", 6, "expectedDate", catalog.today().plusDays(5).toString()));
 
         await().until(() -> api.backorder(three).path("promises").size() == 2 && api.backorder(beyond).path("promises").size() == 2);
-        assertThat(expected(three)).isEqualTo(LocalDate.now().plusDays(5));
-        assertThat(expected(beyond)).isEqualTo(LocalDate.now().plusDays(12));
+        assertThat(expected(three)).isEqualTo(catalog.today().plusDays(5));
+        assertThat(expected(beyond)).isEqualTo(catalog.today().plusDays(12));
         assertThat(api.backorder(one).path("promises")).hasSize(1);
         assertThat(api.backorder(two).path("promises")).hasSize(1);
         assertThat(catalog.count("select count(*) from case_message where case_id in (?, ?) and message_name = 'SupplierDateChanged'",
@@ -105,7 +105,7 @@ class AllocationPolicyTests extends ApplicationTest {
     void aShortfallThatNoSupplyCoversIsRefusedWithAReason() {
         String sku = catalog.product("Snowshoe", "80.00", 1, 10);
         catalog.backorderCap(sku, null); // the default rule: open supply (10) plus the margin (5)
-        catalog.purchaseOrder(Catalog.unique("PO"), sku, 10, LocalDate.now().plusDays(7));
+        catalog.purchaseOrder(Catalog.unique("PO"), sku, 10, catalog.today().plusDays(7));
         backorder(sku, 12); // one unit on hand ships, eleven wait: room for four more
 
         Api.Response refused = api.placeOrder(Catalog.unique("ORD"), "STANDARD", new Api.Line("1", sku, 5));

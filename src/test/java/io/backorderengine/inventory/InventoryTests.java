@@ -78,15 +78,15 @@ class InventoryTests extends ApplicationTest {
     void theExpectedDateIsTheEarliestOpenPurchaseOrderElseTheSupplierLeadTime() {
         String withoutSupply = catalog.product("No supply", "10.00", 0, 12);
         String withSupply = catalog.product("With supply", "10.00", 0, 12);
-        catalog.purchaseOrder(Catalog.unique("PO"), withSupply, 5, LocalDate.now().plusDays(20));
-        catalog.purchaseOrder(Catalog.unique("PO"), withSupply, 5, LocalDate.now().plusDays(8));
+        catalog.purchaseOrder(Catalog.unique("PO"), withSupply, 5, catalog.today().plusDays(20));
+        catalog.purchaseOrder(Catalog.unique("PO"), withSupply, 5, catalog.today().plusDays(8));
 
         String leadTimeCase = placeBackorder(withoutSupply, 1);
         String supplyCase = placeBackorder(withSupply, 1);
 
-        assertThat(api.backorder(leadTimeCase).path("expectedDate").asText()).isEqualTo(LocalDate.now().plusDays(12).toString());
+        assertThat(api.backorder(leadTimeCase).path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(12).toString());
         assertThat(api.backorder(leadTimeCase).path("promises").get(0).path("basis").asText()).isEqualTo("LEAD_TIME");
-        assertThat(api.backorder(supplyCase).path("expectedDate").asText()).isEqualTo(LocalDate.now().plusDays(8).toString());
+        assertThat(api.backorder(supplyCase).path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(8).toString());
         assertThat(api.backorder(supplyCase).path("promises").get(0).path("basis").asText()).isEqualTo("PURCHASE_ORDER");
     }
 
@@ -98,23 +98,23 @@ class InventoryTests extends ApplicationTest {
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
         String poId = Catalog.unique("PO");
         Map<String, Object> po = Map.of("purchaseOrderId", poId, "sku", sku, "supplierId", catalog.supplierOf(sku),
-                "quantity", 10, "expectedDate", LocalDate.now().plusDays(10).toString());
+                "quantity", 10, "expectedDate", catalog.today().plusDays(10).toString());
 
         Api.Response created = api.post("/api/inventory/purchase-orders", po);
         Api.Response sameAgain = api.post("/api/inventory/purchase-orders", po);
         Map<String, Object> later = new java.util.HashMap<>(po);
-        later.put("expectedDate", LocalDate.now().plusDays(14).toString());
+        later.put("expectedDate", catalog.today().plusDays(14).toString());
         Api.Response changed = api.put("/api/inventory/purchase-orders", later);
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.headers().getLocation()).hasToString("/api/inventory/purchase-orders/" + poId);
         assertThat(sameAgain.status()).isEqualTo(200);
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.body().path("expectedDate").asText()).isEqualTo(LocalDate.now().plusDays(14).toString());
+        assertThat(changed.body().path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(14).toString());
         await().untilAsserted(() -> assertThat(api.backorder(caseId).path("promises")).hasSize(3));
         var promises = api.backorder(caseId).path("promises").findValuesAsText("expectedDate");
-        assertThat(promises).containsExactly(LocalDate.now().plusDays(20).toString(),
-                LocalDate.now().plusDays(10).toString(), LocalDate.now().plusDays(14).toString());
+        assertThat(promises).containsExactly(catalog.today().plusDays(20).toString(),
+                catalog.today().plusDays(10).toString(), catalog.today().plusDays(14).toString());
         await().until(() -> api.backorder(caseId).path("emails").findValuesAsText("template")
                 .stream().filter("date-changed"::equals).count() == 2);
     }
@@ -125,7 +125,7 @@ class InventoryTests extends ApplicationTest {
         String poId = Catalog.unique("PO");
 
         Api.Response refused = api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", poId, "sku", sku,
-                "supplierId", "NOBODY", "quantity", 10, "expectedDate", LocalDate.now().plusDays(3).toString()));
+                "supplierId", "NOBODY", "quantity", 10, "expectedDate", catalog.today().plusDays(3).toString()));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("supplierId");

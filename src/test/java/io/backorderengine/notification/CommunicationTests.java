@@ -81,15 +81,15 @@ class CommunicationTests extends ApplicationTest {
     void aSmallDateChangeIsRecordedButOnlyAChangeBeyondTheThresholdIsMailed() {
         String sku = catalog.product("Canoe", "300.00", 0, 20);
         String poId = Catalog.unique("PO");
-        catalog.purchaseOrder(poId, sku, 5, LocalDate.now().plusDays(5));
+        catalog.purchaseOrder(poId, sku, 5, catalog.today().plusDays(5));
         String orderId = Catalog.unique("ORD");
         String caseId = orderId + "-1";
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1));
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
 
-        movePurchaseOrder(poId, sku, LocalDate.now().plusDays(6));
+        movePurchaseOrder(poId, sku, catalog.today().plusDays(6));
         await().until(() -> api.backorder(caseId).path("promises").size() == 2);
-        movePurchaseOrder(poId, sku, LocalDate.now().plusDays(8));
+        movePurchaseOrder(poId, sku, catalog.today().plusDays(8));
         await().until(() -> api.backorder(caseId).path("promises").size() == 3);
 
         await().until(() -> api.backorder(caseId).path("emails").size() == 2);
@@ -185,8 +185,9 @@ class CommunicationTests extends ApplicationTest {
             incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
             assertThat(incident.getActivityId()).isEqualTo("Task_SendBackorderNotice");
             assertThat(Mailbox.to(SMTP, email)).isEmpty();
-            // agents see the email waiting to go out
-            assertThat(api.backorder(caseId).path("emails").findValuesAsText("state")).containsExactly("SENDING");
+            // agents see the email failed, and why; it waits to go out
+            assertThat(api.backorder(caseId).path("emails").findValuesAsText("state")).containsExactly("FAILED");
+            assertThat(api.backorder(caseId).path("emails").path(0).path("failure").asText()).containsIgnoringCase("refused");
         } finally {
             mailSender.setPort(port);
         }

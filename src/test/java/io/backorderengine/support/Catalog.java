@@ -1,6 +1,7 @@
 package io.backorderengine.support;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,9 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class Catalog {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Catalog(JdbcClient jdbc) {
+    Catalog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Today as the application sees it (never the machine's date: see {@code TestProbes#testClock}). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** A fresh id with a readable prefix, e.g. {@code ORD-3f2a9c1b}. */

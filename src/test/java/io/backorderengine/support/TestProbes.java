@@ -1,5 +1,7 @@
 package io.backorderengine.support;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
@@ -10,6 +12,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /** Test helpers that live in the shared application context. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -17,6 +20,17 @@ import org.springframework.context.annotation.Import;
 public class TestProbes {
 
     static final String POSTGRES_CLOSER = "embeddedPostgresCloser";
+
+    /**
+     * The application's clock in tests: UTC, and set to noon of today when the test JVM started, then
+     * running on. A suite takes minutes, so "today" cannot change under a test at midnight, whatever the
+     * machine's time zone; tests ask this clock (through {@link Catalog#today()}) what today is.
+     */
+    @Bean
+    @Primary
+    static Clock testClock() {
+        return TestClock.INSTANCE;
+    }
 
     @Bean(POSTGRES_CLOSER)
     @Conditional(OnPostgres.class)

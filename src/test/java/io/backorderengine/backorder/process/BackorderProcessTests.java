@@ -99,7 +99,7 @@ class BackorderProcessTests extends ApplicationTest {
         Case c = openCase("STANDARD", 0, 20);
         awaitWaitingForMaxWait(c);
 
-        api.post("/api/inventory/purchase-orders", purchaseOrder(Catalog.unique("PO"), c.sku(), LocalDate.now().plusDays(4)));
+        api.post("/api/inventory/purchase-orders", purchaseOrder(Catalog.unique("PO"), c.sku(), catalog.today().plusDays(4)));
 
         await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Event_SupplierDateChanged",
                 "Task_RepromiseDate", "Task_SendDateChangedNotice", "EndEvent_DateChangeNotified"));
@@ -110,12 +110,12 @@ class BackorderProcessTests extends ApplicationTest {
     void aSupplierDateThatMovesLessThanTheThresholdIsRecordedButNotSent() {
         String sku = catalog.product("Test product", "20.00", 0, 3);
         String poId = Catalog.unique("PO");
-        catalog.purchaseOrder(poId, sku, 10, LocalDate.now().plusDays(10));
+        catalog.purchaseOrder(poId, sku, 10, catalog.today().plusDays(10));
         Case c = open("STANDARD", sku, null, 2);
         awaitWaitingForMaxWait(c);
 
         // one day later: a new promise, but within the 2-day threshold the customer is not told
-        api.put("/api/inventory/purchase-orders/" + poId, purchaseOrder(poId, sku, LocalDate.now().plusDays(11)));
+        api.put("/api/inventory/purchase-orders/" + poId, purchaseOrder(poId, sku, catalog.today().plusDays(11)));
 
         await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Event_SupplierDateChanged",
                 "Task_RepromiseDate", "EndEvent_DatePromiseKept"));

@@ -1,0 +1,55 @@
+package io.backorderengine.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * No email stays {@code SENDING} for good. One that is still being handed over longer than
+ * {@code backorder.mail.stalled-after} (keep it at the job lock time: a live attempt times out in seconds)
+ * was being sent by a node that stopped; it becomes {@code FAILED}, which agents see in the case, and its
+ * job, if it runs again, sends the very same message. One conditional update: nodes may sweep at once.
+ *
+ * <p>Metrics: {@code backorder.emails.failed} (emails now FAILED) and {@code backorder.emails.stalled}
+ * (how many the sweep has found since start).
+ */
+@Component
+class StalledEmails {
+
+    private static final Logger log = LoggerFactory.getLogger(StalledEmails.class);
+
+    private final CommunicationLog communications;
+    private final Duration stalledAfter;
+    private final Clock clock;
+    private final Counter stalled;
+
+    StalledEmails(CommunicationLog communications, @Value("${backorder.mail.stalled-after:PT5M}") Duration stalledAfter,
+                  Clock clock, MeterRegistry metrics) {
+        this.communications = communications;
+        this.stalledAfter = stalledAfter;
+        this.clock = clock;
+        this.stalled = Counter.builder("backorder.emails.stalled")
+                .description("emails a stopped node left being handed to the mail server").register(metrics);
+        Gauge.builder("backorder.emails.failed", communications, log -> log.count(Communication.FAILED))
+                .description("emails not confirmed by the mail server (their jobs retry them)").register(metrics);
+    }
+
+    @Scheduled(fixedDelayString = "${backorder.mail.stalled-sweep-interval:PT1M}",
+            initialDelayString = "${backorder.mail.stalled-sweep-interval:PT1M}")
+    void sweep() {
+        int found = communications.failStalled(LocalDateTime.now(clock).minus(stalledAfter));
+        if (found > 0) {
+            stalled.increment(found);
+            log.warn("{} email(s) were still being handed to the mail server after {}: marked FAILED", found, stalledAfter);
+        }
+    }
+}
