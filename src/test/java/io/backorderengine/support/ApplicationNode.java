@@ -77,6 +77,11 @@ public final class ApplicationNode implements AutoCloseable {
         return this;
     }
 
+    /** Sends {@code kill -9} and returns at once, without waiting for the process to be gone. */
+    public void signalKill() {
+        process.destroyForcibly(); // SIGKILL on Linux
+    }
+
     /** {@code kill -9}: the JVM gets no chance to finish, commit or release anything. */
     public void kill() {
         process.destroyForcibly(); // SIGKILL on Linux
