@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * No email stays {@code SENDING} for good. One that is still being handed over longer than
@@ -46,7 +48,13 @@ class StalledEmails {
     @Scheduled(fixedDelayString = "${backorder.mail.stalled-sweep-interval:PT1M}",
             initialDelayString = "${backorder.mail.stalled-sweep-interval:PT1M}")
     void sweep() {
-        int found = communications.failStalled(LocalDateTime.now(clock).minus(stalledAfter));
+        int found;
+        try {
+            found = communications.failStalled(LocalDateTime.now(clock).minus(stalledAfter));
+        } catch (DataAccessException | TransactionException unavailable) {
+            log.warn("Stalled email sweep skipped: {}", unavailable.getMessage());
+            return;
+        }
         if (found > 0) {
             stalled.increment(found);
             log.warn("{} email(s) were still being handed to the mail server after {}: marked FAILED", found, stalledAfter);

@@ -60,6 +60,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (DatabaseOutage.causedBy(ex)) {
+            log.warn("The database is unavailable: {}", ex.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "the database cannot be reached right now; nothing was changed, try again shortly"));
+        }
         log.error("Unexpected error answering an API request", ex);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the server failed to process the request; it was logged"));

@@ -45,10 +45,19 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         });
         String user = authentication.getName();
         Object password = authentication.getCredentials();
-        List<String> groups = user == null || user.isBlank() || user.length() > 64 ? List.of()
-                : identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        boolean valid = password instanceof String secret && !groups.isEmpty()
-                && (groups.contains(Roles.ORDER_SYSTEMS) ? apiKeys.matches(user, secret) : identity.checkPassword(user, secret));
+        List<String> groups;
+        boolean valid;
+        try {
+            groups = user == null || user.isBlank() || user.length() > 64 ? List.of()
+                    : identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+            valid = password instanceof String secret && !groups.isEmpty()
+                    && (groups.contains(Roles.ORDER_SYSTEMS) ? apiKeys.matches(user, secret) : identity.checkPassword(user, secret));
+        } catch (RuntimeException failure) {
+            if (DatabaseOutage.causedBy(failure)) {
+                throw new DatabaseUnavailable(failure);
+            }
+            throw failure;
+        }
         if (!valid) {
             throttle.failed(source);
             throw new BadCredentialsException("Bad credentials");

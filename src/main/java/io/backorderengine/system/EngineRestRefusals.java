@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,9 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
+        if (DatabaseOutage.causedBy(exception)) {
+            return unavailable();
+        }
         Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof FieldRefusal refused) {
@@ -36,6 +40,38 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
             }
         }
         return camunda;
+    }
+
+    /** 503 with Retry-After while the database is away: nothing was changed, the caller tries again. */
+    static Response unavailable() {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:backorder-engine:problem:database-unavailable");
+        problem.put("title", "Service Unavailable");
+        problem.put("status", 503);
+        problem.put("detail", "the database cannot be reached right now; nothing was changed, try again shortly");
+        problem.put("message", problem.get("detail"));
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutage.RETRY_AFTER)
+                .type(EngineRestProblems.PROBLEM_JSON).entity(problem).build();
+    }
+
+    /** The same for the engine's own exceptions, which Camunda answers 500 whatever the cause. */
+    @Component
+    @Priority(1)
+    static class FromTheEngine implements ExceptionMapper<ProcessEngineException> {
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return DatabaseOutage.causedBy(exception) ? unavailable() : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    /** The same for failures Camunda's REST layer does not wrap (Spring's, when no connection is free). */
+    @Component
+    @Priority(1)
+    static class Unwrapped implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable exception) {
+            return DatabaseOutage.causedBy(exception) ? unavailable() : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
     }
 
     private static Response invalid(FieldRefusal refused) {

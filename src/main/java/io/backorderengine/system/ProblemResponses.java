@@ -20,6 +20,12 @@ final class ProblemResponses {
 
     AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
+            if (exception instanceof DatabaseUnavailable) {
+                response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER);
+                write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "the database cannot be reached right now; nothing was changed, try again shortly"));
+                return;
+            }
             if (exception instanceof TooManyFailedLogins throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
                 write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins", throttled.getMessage()));

@@ -18,9 +18,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
@@ -77,11 +79,16 @@ class CaseMessageDispatcher {
     @Scheduled(fixedDelayString = "${backorder.messages.sweep-interval:PT5S}",
             initialDelayString = "${backorder.messages.sweep-interval:PT5S}")
     void sweep() {
-        List<Long> due = jdbc.sql("""
-                        select message_id from case_message where delivered_at is null and next_attempt_at <= ?
-                        order by message_id fetch first %d rows only""".formatted(SWEEP_BATCH))
-                .param(LocalDateTime.now(clock)).query(Long.class).list();
-        due.forEach(id -> deliver(id, 1));
+        try {
+            List<Long> due = jdbc.sql("""
+                            select message_id from case_message where delivered_at is null and next_attempt_at <= ?
+                            order by message_id fetch first %d rows only""".formatted(SWEEP_BATCH))
+                    .param(LocalDateTime.now(clock)).query(Long.class).list();
+            due.forEach(id -> deliver(id, 1));
+        } catch (DataAccessException | TransactionException unavailable) {
+            // the database is restarting or busy: the messages wait for the next sweep
+            log.warn("Case message sweep skipped: {}", unavailable.getMessage());
+        }
     }
 
     /** Tries a message a few times; what cannot be delivered now stays queued for the sweep. */

@@ -1,0 +1,45 @@
+package io.backorderengine.system;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The connection pool must hold what web requests and the job executor may take at once: one connection
+ * per web request in flight ({@link RequestBulkhead}), two per job executor thread (an email's log entry
+ * commits on a connection of its own), and two for health checks. A pool smaller than that lets one side
+ * starve the other, so start-up fails and says how to size it.
+ */
+@Component
+class PoolSizing {
+
+    private final DataSource dataSource;
+    private final int webRequests;
+    private final int jobThreads;
+
+    PoolSizing(DataSource dataSource, @Value("${backorder.http.max-concurrent-requests:10}") int webRequests,
+               @Value("${camunda.bpm.job-execution.max-pool-size:10}") int jobThreads) {
+        this.dataSource = dataSource;
+        this.webRequests = webRequests;
+        this.jobThreads = jobThreads;
+    }
+
+    @EventListener
+    void onStarted(ApplicationStartedEvent started) {
+        if (!(dataSource instanceof HikariDataSource pool)) {
+            return;
+        }
+        int needed = webRequests + 2 * jobThreads + 2;
+        if (pool.getMaximumPoolSize() < needed) {
+            throw new IllegalStateException(("The connection pool (%d) is smaller than what web requests (%d, "
+                    + "backorder.http.max-concurrent-requests) and job executor threads (%d, 2 connections each, "
+                    + "camunda.bpm.job-execution.max-pool-size) may hold at once, plus 2: make it at least %d "
+                    + "(spring.datasource.hikari.maximum-pool-size, BACKORDER_DB_POOL_SIZE)")
+                    .formatted(pool.getMaximumPoolSize(), webRequests, jobThreads, needed));
+        }
+    }
+}
