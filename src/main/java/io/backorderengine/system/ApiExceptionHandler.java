@@ -65,7 +65,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER)
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                            "the database cannot be reached right now; nothing was changed, try again shortly"));
+                            DatabaseOutage.DETAIL));
         }
         log.error("Unexpected error answering an API request", ex);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

@@ -48,7 +48,7 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
         problem.put("type", "urn:backorder-engine:problem:database-unavailable");
         problem.put("title", "Service Unavailable");
         problem.put("status", 503);
-        problem.put("detail", "the database cannot be reached right now; nothing was changed, try again shortly");
+        problem.put("detail", DatabaseOutage.DETAIL);
         problem.put("message", problem.get("detail"));
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutage.RETRY_AFTER)
                 .type(EngineRestProblems.PROBLEM_JSON).entity(problem).build();

@@ -23,7 +23,7 @@ final class ProblemResponses {
             if (exception instanceof DatabaseUnavailable) {
                 response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER);
                 write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                        "the database cannot be reached right now; nothing was changed, try again shortly"));
+                        DatabaseOutage.DETAIL));
                 return;
             }
             if (exception instanceof TooManyFailedLogins throttled) {
