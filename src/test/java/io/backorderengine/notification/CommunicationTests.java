@@ -152,7 +152,8 @@ class CommunicationTests extends ApplicationTest {
             mailSender.setPort(refusing.port());
             try {
                 api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-                await().until(() -> api.backorder(caseId).path("emails").size() == 1);
+                // recorded SENDING first, then the server's refusal
+                await().until(() -> !api.backorder(caseId).path("emails").path(0).path("state").asText("SENDING").equals("SENDING"));
             } finally {
                 mailSender.setPort(port);
             }
@@ -164,6 +165,36 @@ class CommunicationTests extends ApplicationTest {
         await().until(() -> contactTaskReason(caseId) != null);
         assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instanceOf(caseId))
                 .withException().count()).isZero();
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void anEmailLeftSendingByANodeThatStoppedBecomesFailedAndIsCounted() {
+        String orderId = Catalog.unique("ORD");
+        String caseId = orderId + "-1";
+        api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
+        await().until(() -> api.backorder(caseId).path("emails").path(0).path("state").asText().equals("SENT"));
+        double stalledBefore = metrics.get("backorder.emails.stalled").counter().count();
+        // as a node leaves it that died after recording the email and before the server's answer
+        int updated = jdbc.sql("""
+                        update communication set state = 'SENDING', sent_at = null, attempted_at = ?
+                        where case_id = ?""")
+                .params(java.time.LocalDateTime.now(clock).minusMinutes(10), caseId).update();
+        assertThat(updated).isEqualTo(1);
+
+        await("the sweep finds it").until(() -> api.backorder(caseId).path("emails").path(0).path("state").asText().equals("FAILED"));
+
+        assertThat(api.backorder(caseId).path("emails").path(0).path("failure").asText()).contains("node sending it stopped");
+        assertThat(metrics.get("backorder.emails.stalled").counter().count()).isGreaterThan(stalledBefore);
+        assertThat(metrics.get("backorder.emails.failed").gauge().value()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
