@@ -43,15 +43,21 @@ public final class ApplicationNode implements AutoCloseable {
 
     /** Starts a node on a free port; {@code arguments} are Spring Boot command-line properties. */
     public static ApplicationNode start(String name, Path logFolder, List<String> arguments) throws IOException {
+        // a small node: the tests run two of them beside their own JVM on two cores
+        return start(name, logFolder, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+                arguments);
+    }
+
+    /** Starts a node with the given JVM options (a benchmark runs it as in production). */
+    public static ApplicationNode start(String name, Path logFolder, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
         int port = freePort();
         Files.createDirectories(logFolder);
         Path log = logFolder.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a small node: the test runs two of them beside its own JVM on two cores
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", applicationClassPath(),
-                "io.backorderengine.BackorderEngineApplication",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", applicationClassPath(), "io.backorderengine.BackorderEngineApplication",
                 "--server.port=" + port));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)

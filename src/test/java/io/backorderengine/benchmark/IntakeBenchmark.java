@@ -1,0 +1,461 @@
+package io.backorderengine.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.backorderengine.support.ApplicationNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Intake at flash-sale speed, measured from outside as an order system sees it: the application in a
+ * JVM of its own with the heap the README recommends, eight keep-alive clients on loopback, on H2 in a
+ * file and on PostgreSQL (embedded, or {@code -Dbenchmark.postgres.url=jdbc:postgresql://...}).
+ *
+ * <ul>
+ * <li>baseline: a trivial one-user-task process, deployed by the benchmark, started through
+ * {@code /engine-rest} in the same application;</li>
+ * <li>intake: {@code POST /api/orders} with two lines, one in stock and one short on a SKU with open
+ * supply (no review), with 0, 10,000 and 50,000 cases already waiting on that hot SKU, and with the
+ * short lines spread over 1,000 SKUs;</li>
+ * <li>sustained: 5,000 orders as fast as intake takes them, the run ending when every case waits and its
+ * notice was accepted by the SMTP server;</li>
+ * <li>order to notice at the SMTP server at a steady 20 orders/s;</li>
+ * <li>start-up time.</li>
+ * </ul>
+ * Figures go to {@code target/benchmark/intake.{json,md}}; ratios are to the baseline of the same run.
+ * Not a test: it measures and reports, and says which targets the run met.
+ */
+public final class IntakeBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final int MEASURED = 2_000;
+    private static final int SUSTAINED = 5_000;
+    private static final String HEAP = "-Xmx512m";
+    private static final String ADMIN_PASSWORD = "benchmark-admin-password";
+    private static final Path OUT = Path.of("target", "benchmark");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CLIENTS)).build();
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(OUT);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "memoryGiB", Math.round(osMemoryBytes() / 1024.0 / 1024 / 1024)));
+        report.put("heap", HEAP);
+        report.put("clients", CLIENTS);
+        List<String> databases = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
+        for (String database : databases) {
+            report.put(database, new IntakeBenchmark(database).run());
+        }
+        report.put("measuredAt", LocalDateTime.now().toString());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("intake.json").toFile(), report);
+        String markdown = markdown(report, databases);
+        Files.writeString(OUT.resolve("intake.md"), markdown);
+        System.out.println(markdown);
+        System.out.println("Figures written to " + OUT.toAbsolutePath());
+        System.exit(0);
+    }
+
+    private final String database;
+    private final Path data;
+    private EmbeddedPostgres postgres;
+    private String jdbcUrl;
+    private GreenMail smtp;
+    private ApplicationNode node;
+    private String user;
+    private String key;
+    private final AtomicInteger orders = new AtomicInteger();
+
+    private IntakeBenchmark(String database) throws IOException {
+        this.database = database;
+        this.data = Files.createTempDirectory("benchmark-" + database);
+    }
+
+    private Map<String, Object> run() throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try {
+            prepareDatabase();
+            // the first start creates the schema; the catalog and the waiting lines are written with the node down
+            startNode().close();
+            withDatabase(this::catalog);
+            long starting = System.nanoTime();
+            startNode();
+            figures.put("startUpSeconds", round((System.nanoTime() - starting) / 1e9));
+            figures.put("databaseVersion", databaseVersion());
+            setUpUsersAndBaseline();
+
+            System.out.printf("%s: warming up%n", database);
+            measure("warm-up baseline", 500, n -> baselineStart());
+            measure("warm-up intake", 500, n -> order("WARM", 1));
+
+            Map<String, Object> baseline = measure("baseline", MEASURED, n -> baselineStart());
+            figures.put("baseline", baseline);
+            double baselineRate = (double) baseline.get("perSecond");
+            for (int waiting : new int[] {0, 10_000, 50_000}) {
+                Map<String, Object> intake = measure("intake, " + waiting + " waiting", MEASURED, n -> order("HOT" + waiting, 1));
+                intake.put("ratioToBaseline", round((double) intake.get("perSecond") / baselineRate));
+                figures.put("intakeHot" + waiting, intake);
+            }
+            Map<String, Object> spread = measure("intake, 1,000 SKUs", MEASURED, n -> order("SPREAD" + (n % 1_000), 1));
+            spread.put("ratioToBaseline", round((double) spread.get("perSecond") / baselineRate));
+            figures.put("intakeSpread", spread);
+            figures.put("sustained", sustained());
+            figures.put("orderToNotice", orderToNotice());
+        } finally {
+            if (node != null) {
+                node.close();
+            }
+            smtp.stop();
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        return figures;
+    }
+
+    // -- phases ----------------------------------------------------------------------------------------
+
+    /** {@code count} requests by {@link #CLIENTS} clients as fast as they are answered. */
+    private Map<String, Object> measure(String name, int count, IntFunction<HttpRequest> request) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            running.add(clients.submit(() -> {
+                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = HTTP.send(request.apply(n), HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - sent);
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        clients.shutdown();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("requests", count);
+        result.put("perSecond", round(count / seconds));
+        result.put("p50Ms", percentileMs(latencies, 0.50));
+        result.put("p99Ms", percentileMs(latencies, 0.99));
+        result.put("statuses", statuses);
+        System.out.printf(Locale.ROOT, "%s %s: %.1f/s, p50 %.0f ms, p99 %.0f ms, %s%n", database, name,
+                result.get("perSecond"), result.get("p50Ms"), result.get("p99Ms"), statuses);
+        return result;
+    }
+
+    /** 5,000 orders as fast as intake takes them; the run ends when every case waits with its notice sent. */
+    private Map<String, Object> sustained() throws Exception {
+        int sentBefore = smtp.getReceivedMessages().length;
+        long started = System.nanoTime();
+        Map<String, Object> intake = measure("sustained intake", SUSTAINED, n -> order("SPREAD" + (n % 1_000), 1));
+        double intakeSeconds = (System.nanoTime() - started) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (smtp.getReceivedMessages().length - sentBefore < SUSTAINED) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("notices not sent within 10 minutes: "
+                        + (smtp.getReceivedMessages().length - sentBefore) + " of " + SUSTAINED);
+            }
+            Thread.sleep(100); // a benchmark pacing itself, not a test
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("orders", SUSTAINED);
+        result.put("intakePerSecond", intake.get("perSecond"));
+        result.put("secondsUntilLastNotice", round(seconds));
+        result.put("perSecond", round(SUSTAINED / seconds));
+        result.put("intakeSeconds", round(intakeSeconds));
+        System.out.printf(Locale.ROOT, "%s sustained: %d orders, every notice accepted after %.1f s: %.1f orders/s%n",
+                database, SUSTAINED, seconds, SUSTAINED / seconds);
+        return result;
+    }
+
+    /** A steady 20 orders/s for 30 s; for each, the time until its notice is accepted by the SMTP server. */
+    private Map<String, Object> orderToNotice() throws Exception {
+        Map<String, Long> placedAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        int total = 600;
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        int seen = smtp.getReceivedMessages().length;
+        long started = System.nanoTime();
+        List<Future<?>> placing = new ArrayList<>();
+        for (int n = 0; n < total; n++) {
+            long at = started + n * 50_000_000L;
+            int number = n;
+            placing.add(clients.submit(() -> {
+                long wait = at - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String email = "steady-" + number + "@example.com";
+                placedAt.put(email, System.nanoTime());
+                HTTP.send(orderTo("SPREAD" + (number % 1_000), email), HttpResponse.BodyHandlers.discarding());
+                return null;
+            }));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (latencies.size() < total && System.nanoTime() < deadline) {
+            MimeMessage[] received = smtp.getReceivedMessages();
+            long now = System.nanoTime();
+            for (int i = seen; i < received.length; i++) {
+                String to = received[i].getAllRecipients()[0].toString();
+                Long placed = placedAt.get(to);
+                if (placed != null) {
+                    latencies.add(now - placed);
+                }
+            }
+            seen = received.length;
+            Thread.sleep(10); // polling the SMTP server's inbox: the figure is accurate to about 10 ms
+        }
+        for (Future<?> f : placing) {
+            f.get();
+        }
+        clients.shutdown();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ordersPerSecond", 20);
+        result.put("orders", total);
+        result.put("noticesMeasured", latencies.size());
+        result.put("p50Ms", percentileMs(latencies, 0.50));
+        result.put("p95Ms", percentileMs(latencies, 0.95));
+        System.out.printf(Locale.ROOT, "%s order to notice at 20/s: p50 %.0f ms, p95 %.0f ms (%d notices)%n", database,
+                result.get("p50Ms"), result.get("p95Ms"), latencies.size());
+        return result;
+    }
+
+    // -- requests --------------------------------------------------------------------------------------
+
+    private HttpRequest baselineStart() {
+        return post("/engine-rest/process-definition/key/benchmarkBaseline/start", "{}", "admin", ADMIN_PASSWORD);
+    }
+
+    private HttpRequest order(String shortSku, int quantity) {
+        return orderTo(shortSku, "bench@example.com");
+    }
+
+    private HttpRequest orderTo(String shortSku, String email) {
+        String orderId = "B-" + database + "-" + orders.incrementAndGet();
+        return post("/api/orders", """
+                {"orderId":"%s","customer":{"id":"C-%1$s","name":"Benchmark Customer","email":"%s","tier":"STANDARD"},
+                 "lines":[{"lineId":"1","sku":"BENCH-STOCK","quantity":1},{"lineId":"2","sku":"%s","quantity":1}]}"""
+                .formatted(orderId, email, shortSku), user, key);
+    }
+
+    private HttpRequest post(String path, String json, String who, String secret) {
+        return HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((who + ":" + secret)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    // -- set-up ----------------------------------------------------------------------------------------
+
+    private void prepareDatabase() throws IOException {
+        if (database.equals("postgres")) {
+            String given = System.getProperty("benchmark.postgres.url");
+            if (given != null) {
+                jdbcUrl = given;
+            } else {
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            }
+        }
+    }
+
+    private ApplicationNode startNode() throws IOException {
+        List<String> arguments = new ArrayList<>(database.equals("h2")
+                ? List.of("--spring.profiles.active=demo", "--backorder.data-folder=" + data)
+                : List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + System.getProperty("benchmark.postgres.user", "postgres"),
+                "--spring.datasource.password=" + System.getProperty("benchmark.postgres.password", "")));
+        arguments.addAll(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--spring.main.banner-mode=off", "--logging.level.root=warn",
+                "--backorder.security.failed-logins-per-minute=100000"));
+        node = ApplicationNode.start("benchmark-" + database, OUT, List.of(HEAP, "-XX:+UseParallelGC"), arguments)
+                .awaitReady(Duration.ofMinutes(3));
+        return node;
+    }
+
+    private void setUpUsersAndBaseline() throws Exception {
+        if (database.equals("h2")) {
+            user = "shop";
+            key = "demo";
+        } else {
+            node.send("POST", "/engine-rest/user/create", """
+                    {"profile": {"id": "bench", "firstName": "B", "lastName": "B", "email": "bench@example.com"},
+                     "credentials": {"password": "bench-password-not-used"}}""", "admin", ADMIN_PASSWORD);
+            node.send("PUT", "/engine-rest/group/ordersystems/members/bench", null, "admin", ADMIN_PASSWORD);
+            HttpResponse<String> issued = node.send("POST", "/api/admin/api-keys", "{\"userId\": \"bench\"}", "admin", ADMIN_PASSWORD);
+            user = "bench";
+            key = new ObjectMapper().readTree(issued.body()).path("key").asText();
+        }
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    targetNamespace="benchmark">
+                  <process id="benchmarkBaseline" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="StartEvent_B"/>
+                    <sequenceFlow id="Flow_1" sourceRef="StartEvent_B" targetRef="UserTask_B"/>
+                    <userTask id="UserTask_B" name="Baseline task"/>
+                  </process>
+                </definitions>""";
+        String boundary = "benchmark-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbaseline\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"baseline.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> deployed = HTTP.send(HttpRequest.newBuilder(node.uri("/engine-rest/deployment/create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (deployed.statusCode() != 200) {
+            throw new IllegalStateException("baseline not deployed: " + deployed.body());
+        }
+    }
+
+    /** Products, supply, and the waiting lines of the hot SKUs (rows as intake writes them). */
+    private void catalog(JdbcTemplate jdbc) {
+        jdbc.update("insert into supplier (supplier_id, name, lead_time_days) values ('BENCH-SUP', 'Benchmark supplier', 20)");
+        jdbc.update("""
+                insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
+                values ('BENCH-STOCK', 'In stock', 'bench-stock', 5.00, 'BENCH-SUP', 10000000, null)""");
+        List<String> shortSkus = new ArrayList<>(List.of("WARM", "HOT0", "HOT10000", "HOT50000"));
+        for (int i = 0; i < 1_000; i++) {
+            shortSkus.add("SPREAD" + i);
+        }
+        for (String sku : shortSkus) {
+            jdbc.update("""
+                    insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
+                    values (?, ?, ?, 12.50, 'BENCH-SUP', 0, null)""", sku, "Short " + sku, sku);
+            jdbc.update("""
+                    insert into purchase_order (purchase_order_id, sku, supplier_id, quantity, expected_date, status, created_at,
+                    updated_at) values (?, ?, 'BENCH-SUP', 10000000, ?, 'OPEN', ?, ?)""", "PO-" + sku, sku,
+                    java.sql.Date.valueOf(java.time.LocalDate.now().plusDays(30)), Timestamp.valueOf(LocalDateTime.now()),
+                    Timestamp.valueOf(LocalDateTime.now()));
+        }
+        waitingLine(jdbc, "HOT10000", 10_000);
+        waitingLine(jdbc, "HOT50000", 50_000);
+    }
+
+    /** Cases already waiting on a SKU, as intake leaves them in our tables (the line's rows are what intake reads). */
+    private static void waitingLine(JdbcTemplate jdbc, String sku, int waiting) {
+        LocalDateTime base = LocalDateTime.now().minusDays(2);
+        List<Object[]> cases = new ArrayList<>();
+        List<Object[]> demand = new ArrayList<>();
+        for (int i = 0; i < waiting; i++) {
+            String caseId = sku + "-W" + i + "-1";
+            Timestamp at = Timestamp.valueOf(base.plusNanos(i * 1_000_000L));
+            cases.add(new Object[] {caseId, sku + "-W" + i, sku, at});
+            demand.add(new Object[] {caseId, sku, at, at.getTime()});
+        }
+        jdbc.batchUpdate("""
+                insert into backorder_case (case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price,
+                customer_id, customer_name, customer_email, customer_tier, customer_language, customer_time_zone, status,
+                opened_at, priority, ship_complete) values (?, ?, '1', ?, 1, 1, 12.50, 'C', 'Customer', 'c@example.com',
+                'STANDARD', 'en', 'UTC', 'OPEN', ?, 0, false)""", cases);
+        jdbc.batchUpdate("""
+                insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, queue_rank,
+                ship_complete) values (?, ?, 1, 0, ?, 'WAITING', ?, false)""", demand);
+    }
+
+    private void withDatabase(java.util.function.Consumer<JdbcTemplate> work) {
+        SingleConnectionDataSource connection = database.equals("h2")
+                ? new SingleConnectionDataSource("jdbc:h2:file:" + data.resolve("backorder"), "sa", "", true)
+                : new SingleConnectionDataSource(jdbcUrl, System.getProperty("benchmark.postgres.user", "postgres"),
+                System.getProperty("benchmark.postgres.password", ""), true);
+        try {
+            work.accept(new JdbcTemplate(connection));
+        } finally {
+            connection.destroy();
+        }
+    }
+
+    private String databaseVersion() {
+        return database.equals("h2") ? "H2 (file)" : "PostgreSQL";
+    }
+
+    // -- report ----------------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> report, List<String> databases) {
+        StringBuilder md = new StringBuilder();
+        md.append("| database | baseline starts/s | intake orders/s (0 / 10k / 50k waiting) | ratio to baseline | "
+                + "1,000 SKUs orders/s | intake p50 / p99 ms (0 waiting) | sustained orders/s | order to notice p50 / p95 ms | start-up s |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String database : databases) {
+            Map<String, Object> f = (Map<String, Object>) report.get(database);
+            Map<String, Object> hot0 = (Map<String, Object>) f.get("intakeHot0");
+            Map<String, Object> hot10 = (Map<String, Object>) f.get("intakeHot10000");
+            Map<String, Object> hot50 = (Map<String, Object>) f.get("intakeHot50000");
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %.2f | %.0f | %.0f / %.0f | %.1f | %.0f / %.0f | %.1f |%n",
+                    database, ((Map<String, Object>) f.get("baseline")).get("perSecond"),
+                    hot0.get("perSecond"), hot10.get("perSecond"), hot50.get("perSecond"),
+                    hot0.get("ratioToBaseline"), hot10.get("ratioToBaseline"), hot50.get("ratioToBaseline"),
+                    ((Map<String, Object>) f.get("intakeSpread")).get("perSecond"), hot0.get("p50Ms"), hot0.get("p99Ms"),
+                    ((Map<String, Object>) f.get("sustained")).get("perSecond"),
+                    ((Map<String, Object>) f.get("orderToNotice")).get("p50Ms"), ((Map<String, Object>) f.get("orderToNotice")).get("p95Ms"),
+                    f.get("startUpSeconds")));
+        }
+        md.append(String.format(Locale.ROOT, "%n%s cores, %s GiB; application heap %s; %d keep-alive clients on loopback.%n",
+                ((Map<String, Object>) report.get("machine")).get("cores"), ((Map<String, Object>) report.get("machine")).get("memoryGiB"),
+                report.get("heap"), CLIENTS));
+        return md.toString();
+    }
+
+    private static double percentileMs(List<Long> nanos, double percentile) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return round(sorted.get((int) Math.min(sorted.size() - 1, Math.floor(percentile * sorted.size()))) / 1e6);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static long osMemoryBytes() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+    }
+}
