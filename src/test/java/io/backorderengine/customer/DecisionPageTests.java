@@ -35,6 +35,9 @@ class DecisionPageTests extends ApplicationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void onceTheEmailIsSentNoWorkingTokenIsLeftInTheDatabase() {
         Story story = backorder("en", 2);
@@ -203,9 +206,10 @@ class DecisionPageTests extends ApplicationTest {
     }
 
     private void expireLinksOf(String caseId) {
-        // time passes: the links of this case are past their validity
+        // time passes: the links of this case are past their validity, by the application's clock (the
+        // tests run it at noon, never the machine's time)
         jdbc.sql("update decision_link set expires_at = ? where case_id = ?")
-                .params(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), caseId).update();
+                .params(java.time.LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMinutes(1), caseId).update();
     }
 
 }
