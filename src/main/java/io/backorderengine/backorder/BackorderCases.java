@@ -11,7 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BackorderCases {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackorderCases.class);
+
     private final CaseWorkflow workflow;
+    private final CaseRegistry registry;
     private final CaseRepository cases;
     private final CasePromises promises;
     private final CaseOffers offers;
@@ -22,9 +25,10 @@ public class BackorderCases {
     private final io.backorderengine.inventory.Inventory inventory;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    BackorderCases(CaseWorkflow workflow, CaseRepository cases, CasePromises promises, CaseOffers offers,
+    BackorderCases(CaseWorkflow workflow, CaseRegistry registry, CaseRepository cases, CasePromises promises, CaseOffers offers,
                    CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications,
                    io.backorderengine.inventory.Inventory inventory, org.springframework.context.ApplicationEventPublisher events) {
+        this.registry = registry;
         this.inventory = inventory;
         this.events = events;
         this.workflow = workflow;
@@ -38,15 +42,39 @@ public class BackorderCases {
     }
 
     /**
-     * Opens a case for a short order line in the caller's transaction: the case row, its place in
-     * the waiting line and its process instance commit together with the order, or not at all.
+     * Opens a case for a short order line in the caller's transaction: the case row and its place in the
+     * waiting line commit together with the order, or not at all. The case's process is started after
+     * commit ({@link #start}), outside the order's transaction and its locks.
      *
      * @return the case id (the process instance's business key)
      */
     @Transactional
     public String open(OpenCase openCase) {
-        workflow.start(openCase);
+        registry.register(openCase, null);
         return openCase.caseId();
+    }
+
+    /**
+     * Starts the processes of cases opened and committed, each in a transaction of its own. One that fails
+     * (the node stops, the database is away) is started later by a sweep; the case is safe in our tables.
+     */
+    public void start(List<String> caseIds) {
+        for (String caseId : caseIds) {
+            try {
+                startProcess(caseId);
+            } catch (RuntimeException e) {
+                log.warn("The process of case {} did not start now; it will be started later: {}", caseId, e.toString());
+            }
+        }
+    }
+
+    /** Starts the process of a registered case that has none yet. */
+    @Transactional
+    public void startProcess(String caseId) {
+        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        workflow.start(new OpenCase(c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(),
+                new OpenCase.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTier(),
+                        c.customerLanguage(), c.customerTimeZone()), c.openedAt(), c.shipComplete()));
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package io.backorderengine.backorder;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 
 import io.backorderengine.inventory.Inventory;
 import jakarta.validation.Validator;
@@ -38,7 +39,9 @@ public class CaseRegistry {
     }
 
     /**
-     * Validates and stores a new case and puts its shortfall in the waiting line.
+     * Validates and stores a new case and puts its shortfall in the waiting line. Intake registers its cases
+     * without a process instance (inside the order's transaction) and starts their processes after commit,
+     * which then {@link #attach} to them; an order system's start through the engine's API registers with it.
      *
      * @throws InvalidCaseException   when a fact is missing or wrong (nothing is stored)
      * @throws DuplicateCaseException when the order line has a case already (nothing is stored)
@@ -57,6 +60,22 @@ public class CaseRegistry {
         ledger.record(c.caseId(), "OPENED", null, "%d x %s short for order %s".formatted(c.quantityShort(), c.sku(), c.orderId()));
         events.publishEvent(new CaseOpened(c.caseId(), c.sku(), c.quantityShort()));
         log.info("Backorder case {} opened: {} x {} short", c.caseId(), c.quantityShort(), c.sku());
+    }
+
+    /**
+     * Gives a case registered by intake its process instance.
+     *
+     * @return false when the case does not exist or has a process already (another start took it over)
+     */
+    @Transactional
+    public boolean attach(String caseId, String processInstanceId) {
+        return cases.attach(caseId, processInstanceId);
+    }
+
+    /** Open cases registered some time ago whose process has not started (the node stopped in between). */
+    @Transactional(readOnly = true)
+    public List<String> withoutProcess(LocalDateTime registeredBefore) {
+        return cases.withoutProcess(registeredBefore);
     }
 
     /**

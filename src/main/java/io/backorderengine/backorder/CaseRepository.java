@@ -22,9 +22,11 @@ class CaseRepository {
         this.jdbc = jdbc;
     }
 
+    /** Two indexed lookups (primary key, order line's unique key): with {@code or} H2 scans the whole table. */
     boolean exists(String caseId, String orderId, String lineId) {
-        return jdbc.sql("select count(*) from backorder_case where case_id = ? or (order_id = ? and line_id = ?)")
-                .params(caseId, orderId, lineId).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from backorder_case where case_id = ?").param(caseId).query(Integer.class).single() > 0
+                || jdbc.sql("select count(*) from backorder_case where order_id = ? and line_id = ?")
+                .params(orderId, lineId).query(Integer.class).single() > 0;
     }
 
     void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
@@ -34,6 +36,18 @@ class CaseRepository {
                         c.customer().tier(), c.customer().language(), c.customer().timeZone(), CaseStatus.OPEN.name(),
                         processInstanceId, openedAt, c.shipComplete())
                 .update();
+    }
+
+    boolean attach(String caseId, String processInstanceId) {
+        return jdbc.sql("update backorder_case set process_instance_id = ? where case_id = ? and process_instance_id is null")
+                .params(processInstanceId, caseId).update() == 1;
+    }
+
+    List<String> withoutProcess(LocalDateTime registeredBefore) {
+        return jdbc.sql("""
+                        select case_id from backorder_case where process_instance_id is null and status = ? and opened_at < ?
+                        order by opened_at fetch first 100 rows only""")
+                .params(CaseStatus.OPEN.name(), registeredBefore).query(String.class).list();
     }
 
     Optional<CaseRecord> find(String caseId) {

@@ -6,8 +6,11 @@ package io.backorderengine.backorder;
  */
 public interface CaseWorkflow {
 
-    /** Starts the case's process instance; its first step registers the case (see {@link CaseRegistry}). */
-    void start(OpenCase openCase);
+    /**
+     * Starts the process instance of a case intake has registered already (see {@link CaseRegistry#register});
+     * its first step takes the registered case over instead of registering it again.
+     */
+    void start(OpenCase registered);
 
     /** Ranks the case in its SKU's waiting line by the allocation policy (the DMN analysts own). */
     void rank(String caseId);

@@ -44,10 +44,12 @@ class BackorderQueue {
         return queueClass * CLASS_WIDTH + orderedAt.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
     }
 
+    /** Callers hold the product's lock, as for every change below: the running total stays exact. */
     void add(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
         jdbc.sql("insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, "
                         + "queue_rank, ship_complete) values (?, ?, ?, 0, ?, ?, ?, ?)")
                 .params(caseId, sku, quantity, orderedAt, WAITING, rank(DEFAULT_CLASS, orderedAt), shipComplete).update();
+        changeWaitingUnits(sku, quantity);
     }
 
     Optional<Demand> find(String caseId) {
@@ -68,7 +70,7 @@ class BackorderQueue {
     List<Demand> waitingAfter(String sku, long afterRank, String afterCaseId, int limit) {
         return jdbc.sql("""
                         select %s from backorder_demand
-                        where sku = ? and status = ? and (queue_rank > ? or (queue_rank = ? and case_id > ?))
+                        where sku = ? and status = ? and queue_rank >= ? and (queue_rank > ? or case_id > ?)
                         order by queue_rank, case_id fetch first %d rows only""".formatted(COLUMNS, limit))
                 .params(sku, WAITING, afterRank, afterRank, afterCaseId).query(Demand.class).list();
     }
@@ -79,18 +81,22 @@ class BackorderQueue {
                 .params(sku, WAITING).query(Demand.class).list();
     }
 
-    /** Units still missing for the cases waiting ahead of this position. */
+    /**
+     * Units still missing for the cases waiting ahead of this position: the running total less the cases
+     * at and behind it. A new case ranks near the end of its class, and the default class is the last,
+     * so only the few cases behind it are read, however long the line (one statement: one snapshot).
+     */
     int missingAhead(String sku, long rank, String caseId) {
         return jdbc.sql("""
-                        select coalesce(sum(quantity_short - quantity_allocated), 0) from backorder_demand
-                        where sku = ? and status = ? and (queue_rank < ? or (queue_rank = ? and case_id < ?))""")
-                .params(sku, WAITING, rank, rank, caseId).query(Integer.class).single();
+                        select p.waiting_units - coalesce((select sum(d.quantity_short - d.quantity_allocated) from backorder_demand d
+                            where d.sku = p.sku and d.status = ? and d.queue_rank >= ? and (d.queue_rank > ? or d.case_id >= ?)), 0)
+                        from product p where p.sku = ?""")
+                .params(WAITING, rank, rank, caseId, sku).query(Integer.class).single();
     }
 
-    /** Units still missing for all waiting cases of a SKU. */
+    /** Units still missing for all waiting cases of a SKU: the product's running total, not a sum over the line. */
     int missingTotal(String sku) {
-        return jdbc.sql("select coalesce(sum(quantity_short - quantity_allocated), 0) from backorder_demand where sku = ? and status = ?")
-                .params(sku, WAITING).query(Integer.class).single();
+        return jdbc.sql("select waiting_units from product where sku = ?").param(sku).query(Integer.class).single();
     }
 
     void allocate(Demand demand, int units) {
@@ -98,9 +104,21 @@ class BackorderQueue {
         String status = allocated == demand.quantityShort() ? FILLED : WAITING;
         jdbc.sql("update backorder_demand set quantity_allocated = ?, status = ? where case_id = ?")
                 .params(allocated, status, demand.caseId()).update();
+        changeWaitingUnits(demand.sku(), -units);
     }
 
     void withdraw(String caseId) {
+        Optional<Demand> demand = find(caseId);
+        if (demand.isEmpty()) {
+            return;
+        }
         jdbc.sql("update backorder_demand set status = ? where case_id = ?").params(WITHDRAWN, caseId).update();
+        if (WAITING.equals(demand.get().status())) {
+            changeWaitingUnits(demand.get().sku(), -demand.get().missing());
+        }
+    }
+
+    private void changeWaitingUnits(String sku, int units) {
+        jdbc.sql("update product set waiting_units = waiting_units + ? where sku = ?").params(units, sku).update();
     }
 }

@@ -116,14 +116,20 @@ public class Inventory {
      * Places a waiting case in its line by its policy class (lower is served first; within a class,
      * by order time). Stock already on hand (it arrived after the order was checked, or the case came
      * in through another door) is allocated at once.
+     *
+     * <p>The product is locked only when there is stock to allocate: a rank changes no total, and a
+     * receipt committing meanwhile allocates to the case at either rank. Intake ranks every new case,
+     * so on a hot SKU an unconditional lock would queue them all behind each other.
      */
     @Transactional
     public void rank(String caseId, int queueClass) {
         BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
-        Product product = stock.lock(demand.sku());
         queue.rank(caseId, BackorderQueue.rank(queueClass, queue.orderedAt(caseId).orElseThrow()));
-        if (product.onHand() > 0) {
-            allocator.allocate(product, 0, null);
+        if (stock.find(demand.sku()).map(Product::onHand).orElse(0) > 0) {
+            Product product = stock.lock(demand.sku());
+            if (product.onHand() > 0) {
+                allocator.allocate(product, 0, null);
+            }
         }
     }
 

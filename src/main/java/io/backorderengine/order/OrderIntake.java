@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -63,11 +64,16 @@ class OrderIntake {
             return earlier.get();
         }
         validate(request);
+        List<String> opened = new ArrayList<>();
+        OrderView placed;
         try {
-            return new Placed(transaction.execute(status -> placeNew(request, hash)), true);
+            placed = transaction.execute(status -> placeNew(request, hash, opened));
         } catch (DuplicateKeyException placedConcurrently) {
             return earlier(request.orderId(), hash).orElseThrow(() -> placedConcurrently);
         }
+        // after commit: the processes start outside the order's transaction and its product locks
+        backorders.start(opened);
+        return new Placed(placed, true);
     }
 
     Optional<OrderView> find(String orderId) {
@@ -83,7 +89,7 @@ class OrderIntake {
         });
     }
 
-    private OrderView placeNew(PlaceOrderRequest request, String hash) {
+    private OrderView placeNew(PlaceOrderRequest request, String hash, List<String> opened) {
         LocalDateTime placedAt = LocalDateTime.now(clock);
         orders.insertOrder(request, hash, placedAt);
         List<PlaceOrderRequest.Line> lines = request.lines();
@@ -104,6 +110,7 @@ class OrderIntake {
                         missing, product.unitPrice(), new OpenCase.Customer(customer.id(), customer.name(),
                         blankToNull(customer.email()), blankToNull(customer.phone()), customer.tier().name(),
                         customer.languageOrDefault(), customer.timeZoneOrDefault()), placedAt, request.shipsComplete()));
+                opened.add(caseId);
             }
             String outcome = missing == 0 ? "RESERVED"
                     : refusal.isPresent() ? (reserved == 0 ? "REFUSED" : "PARTIALLY_REFUSED")

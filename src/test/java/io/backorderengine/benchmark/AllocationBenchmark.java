@@ -208,8 +208,9 @@ public final class AllocationBenchmark {
         jdbc.update("""
                 insert into backorder_case (case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price,
                 customer_id, customer_name, customer_email, customer_tier, customer_language, customer_time_zone, status,
-                opened_at, priority, ship_complete) values (?, ?, '1', ?, 1, 1, 10.00, 'C', 'Customer', 'c@example.com', 'STANDARD',
-                'en', 'UTC', 'OPEN', ?, 0, false)""", caseId, orderId, sku, at);
+                opened_at, priority, ship_complete, process_instance_id) values (?, ?, '1', ?, 1, 1, 10.00, 'C', 'Customer',
+                'c@example.com', 'STANDARD', 'en', 'UTC', 'OPEN', ?, 0, false, 'benchmark')""", caseId, orderId, sku, at);
+        // (a case row without a process instance would be taken for one whose start failed, and started again)
         // the waiting line's own entry, ranked as the default allocation policy ranks it
         inventory.enqueueBackorder(caseId, sku, 1, orderedAt, false);
         // variables first: set on the instance before the wait state's scope (and its timers) is created

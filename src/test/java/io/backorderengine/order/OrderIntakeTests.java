@@ -146,6 +146,31 @@ class OrderIntakeTests extends ApplicationTest {
         assertThat(catalog.onHand(sku)).isZero();
     }
 
+    @Test
+    void aCaseWhoseProcessCouldNotStartAfterTheOrderCommittedIsStartedLater() {
+        // the order and its case commit, then the process start fails (as if the node stopped in between)
+        var repository = processEngine.getRepositoryService();
+        repository.suspendProcessDefinitionByKey("backorder");
+        String sku = catalog.product(0);
+        String orderId = Catalog.unique("ORD");
+        String caseId = orderId + "-1";
+        try {
+            Api.Response placed = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2));
+
+            assertThat(placed.status()).isEqualTo(201);
+            assertThat(placed.body().path("lines").get(0).path("caseId").asText()).isEqualTo(caseId);
+            assertThat(caseCount(caseId)).isZero();
+            assertThat(api.status(caseId)).isEqualTo("OPEN");
+        } finally {
+            repository.activateProcessDefinitionByKey("backorder");
+        }
+
+        await().until(() -> processEngine.getRuntimeService().createExecutionQuery()
+                .processInstanceBusinessKey(caseId).activityId("Event_MaxWaitReached").count() == 1);
+        assertThat(caseCount(caseId)).isEqualTo(1);
+        Mailbox.awaitSubject(SMTP, "customer-" + orderId + "@example.com", "is on backorder");
+    }
+
     private long caseCount(String businessKey) {
         return processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(businessKey).count();

@@ -23,6 +23,8 @@ final class BackorderProcess {
     static final Variable<String> CUSTOMER_TIME_ZONE = Variable.string("customerTimeZone");
     static final Variable<java.util.Date> ORDERED_AT = Variable.date("orderedAt");
     static final Variable<Boolean> SHIP_COMPLETE = Variable.bool("shipComplete");
+    /** Transient, set by intake only: the case is registered, the first step attaches to it. */
+    static final Variable<Boolean> CASE_REGISTERED = Variable.bool("caseRegistered");
 
     // set by the case as it runs; caseId is for forms and filters to show, the code reads caseIdOf
     static final Variable<String> CASE_ID = Variable.string("caseId");

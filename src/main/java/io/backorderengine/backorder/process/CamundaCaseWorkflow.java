@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a case's process instance with the same variables an order system would pass to
- * {@code /engine-rest/process-definition/key/backorder/start}: both doors lead to the same first step.
+ * Starts the process instance of a case intake registered, with the same variables an order system would
+ * pass to {@code /engine-rest/process-definition/key/backorder/start} (both doors lead to the same first
+ * step), plus a transient marker that makes that step take the registered case over.
  */
 @Component
 class CamundaCaseWorkflow implements CaseWorkflow {
@@ -48,7 +49,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 .putValue(BackorderProcess.CUSTOMER_TIME_ZONE.name(), c.customer().timeZone())
                 .putValue(BackorderProcess.SHIP_COMPLETE.name(), c.shipComplete())
                 .putValue(BackorderProcess.ORDERED_AT.name(),
-                        Date.from(c.orderedAt().atZone(ZoneId.systemDefault()).toInstant()));
+                        Date.from(c.orderedAt().atZone(ZoneId.systemDefault()).toInstant()))
+                // transient: never stored, and no other door can set it (starts through the API take declared variables only)
+                .putValueTyped(BackorderProcess.CASE_REGISTERED.name(), Variables.booleanValue(true, true));
         runtime.createProcessInstanceByKey(BackorderProcess.KEY)
                 .businessKey(c.caseId())
                 .setVariables(variables)

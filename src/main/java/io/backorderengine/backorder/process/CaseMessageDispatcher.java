@@ -165,10 +165,17 @@ class CaseMessageDispatcher {
         log.info("Case {} is busy; {} will be tried again (attempt {})", message.caseId(), message.messageName(), attempts);
     }
 
+    /**
+     * A case has ended when it is closed, or when its process is gone. An open case whose process has not
+     * started yet (intake starts it just after the order commits) has not: its messages wait for it.
+     */
     private boolean caseHasEnded(String caseId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0
-                || jdbc.sql("select count(*) from backorder_case where case_id = ? and status <> 'OPEN'")
-                .param(caseId).query(Integer.class).single() > 0;
+        List<String> open = jdbc.sql("select coalesce(process_instance_id, '') from backorder_case where case_id = ? and status = 'OPEN'")
+                .param(caseId).query(String.class).list();
+        if (open.isEmpty()) {
+            return true;
+        }
+        return !open.get(0).isEmpty() && runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0;
     }
 
     private void markDelivered(long messageId, String outcome, String error) {

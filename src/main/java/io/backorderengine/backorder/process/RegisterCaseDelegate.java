@@ -8,6 +8,7 @@ import java.util.Date;
 
 import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.CaseRegistry;
+import io.backorderengine.backorder.DuplicateCaseException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.backorder.OpenCase;
 import io.backorderengine.system.ModelBean;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * First step of every case: registers it in our tables, exactly the same whether the order came
- * through {@code /api/orders} or an order system started the process through {@code /engine-rest}.
+ * through {@code /api/orders} (intake registered it in the order's transaction; this step attaches the
+ * process to it) or an order system started the process through {@code /engine-rest}.
  * A wrong or repeated start throws, which rolls the whole start back: no instance, no rows.
  */
 @Component
@@ -40,7 +42,14 @@ class RegisterCaseDelegate implements JavaDelegate {
         if (c.orderId() != null && c.lineId() != null && !c.caseId().equals(execution.getBusinessKey())) {
             throw new InvalidCaseException("businessKey", "must be <orderId>-<lineId>, here " + c.caseId());
         }
-        registry.register(c, execution.getProcessInstanceId());
+        if (Boolean.TRUE.equals(CASE_REGISTERED.get(execution))) {
+            if (!registry.attach(c.caseId(), execution.getProcessInstanceId())) {
+                // another start took the case over meanwhile (two nodes' sweeps): this one is rolled back
+                throw new DuplicateCaseException(c.caseId());
+            }
+        } else {
+            registry.register(c, execution.getProcessInstanceId());
+        }
         CASE_ID.set(execution, c.caseId());
         MAX_WAIT_UNTIL.set(execution, Date.from(clock.instant().plus(policy.waiting().max())));
         REMINDER_CYCLE.set(execution, policy.reminder().cycle());
