@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.backorderengine.inventory.Alternative;
 import io.backorderengine.inventory.Inventory;
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseDecisions {
+
+    private static final RecordRows<Decision> DECISION_ROWS = RecordRows.of(Decision.class);
 
     /** A decision as recorded: what, who recorded it and how it came. */
     public record Decision(String decision, String alternativeSku, String reason, String decidedBy,
@@ -170,7 +173,7 @@ public class CaseDecisions {
         return jdbc.sql("""
                         select decision, alternative_sku, reason, decided_by, decided_at, channel from case_decision
                         where case_id = ? order by decision_id""")
-                .param(caseId).query(Decision.class).list();
+                .param(caseId).query(DECISION_ROWS).list();
     }
 
     public Optional<Decision> latest(String caseId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CaseLedger {
+
+    private static final RecordRows<Entry> ENTRY_ROWS = RecordRows.of(Entry.class);
 
     /** One line of a case's timeline. */
     public record Entry(LocalDateTime occurredAt, String kind, String actor, String detail) {
@@ -36,6 +39,6 @@ public class CaseLedger {
 
     public List<Entry> entries(String caseId) {
         return jdbc.sql("select occurred_at, kind, actor, detail from case_ledger where case_id = ? order by entry_id")
-                .param(caseId).query(Entry.class).list();
+                .param(caseId).query(ENTRY_ROWS).list();
     }
 }

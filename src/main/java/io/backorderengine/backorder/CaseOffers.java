@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.backorderengine.inventory.Alternative;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** What a case offers its customer: in-stock alternatives and a goodwill discount. */
 @Service
 public class CaseOffers {
+
+    private static final RecordRows<OfferRow> OFFER_ROW_ROWS = RecordRows.of(OfferRow.class);
+    private static final RecordRows<Alternative> ALTERNATIVE_ROWS = RecordRows.of(Alternative.class);
 
     /** An offer as recorded; the latest one is the one the customer can act on. */
     public record Offer(int discountPercent, boolean reviewRequired, String reviewedBy, LocalDateTime offeredAt,
@@ -96,12 +100,12 @@ public class CaseOffers {
         return jdbc.sql("""
                         select offer_id, discount_percent, review_required, reviewed_by, offered_at
                         from case_offer where case_id = ? order by offer_id""")
-                .param(caseId).query(OfferRow.class).list().stream()
+                .param(caseId).query(OFFER_ROW_ROWS).list().stream()
                 .map(row -> new Offer(row.discountPercent(), row.reviewRequired(), row.reviewedBy(), row.offeredAt(),
                         jdbc.sql("""
                                         select sku, name, unit_price from case_offer_alternative
                                         where offer_id = ? order by unit_price, sku""")
-                                .param(row.offerId()).query(Alternative.class).list()))
+                                .param(row.offerId()).query(ALTERNATIVE_ROWS).list()))
                 .toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.backorderengine.inventory.ExpectedSupply;
 import io.backorderengine.inventory.Inventory;
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The expected dates promised to a customer: every promise is a new record, never an update. */
 @Service
 public class CasePromises {
+
+    private static final RecordRows<Promise> PROMISE_ROWS = RecordRows.of(Promise.class);
 
     /** One promise as the customer saw it. */
     public record Promise(LocalDate expectedDate, String basis, String purchaseOrderId, LocalDateTime promisedAt) {
@@ -100,13 +103,13 @@ public class CasePromises {
         return jdbc.sql("""
                         select expected_date, basis, purchase_order_id, promised_at from case_promise
                         where case_id = ? order by promise_id desc fetch first 1 rows only""")
-                .param(caseId).query(Promise.class).list().stream().findFirst();
+                .param(caseId).query(PROMISE_ROWS).list().stream().findFirst();
     }
 
     public List<Promise> history(String caseId) {
         return jdbc.sql("""
                         select expected_date, basis, purchase_order_id, promised_at from case_promise
                         where case_id = ? order by promise_id""")
-                .param(caseId).query(Promise.class).list();
+                .param(caseId).query(PROMISE_ROWS).list();
     }
 }

@@ -4,12 +4,15 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code backorder_case} table. */
 @Repository
 class CaseRepository {
+
+    private static final RecordRows<CaseRecord> CASE_RECORD_ROWS = RecordRows.of(CaseRecord.class);
 
     private static final String COLUMNS = """
             case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price, customer_id, customer_name,
@@ -52,19 +55,19 @@ class CaseRepository {
 
     Optional<CaseRecord> find(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?")
-                .param(caseId).query(CaseRecord.class).optional();
+                .param(caseId).query(CASE_RECORD_ROWS).optional();
     }
 
     /** Locks the case row: decisions on one case are taken one after the other. */
     Optional<CaseRecord> lock(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ? for update")
-                .param(caseId).query(CaseRecord.class).optional();
+                .param(caseId).query(CASE_RECORD_ROWS).optional();
     }
 
     /** The cases of an order, locked in case-id order: one email for the order is written at a time. */
     List<CaseRecord> lockOrder(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where order_id = ? order by case_id for update")
-                .param(orderId).query(CaseRecord.class).list();
+                .param(orderId).query(CASE_RECORD_ROWS).list();
     }
 
     List<String> openCaseIds(String sku) {

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The user tasks of a case as agents worked them, kept in our own table for the case view and KPIs. */
 @Service
 public class CaseTasks {
+
+    private static final RecordRows<Task> TASK_ROWS = RecordRows.of(Task.class);
 
     /** A task as the case view shows it. */
     public record Task(String taskId, String taskKey, String name, String candidateGroup, LocalDateTime createdAt,
@@ -52,6 +55,6 @@ public class CaseTasks {
         return jdbc.sql("""
                         select task_id, task_key, name, candidate_group, created_at, due_at, completed_at, completed_by, outcome
                         from case_task where case_id = ? order by created_at, task_id""")
-                .param(caseId).query(Task.class).list();
+                .param(caseId).query(TASK_ROWS).list();
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class BackorderQueue {
+
+    private static final RecordRows<Demand> DEMAND_ROWS = RecordRows.of(Demand.class);
 
     static final String WAITING = "WAITING";
     static final String FILLED = "FILLED";
@@ -54,7 +57,7 @@ class BackorderQueue {
 
     Optional<Demand> find(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_demand where case_id = ?")
-                .param(caseId).query(Demand.class).optional();
+                .param(caseId).query(DEMAND_ROWS).optional();
     }
 
     Optional<LocalDateTime> orderedAt(String caseId) {
@@ -72,13 +75,13 @@ class BackorderQueue {
                         select %s from backorder_demand
                         where sku = ? and status = ? and queue_rank >= ? and (queue_rank > ? or case_id > ?)
                         order by queue_rank, case_id fetch first %d rows only""".formatted(COLUMNS, limit))
-                .params(sku, WAITING, afterRank, afterRank, afterCaseId).query(Demand.class).list();
+                .params(sku, WAITING, afterRank, afterRank, afterCaseId).query(DEMAND_ROWS).list();
     }
 
     /** The whole waiting line of a SKU, in rank order (for recomputing expected dates after supply changed). */
     List<Demand> waiting(String sku) {
         return jdbc.sql("select " + COLUMNS + " from backorder_demand where sku = ? and status = ? order by queue_rank, case_id")
-                .params(sku, WAITING).query(Demand.class).list();
+                .params(sku, WAITING).query(DEMAND_ROWS).list();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProductStock {
 
+    private static final RecordRows<Product> PRODUCT_ROWS = RecordRows.of(Product.class);
+
     private static final String COLUMNS = "sku, name, category, unit_price, on_hand";
 
     private final JdbcClient jdbc;
@@ -25,13 +28,13 @@ class ProductStock {
 
     Optional<Product> find(String sku) {
         return jdbc.sql("select " + COLUMNS + " from product where sku = ?")
-                .param(sku).query(Product.class).optional();
+                .param(sku).query(PRODUCT_ROWS).optional();
     }
 
     /** Locks the product row until the surrounding transaction ends. */
     Product lock(String sku) {
         return jdbc.sql("select " + COLUMNS + " from product where sku = ? for update")
-                .param(sku).query(Product.class).optional()
+                .param(sku).query(PRODUCT_ROWS).optional()
                 .orElseThrow(() -> new UnknownSkuException(sku));
     }
 

@@ -6,12 +6,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Open supply: what suppliers are expected to deliver, and when. */
 @Repository
 class PurchaseOrders {
+
+    private static final RecordRows<PurchaseOrder> PURCHASE_ORDER_ROWS = RecordRows.of(PurchaseOrder.class);
+    private static final RecordRows<OpenSupply> OPEN_SUPPLY_ROWS = RecordRows.of(OpenSupply.class);
 
     static final String OPEN = "OPEN";
 
@@ -31,14 +35,14 @@ class PurchaseOrders {
         return jdbc.sql("""
                         select purchase_order_id, sku, supplier_id, quantity, expected_date, status
                         from purchase_order where purchase_order_id = ?""")
-                .param(purchaseOrderId).query(PurchaseOrder.class).optional();
+                .param(purchaseOrderId).query(PURCHASE_ORDER_ROWS).optional();
     }
 
     Optional<PurchaseOrder> lock(String purchaseOrderId) {
         return jdbc.sql("""
                         select purchase_order_id, sku, supplier_id, quantity, expected_date, status
                         from purchase_order where purchase_order_id = ? for update""")
-                .param(purchaseOrderId).query(PurchaseOrder.class).optional();
+                .param(purchaseOrderId).query(PURCHASE_ORDER_ROWS).optional();
     }
 
     void insert(PurchaseOrder po) {
@@ -70,7 +74,7 @@ class PurchaseOrders {
                         select purchase_order_id, expected_date, quantity - quantity_received as open_quantity
                         from purchase_order where sku = ? and status = ? and quantity > quantity_received
                         order by expected_date, purchase_order_id""")
-                .params(sku, OPEN).query(OpenSupply.class).list();
+                .params(sku, OPEN).query(OPEN_SUPPLY_ROWS).list();
     }
 
     int openQuantity(String sku) {

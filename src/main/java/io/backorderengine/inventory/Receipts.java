@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Stock receipts, recorded once per receipt id. */
 @Repository
 class Receipts {
+
+    private static final RecordRows<Receipt> RECEIPT_ROWS = RecordRows.of(Receipt.class);
+    private static final RecordRows<ReceiptResult.Allocation> ALLOCATION_ROWS = RecordRows.of(ReceiptResult.Allocation.class);
 
     record Receipt(String receiptId, String sku, int quantity) {
     }
@@ -30,7 +34,7 @@ class Receipts {
 
     Optional<Receipt> find(String receiptId) {
         return jdbc.sql("select receipt_id, sku, quantity from stock_receipt where receipt_id = ?")
-                .param(receiptId).query(Receipt.class).optional();
+                .param(receiptId).query(RECEIPT_ROWS).optional();
     }
 
     /** The allocations a receipt made, in the order it made them. */
@@ -38,6 +42,6 @@ class Receipts {
         return jdbc.sql("""
                         select case_id, quantity from reservation where receipt_id = ? and source = ?
                         order by reservation_id""")
-                .params(receiptId, Reservations.RECEIPT).query(ReceiptResult.Allocation.class).list();
+                .params(receiptId, Reservations.RECEIPT).query(ALLOCATION_ROWS).list();
     }
 }

@@ -2,6 +2,7 @@ package io.backorderengine.inventory;
 
 import java.util.List;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Substitutes {
+
+    private static final RecordRows<Alternative> ALTERNATIVE_ROWS = RecordRows.of(Alternative.class);
 
     private final JdbcClient jdbc;
     private final InventoryProperties properties;
@@ -38,6 +41,6 @@ class Substitutes {
                         order by kind, unit_price, sku
                         fetch first %d rows only""".formatted(properties.maxAlternatives()))
                 .param("sku", sku).param("quantity", quantity).param("band", properties.substitutePriceBand())
-                .query(Alternative.class).list();
+                .query(ALTERNATIVE_ROWS).list();
     }
 }

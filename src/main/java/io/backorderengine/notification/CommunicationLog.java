@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -17,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** What was sent (or kept, or could not be delivered), when, to whom: the {@code communication} table. */
 @Repository
 class CommunicationLog {
+
+    private static final RecordRows<Communication> COMMUNICATION_ROWS = RecordRows.of(Communication.class);
 
     private static final String COLUMNS = """
             c.communication_id, c.message_id, c.order_id, c.case_id, c.recipient, c.subject, c.template, c.language,
@@ -40,12 +43,12 @@ class CommunicationLog {
                         union all
                         select %s from communication c join communication_coverage v on v.communication_id = c.communication_id
                         where v.message_key = ?""".formatted(COLUMNS, COLUMNS))
-                .params(messageKey, messageKey).query(Communication.class).list().stream().findFirst();
+                .params(messageKey, messageKey).query(COMMUNICATION_ROWS).list().stream().findFirst();
     }
 
     Optional<Communication> findByMessageId(String messageId) {
         return jdbc.sql("select " + COLUMNS + " from communication c where c.message_id = ?")
-                .param(messageId).query(Communication.class).list().stream().findFirst();
+                .param(messageId).query(COMMUNICATION_ROWS).list().stream().findFirst();
     }
 
     /**
@@ -157,7 +160,7 @@ class CommunicationLog {
 
     private Communication byId(long communicationId) {
         return jdbc.sql("select " + COLUMNS + " from communication c where c.communication_id = ?")
-                .param(communicationId).query(Communication.class).single();
+                .param(communicationId).query(COMMUNICATION_ROWS).single();
     }
 
     /** Marks a sent email as bounced; false if it was not (or no longer) marked sent. */
@@ -180,11 +183,11 @@ class CommunicationLog {
                         select %s from communication c where c.case_id = ?
                         or c.communication_id in (select communication_id from communication_coverage where case_id = ?)
                         order by c.communication_id""".formatted(COLUMNS))
-                .params(caseId, caseId).query(Communication.class).list();
+                .params(caseId, caseId).query(COMMUNICATION_ROWS).list();
     }
 
     List<Communication> forOrder(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from communication c where c.order_id = ? order by c.communication_id")
-                .param(orderId).query(Communication.class).list();
+                .param(orderId).query(COMMUNICATION_ROWS).list();
     }
 }

@@ -5,12 +5,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code customer_order} and {@code order_line} tables. */
 @Repository
 class OrderRepository {
+
+    private static final RecordRows<OrderRow> ORDER_ROW_ROWS = RecordRows.of(OrderRow.class);
+    private static final RecordRows<LineRow> LINE_ROW_ROWS = RecordRows.of(LineRow.class);
 
     private record OrderRow(String orderId, String requestHash, String customerId, String customerName,
                             String customerEmail, String customerPhone, String customerTier, String customerLanguage,
@@ -58,7 +62,7 @@ class OrderRepository {
                         select order_id, request_hash, customer_id, customer_name, customer_email, customer_phone,
                         customer_tier, customer_language, customer_time_zone, placed_at
                         from customer_order where order_id = ?""")
-                .param(orderId).query(OrderRow.class).optional()
+                .param(orderId).query(ORDER_ROW_ROWS).optional()
                 .map(o -> new StoredOrder(o.requestHash(), new OrderView(o.orderId(),
                         new OrderView.Customer(o.customerId(), o.customerName(), o.customerEmail(), o.customerPhone(),
                                 o.customerTier(), o.customerLanguage(), o.customerTimeZone()),
@@ -69,7 +73,7 @@ class OrderRepository {
         return jdbc.sql("""
                         select line_id, sku, quantity, quantity_reserved, quantity_backordered, outcome, case_id, refusal_reason
                         from order_line where order_id = ? order by line_no""")
-                .param(orderId).query(LineRow.class).list().stream()
+                .param(orderId).query(LINE_ROW_ROWS).list().stream()
                 .map(l -> new OrderView.Line(l.lineId(), l.sku(), l.quantity(), l.quantityReserved(),
                         l.quantityBackordered(), l.outcome(), l.caseId(),
                         l.caseId() == null ? null : "/api/backorders/" + l.caseId(), l.refusalReason()))

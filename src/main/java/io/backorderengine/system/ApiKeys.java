@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeys {
 
+    private static final RecordRows<ApiKey> API_KEY_ROWS = RecordRows.of(ApiKey.class);
+
     /** A key as an administrator sees it: never the key itself. */
     public record ApiKey(String keyId, String userId, String label, LocalDateTime createdAt, LocalDateTime revokedAt) {
     }
@@ -70,7 +72,7 @@ public class ApiKeys {
 
     public List<ApiKey> of(String userId) {
         return jdbc.sql("select key_id, user_id, label, created_at, revoked_at from api_key where user_id = ? order by created_at")
-                .param(userId).query(ApiKey.class).list();
+                .param(userId).query(API_KEY_ROWS).list();
     }
 
     /** Revokes a key; the answer is the key as it now is, or empty when there is no such key. */
@@ -79,7 +81,7 @@ public class ApiKeys {
         jdbc.sql("update api_key set revoked_at = ? where key_id = ? and revoked_at is null")
                 .params(LocalDateTime.now(clock), keyId).update();
         return jdbc.sql("select key_id, user_id, label, created_at, revoked_at from api_key where key_id = ?")
-                .param(keyId).query(ApiKey.class).optional();
+                .param(keyId).query(API_KEY_ROWS).optional();
     }
 
     private static String hash(String key) {

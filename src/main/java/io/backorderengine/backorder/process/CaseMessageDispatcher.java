@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.CaseInbox;
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.system.RecordRows;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -39,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class CaseMessageDispatcher {
+
+    private static final RecordRows<Pending> PENDING_ROWS = RecordRows.of(Pending.class);
 
     private static final Logger log = LoggerFactory.getLogger(CaseMessageDispatcher.class);
     private static final int IMMEDIATE_ATTEMPTS = 3;
@@ -124,7 +127,7 @@ class CaseMessageDispatcher {
         Pending message = jdbc.sql("""
                         select message_id, case_id, message_name, variables, attempts from case_message
                         where message_id = ? and delivered_at is null for update""")
-                .param(messageId).query(Pending.class).optional().orElse(null);
+                .param(messageId).query(PENDING_ROWS).optional().orElse(null);
         if (message == null) {
             return; // delivered by another node or an earlier attempt
         }
@@ -139,7 +142,7 @@ class CaseMessageDispatcher {
         Pending message = jdbc.sql("""
                         select message_id, case_id, message_name, variables, attempts from case_message
                         where message_id = ? and delivered_at is null for update""")
-                .param(messageId).query(Pending.class).optional().orElse(null);
+                .param(messageId).query(PENDING_ROWS).optional().orElse(null);
         if (message == null) {
             return;
         }
