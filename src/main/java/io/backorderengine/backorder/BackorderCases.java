@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import io.backorderengine.notification.Notifications;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The backorder module's API for other modules and its own web layer. */
 @Service
@@ -24,10 +26,13 @@ public class BackorderCases {
     private final Notifications notifications;
     private final io.backorderengine.inventory.Inventory inventory;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final TransactionTemplate together;
 
     BackorderCases(CaseWorkflow workflow, CaseRegistry registry, CaseRepository cases, CasePromises promises, CaseOffers offers,
                    CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications,
-                   io.backorderengine.inventory.Inventory inventory, org.springframework.context.ApplicationEventPublisher events) {
+                   io.backorderengine.inventory.Inventory inventory, org.springframework.context.ApplicationEventPublisher events,
+                   PlatformTransactionManager transactions) {
+        this.together = new TransactionTemplate(transactions);
         this.registry = registry;
         this.inventory = inventory;
         this.events = events;
@@ -55,10 +60,20 @@ public class BackorderCases {
     }
 
     /**
-     * Starts the processes of cases opened and committed, each in a transaction of its own. One that fails
-     * (the node stops, the database is away) is started later by a sweep; the case is safe in our tables.
+     * Starts the processes of cases opened and committed, together in one transaction: the cases of one
+     * order then reach their notice together, and the first notice lists every short line of the order.
+     * If that fails, each is started on its own; one that fails then too (the node stops, the database is
+     * away) is started later by a sweep: the case is safe in our tables.
      */
     public void start(List<String> caseIds) {
+        if (caseIds.size() > 1) {
+            try {
+                together.executeWithoutResult(tx -> caseIds.forEach(this::startProcess));
+                return;
+            } catch (RuntimeException e) {
+                log.info("The processes of cases {} did not start together; starting them one by one: {}", caseIds, e.toString());
+            }
+        }
         for (String caseId : caseIds) {
             try {
                 startProcess(caseId);
