@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
-/** Keeps the module boundaries of DESIGN.md section 3 honest. */
+/** Keeps the module boundaries (README, "Layout") honest. */
 class ModuleStructureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

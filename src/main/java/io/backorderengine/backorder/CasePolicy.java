@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
- * The case policies operators tune without touching the model (DESIGN: rules live in DMN or
+ * The case policies operators tune without touching the model (rules live in DMN or
  * configuration). They are copied into process variables when a case opens, so Cockpit shows the
  * values each case runs with.
  *

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * A process variable with its name and type in one place, so delegates, tests and forms agree on
- * both. Values are primitives, strings and dates only (DESIGN: no serialized Java objects).
+ * both. Values are primitives, strings and dates only (never serialized Java objects).
  */
 record Variable<T>(String name, Class<T> type) {
 

@@ -54,8 +54,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The models in processes/ and forms/ as analysts edit them: they parse, follow the naming rules of
- * DESIGN.md section 4, carry diagram layout, and every reference resolves (beans, forms, form keys,
+ * The models in processes/ and forms/ as analysts edit them: they parse, follow the naming rules (element
+ * ids by kind, such as Task_ and Event_), carry diagram layout, and every reference resolves (beans, forms, form keys,
  * messages, errors, decision inputs and outputs).
  */
 class BackorderModelTests extends ApplicationTest {
