@@ -163,6 +163,13 @@ public final class IntakeBenchmark {
             if (postgres != null) {
                 postgres.close();
             }
+            // the H2 file of a run takes gigabytes: print its size, then free the disk
+            Path file = data.resolve("backorder.mv.db");
+            if (Files.exists(file)) {
+                figures.put("h2FileMegabytes", Files.size(file) / 1024 / 1024);
+                System.out.printf("%s: the database file is %d MB%n", database, Files.size(file) / 1024 / 1024);
+            }
+            org.springframework.util.FileSystemUtils.deleteRecursively(data);
         }
         return figures;
     }
