@@ -83,6 +83,18 @@ public class BackorderCases {
         }
     }
 
+    /**
+     * Starts the processes an order's cases are still missing: an order system that places the order again
+     * after a failure (the node stopped between the order's commit and the starts) gets them at once.
+     */
+    public void startUnstarted(String orderId) {
+        List<String> unstarted = cases.withoutProcessOfOrder(orderId);
+        if (!unstarted.isEmpty()) {
+            log.info("Order {} placed again: starting the processes of {} case(s) registered without one", orderId, unstarted);
+            start(unstarted);
+        }
+    }
+
     /** Starts the process of a registered case that has none yet. */
     @Transactional
     public void startProcess(String caseId) {

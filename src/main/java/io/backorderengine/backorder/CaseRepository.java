@@ -53,6 +53,11 @@ class CaseRepository {
                 .params(CaseStatus.OPEN.name(), registeredBefore).query(String.class).list();
     }
 
+    List<String> withoutProcessOfOrder(String orderId) {
+        return jdbc.sql("select case_id from backorder_case where order_id = ? and process_instance_id is null and status = ? order by case_id")
+                .params(orderId, CaseStatus.OPEN.name()).query(String.class).list();
+    }
+
     Optional<CaseRecord> find(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?")
                 .param(caseId).query(CASE_RECORD_ROWS).optional();

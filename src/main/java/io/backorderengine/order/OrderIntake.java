@@ -61,6 +61,7 @@ class OrderIntake {
         String hash = hash(request);
         Optional<Placed> earlier = earlier(request.orderId(), hash);
         if (earlier.isPresent()) {
+            backorders.startUnstarted(request.orderId());
             return earlier.get();
         }
         validate(request);

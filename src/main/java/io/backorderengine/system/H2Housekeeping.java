@@ -33,7 +33,7 @@ class H2Housekeeping {
     /** Chunks less full than this are rewritten. */
     private static final int FILL_RATE = 80;
     /** At most this much is rewritten per round, so a round stays short. */
-    private static final int REWRITE_BYTES = 2 * 1024 * 1024;
+    private static final int REWRITE_BYTES = 16 * 1024 * 1024;
 
     private final DataSource dataSource;
     private volatile boolean unavailable;
