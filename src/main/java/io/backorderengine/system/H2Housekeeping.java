@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * housekeeping, and with every commit writing a chunk of its own the file would grow without end (20,000
  * commits made 636 MB of a 1 MB database, measured here). Old chunks are reused at once
  * ({@code RETENTION_TIME=0}; safe when the process dies, PostgreSQL is the choice for power failures), and
- * this task moves the live data out of sparse chunks, so the file stays within about twice the size of
- * its data. It looks every few seconds and rewrites only once the chunks are less than half full: compacting
- * at every look took a fifth of the CPU under a flash sale. H2's store is reached through its own classes:
+ * this task moves the live data out of sparse chunks. It looks every few seconds and rewrites only once the
+ * chunks are less than half full: compacting at every look took a fifth of the CPU under a flash sale. It
+ * does not bound the file under a long peak (the intake benchmark's file reached several GB; see README). H2's store is reached through its own classes:
  * there is no SQL for it.
  */
 @Component
