@@ -95,9 +95,11 @@ public class BackorderCases {
         }
     }
 
-    /** Starts the process of a registered case that has none yet. */
-    @Transactional
-    public void startProcess(String caseId) {
+    /**
+     * Starts the process of a registered case that has none yet. The start is an engine command: its own
+     * transaction, or part of the caller's ({@link #start} starts an order's cases together).
+     */
+    private void startProcess(String caseId) {
         CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         workflow.start(new OpenCase(c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(),
                 new OpenCase.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTier(),

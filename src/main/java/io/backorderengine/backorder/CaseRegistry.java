@@ -3,7 +3,6 @@ package io.backorderengine.backorder;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
-import java.util.List;
 
 import io.backorderengine.inventory.Inventory;
 import jakarta.validation.Validator;
@@ -70,12 +69,6 @@ public class CaseRegistry {
     @Transactional
     public boolean attach(String caseId, String processInstanceId) {
         return cases.attach(caseId, processInstanceId);
-    }
-
-    /** Open cases registered some time ago whose process has not started (the node stopped in between). */
-    @Transactional(readOnly = true)
-    public List<String> withoutProcess(LocalDateTime registeredBefore) {
-        return cases.withoutProcess(registeredBefore);
     }
 
     /**

@@ -46,6 +46,7 @@ class CaseRepository {
                 .params(processInstanceId, caseId).update() == 1;
     }
 
+    /** Open cases registered before the cut-off whose process has not started (the node stopped in between). */
     List<String> withoutProcess(LocalDateTime registeredBefore) {
         return jdbc.sql("""
                         select case_id from backorder_case where process_instance_id is null and status = ? and opened_at < ?

@@ -22,14 +22,14 @@ class UnstartedCases {
 
     private static final Logger log = LoggerFactory.getLogger(UnstartedCases.class);
 
-    private final CaseRegistry registry;
+    private final CaseRepository repository;
     private final BackorderCases cases;
     private final Duration grace;
     private final Clock clock;
 
-    UnstartedCases(CaseRegistry registry, BackorderCases cases,
+    UnstartedCases(CaseRepository repository, BackorderCases cases,
                    @Value("${backorder.intake.unstarted-after:PT30S}") Duration grace, Clock clock) {
-        this.registry = registry;
+        this.repository = repository;
         this.cases = cases;
         this.grace = grace;
         this.clock = clock;
@@ -39,7 +39,7 @@ class UnstartedCases {
             initialDelayString = "${backorder.intake.unstarted-sweep-interval:PT30S}")
     void sweep() {
         try {
-            var unstarted = registry.withoutProcess(LocalDateTime.now(clock).minus(grace));
+            var unstarted = repository.withoutProcess(LocalDateTime.now(clock).minus(grace));
             if (!unstarted.isEmpty()) {
                 log.warn("Starting the processes of {} case(s) registered without one: {}", unstarted.size(), unstarted);
                 cases.start(unstarted);

@@ -34,10 +34,15 @@ public final class RecordRows<T extends Record> implements RowMapper<T> {
     private final Class<T> type;
     private final RecordComponent[] components;
     private final Constructor<T> constructor;
+    /** The components' names as {@link #key} writes them. */
+    private final String[] keys;
+    /** The column of each component in the result set being read on this thread, found at its first row. */
+    private final ThreadLocal<int[]> columnsOfCurrentResult = new ThreadLocal<>();
 
     private RecordRows(Class<T> type) {
         this.type = type;
         this.components = type.getRecordComponents();
+        this.keys = Arrays.stream(components).map(component -> key(component.getName())).toArray(String[]::new);
         try {
             this.constructor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new));
@@ -53,23 +58,32 @@ public final class RecordRows<T extends Record> implements RowMapper<T> {
 
     @Override
     public T mapRow(ResultSet rs, int rowNum) throws SQLException {
-        Map<String, Integer> columns = columns(rs.getMetaData());
+        // Spring maps the rows of one result set in order on one thread, numbered from 0
+        int[] columns = columnsOfCurrentResult.get();
+        if (rowNum == 0 || columns == null) {
+            columns = columns(rs.getMetaData());
+            columnsOfCurrentResult.set(columns);
+        }
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            Integer index = columns.get(key(components[i].getName()));
-            if (index == null) {
-                throw new InvalidDataAccessApiUsageException("no column for " + type.getSimpleName() + "."
-                        + components[i].getName() + " among " + columns.keySet());
-            }
-            values[i] = value(rs, index, components[i].getType());
+            values[i] = value(rs, columns[i], components[i].getType());
         }
         return BeanUtils.instantiateClass(constructor, values); // null for a primitive: its default, as Spring's mappers do
     }
 
-    private static Map<String, Integer> columns(ResultSetMetaData metadata) throws SQLException {
-        Map<String, Integer> columns = new HashMap<>();
+    private int[] columns(ResultSetMetaData metadata) throws SQLException {
+        Map<String, Integer> byName = new HashMap<>();
         for (int index = metadata.getColumnCount(); index >= 1; index--) {
-            columns.put(key(JdbcUtils.lookupColumnName(metadata, index)), index); // the first of equal names wins
+            byName.put(key(JdbcUtils.lookupColumnName(metadata, index)), index); // the first of equal names wins
+        }
+        int[] columns = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            Integer index = byName.get(keys[i]);
+            if (index == null) {
+                throw new InvalidDataAccessApiUsageException("no column for " + type.getSimpleName() + "."
+                        + components[i].getName() + " among " + byName.keySet());
+            }
+            columns[i] = index;
         }
         return columns;
     }
