@@ -81,8 +81,8 @@ class BackorderModelTests extends ApplicationTest {
         assertThat(process.getId()).isEqualTo(BPMN.getName().replace(".bpmn", ""));
         assertThat(process.isExecutable()).isTrue();
         assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
-        // later features (KPIs, audit) read the full history
-        assertThat(processEngine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
+        // what the engine keeps is CaseHistoryLevel (BackorderProcessTests shows what that is)
+        assertThat(processEngine.getProcessEngineConfiguration().getHistory()).isEqualTo("case-audit");
     }
 
     @Test

@@ -65,6 +65,34 @@ class BackorderProcessTests extends ApplicationTest {
         Assertions.assertThat(api.backorder(c.id()).path("offers").get(0).path("discountPercent").asInt()).isEqualTo(12);
     }
 
+    @Test
+    void theHistoryKeepsTheCasesPathAndWhoWorkedItButNotEveryValueItHeld() {
+        Case c = openCase("GOLD", 0, 20);
+        await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ReviewOffer"));
+        var identity = processEngine.getIdentityService();
+        identity.setAuthentication("history-agent", List.of("agents"));
+        try {
+            processEngine.getTaskService().complete(task(c.instance()).getId(), java.util.Map.of("discountPercent", 12));
+        } finally {
+            identity.clearAuthentication();
+        }
+        awaitWaitingForMaxWait(c);
+
+        var history = processEngine.getHistoryService();
+        String id = c.instance().getId();
+        Assertions.assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id)
+                .activityId("Task_SendBackorderNotice").finished().count()).isEqualTo(1);
+        Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(id).taskDefinitionKey("UserTask_ReviewOffer")
+                .finished().singleResult().getDeleteReason()).isEqualTo("completed");
+        Assertions.assertThat(history.createUserOperationLogQuery().processInstanceId(id).userId("history-agent")
+                .operationType("Complete").count()).isEqualTo(1);
+        // the case's ledger keeps its facts; the engine does not keep each variable value, job or DMN evaluation
+        Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).count()).isZero();
+        Assertions.assertThat(history.createHistoricDetailQuery().processInstanceId(id).count()).isZero();
+        Assertions.assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(id).count()).isZero();
+        Assertions.assertThat(history.createHistoricJobLogQuery().processInstanceId(id).count()).isZero();
+    }
+
     // -- while waiting: stock ----------------------------------------------------------------------
 
     @Test
