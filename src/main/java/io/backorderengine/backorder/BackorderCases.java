@@ -5,9 +5,7 @@ import java.util.Optional;
 
 import io.backorderengine.notification.Notifications;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The backorder module's API for other modules and its own web layer. */
 @Service
@@ -26,13 +24,13 @@ public class BackorderCases {
     private final Notifications notifications;
     private final io.backorderengine.inventory.Inventory inventory;
     private final org.springframework.context.ApplicationEventPublisher events;
-    private final TransactionTemplate together;
+    private final CaseStarts starts;
 
     BackorderCases(CaseWorkflow workflow, CaseRegistry registry, CaseRepository cases, CasePromises promises, CaseOffers offers,
                    CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications,
                    io.backorderengine.inventory.Inventory inventory, org.springframework.context.ApplicationEventPublisher events,
-                   PlatformTransactionManager transactions) {
-        this.together = new TransactionTemplate(transactions);
+                   CaseStarts starts) {
+        this.starts = starts;
         this.registry = registry;
         this.inventory = inventory;
         this.events = events;
@@ -60,27 +58,11 @@ public class BackorderCases {
     }
 
     /**
-     * Starts the processes of cases opened and committed, together in one transaction: the cases of one
-     * order then reach their notice together, and the first notice lists every short line of the order.
-     * If that fails, each is started on its own; one that fails then too (the node stops, the database is
-     * away) is started later by a sweep: the case is safe in our tables.
+     * Starts the processes of one order's cases, opened and committed, together in one transaction (see
+     * {@link CaseStarts}); returns when they have started, or have failed to and are left to a sweep.
      */
     public void start(List<String> caseIds) {
-        if (caseIds.size() > 1) {
-            try {
-                together.executeWithoutResult(tx -> caseIds.forEach(this::startProcess));
-                return;
-            } catch (RuntimeException e) {
-                log.info("The processes of cases {} did not start together; starting them one by one: {}", caseIds, e.toString());
-            }
-        }
-        for (String caseId : caseIds) {
-            try {
-                startProcess(caseId);
-            } catch (RuntimeException e) {
-                log.warn("The process of case {} did not start now; it will be started later: {}", caseId, e.toString());
-            }
-        }
+        starts.start(caseIds);
     }
 
     /**
@@ -91,19 +73,8 @@ public class BackorderCases {
         List<String> unstarted = cases.withoutProcessOfOrder(orderId);
         if (!unstarted.isEmpty()) {
             log.info("Order {} placed again: starting the processes of {} case(s) registered without one", orderId, unstarted);
-            start(unstarted);
+            starts.start(unstarted);
         }
-    }
-
-    /**
-     * Starts the process of a registered case that has none yet. The start is an engine command: its own
-     * transaction, or part of the caller's ({@link #start} starts an order's cases together).
-     */
-    private void startProcess(String caseId) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        workflow.start(new OpenCase(c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(),
-                new OpenCase.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTier(),
-                        c.customerLanguage(), c.customerTimeZone()), c.openedAt(), c.shipComplete()));
     }
 
     @Transactional(readOnly = true)

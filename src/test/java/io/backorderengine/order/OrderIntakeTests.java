@@ -147,6 +147,39 @@ class OrderIntakeTests extends ApplicationTest {
     }
 
     @Test
+    void ordersPlacedAtTheSameMomentEachAnswerWithTheirOwnCasesStarted() throws Exception {
+        // their processes are started together, several orders in one transaction (CaseStarts)
+        String sku = catalog.product(0);
+        int callers = 12;
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Long>> startedOnAnswer = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String orderId = Catalog.unique("ORD");
+                startedOnAnswer.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2), new Api.Line("2", sku, 1))
+                            .status()).isEqualTo(201);
+                    return processEngine.getRuntimeService().createProcessInstanceQuery()
+                            .processInstanceBusinessKeyLike(orderId + "-%").count();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            for (Future<Long> started : startedOnAnswer) {
+                assertThat(started.get()).isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(catalog.count("select count(*) from backorder_case where sku = ? and process_instance_id is null", sku))
+                .isZero();
+    }
+
+    @Test
     void aCaseWhoseProcessCouldNotStartAfterTheOrderCommittedIsStartedLater() {
         // the order and its case commit, then the process start fails (as if the node stopped in between)
         var repository = processEngine.getRepositoryService();
