@@ -109,14 +109,15 @@ public class CaseMails {
         model.put("customerName", own.customerName());
         model.put("orderId", own.orderId());
         List<Map<String, Object>> lines = new ArrayList<>();
+        List<DecisionLinks.Link> issued = new ArrayList<>();
         for (CaseRecord c : included) {
-            lines.add(line(c, template, locale, zone, extra));
+            lines.add(line(c, template, locale, zone, extra, issued));
         }
         model.put("lines", lines);
         List<String> links = lines.stream().map(line -> (String) line.get("decisionLink")).filter(Objects::nonNull).toList();
         Communication sent = notifications.send(new OutgoingEmail(messageKey, own.orderId(),
                 included.stream().map(CaseRecord::caseId).toList(), covered, own.customerEmail(), template, locale, zone,
-                model, links));
+                model, links, () -> issued.forEach(link -> link.store().run())));
         for (CaseRecord c : included) {
             ledger.record(c.caseId(), "EMAIL", null, "%s %s to %s".formatted(template,
                     sent.state().toLowerCase(Locale.ROOT), own.customerEmail() == null ? "(no address)" : own.customerEmail()));
@@ -134,7 +135,8 @@ public class CaseMails {
                 .count();
     }
 
-    private Map<String, Object> line(CaseRecord c, String template, Locale locale, ZoneId zone, Map<String, Object> extra) {
+    private Map<String, Object> line(CaseRecord c, String template, Locale locale, ZoneId zone, Map<String, Object> extra,
+                                     List<DecisionLinks.Link> issued) {
         Map<String, Object> line = new HashMap<>();
         // every key the templates may read is present, null when it does not apply
         for (String optional : List.of("alternativeSku", "alternativeName", "alternativePrice", "decisionLink", "linkValidUntil")) {
@@ -168,6 +170,7 @@ public class CaseMails {
                 .filter(d -> "cancel".equals(d.decision()) && d.channel().customersChoice()).isPresent());
         if (ABOUT_AN_OPEN_CASE.contains(template) && !c.status().closed()) {
             DecisionLinks.Link link = links.issue(c.caseId());
+            issued.add(link);
             line.put("decisionLink", link.url());
             line.put("linkValidUntil", CustomerFormats.date(LocalDate.ofInstant(link.expiresAt(), zone), locale));
         }

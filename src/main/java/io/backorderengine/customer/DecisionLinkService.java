@@ -15,8 +15,6 @@ import java.util.Optional;
 import io.backorderengine.backorder.DecisionLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decision links: 256 random bits per link, of which only a SHA-256 hash is stored, bound to one
@@ -39,21 +37,22 @@ class DecisionLinkService implements DecisionLinks {
     }
 
     /**
-     * Commits the token at once, in a transaction of its own: the email carrying it is recorded (and may
-     * reach the customer) before the job that writes it commits, so the link must work even if that
-     * job fails and runs again. A token whose email never went out is harmless: random, hashed, expiring.
+     * A new token, stored by the returned link's {@code store}: the email carrying it runs that in the
+     * transaction that records the email, before it may reach the customer, so the link works even if the
+     * job writing the email fails and runs again. A token whose email never went out is harmless: random,
+     * hashed, expiring.
      */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Link issue(String caseId) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(properties.validity());
-        jdbc.sql("insert into decision_link (token_hash, case_id, created_at, expires_at) values (?, ?, ?, ?)")
-                .params(hash(token), caseId, utc(now), utc(expires)).update();
-        return new Link(properties.publicUrl().resolve("/customer/decisions/" + token).toString(), expires);
+        String hash = hash(token);
+        return new Link(properties.publicUrl().resolve("/customer/decisions/" + token).toString(), expires,
+                () -> jdbc.sql("insert into decision_link (token_hash, case_id, created_at, expires_at) values (?, ?, ?, ?)")
+                        .params(hash, caseId, utc(now), utc(expires)).update());
     }
 
     /** The case a token belongs to, if the token is one we issued and it has not expired. */

@@ -17,15 +17,17 @@ import java.util.Map;
  * @param model       values the templates show; customer-supplied text is escaped by the templates
  * @param secrets     text in the email that works as a credential (a decision link with its token): the
  *                    customer gets it, the communication log keeps the email without it
+ * @param storedWithIt what must be stored in the transaction that records the email (its decision links),
+ *                    so that it is there before the email can reach the customer
  */
 public record OutgoingEmail(String messageKey, String orderId, List<String> caseIds, Map<String, String> coveredKeys,
                             String recipient, String template, Locale locale, ZoneId timeZone,
-                            Map<String, Object> model, List<String> secrets) {
+                            Map<String, Object> model, List<String> secrets, Runnable storedWithIt) {
 
     /** An email that carries no credential. */
     public OutgoingEmail(String messageKey, String orderId, List<String> caseIds, Map<String, String> coveredKeys,
                          String recipient, String template, Locale locale, ZoneId timeZone, Map<String, Object> model) {
-        this(messageKey, orderId, caseIds, coveredKeys, recipient, template, locale, timeZone, model, List.of());
+        this(messageKey, orderId, caseIds, coveredKeys, recipient, template, locale, timeZone, model, List.of(), () -> { });
     }
 
     /** The text as the log keeps it: every secret replaced by a note that it was removed. */
