@@ -120,6 +120,32 @@ class CaseEventsTests extends ApplicationTest {
     }
 
     @Test
+    void aReceiptWakingSeveralCasesReachesEachThoughOneCannotTakeItYet() {
+        // each case's message is delivered on its own: the one the case cannot take yet waits for the sweep
+        String sku = catalog.product(0);
+        String first = openCase("STANDARD", sku);
+        String busy = openCase("STANDARD", sku);
+        String last = openCase("STANDARD", sku);
+        awaitWaiting(first);
+        awaitWaiting(busy);
+        awaitWaiting(last);
+        String busyInstance = instanceId(busy);
+        processEngine.getRuntimeService().suspendProcessInstanceById(busyInstance);
+        try {
+            assertThat(api.receive(Catalog.unique("RCPT"), sku, 6).status()).isEqualTo(201);
+
+            await().until(() -> api.status(first).equals("FULFILLED") && api.status(last).equals("FULFILLED"));
+            await().until(() -> catalog.count("""
+                    select count(*) from case_message where case_id = ? and delivered_at is null and attempts > 0""", busy) == 1);
+            assertThat(api.status(busy)).isEqualTo("OPEN");
+        } finally {
+            processEngine.getRuntimeService().activateProcessInstanceById(busyInstance);
+        }
+
+        await().until(() -> api.status(busy).equals("FULFILLED"));
+    }
+
+    @Test
     void aReceiptBetweenTheStockCheckAndTheCommitOfANewCaseReachesTheCase() {
         String sku = catalog.product(0);
         String orderId = Catalog.unique("ORD");
