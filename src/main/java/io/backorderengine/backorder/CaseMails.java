@@ -115,14 +115,17 @@ public class CaseMails {
         }
         model.put("lines", lines);
         List<String> links = lines.stream().map(line -> (String) line.get("decisionLink")).filter(Objects::nonNull).toList();
-        Communication sent = notifications.send(new OutgoingEmail(messageKey, own.orderId(),
+        // stored with the email's record, which commits before the email can reach the customer: the links
+        // work and the cases' timelines show the email even if this job fails later and runs again (it then
+        // finds the email written and writes nothing)
+        Runnable storedWithIt = () -> {
+            issued.forEach(link -> link.store().run());
+            String to = own.customerEmail() == null ? "(no address)" : own.customerEmail();
+            included.forEach(c -> ledger.record(c.caseId(), "EMAIL", null, "%s to %s".formatted(template, to)));
+        };
+        return Optional.of(notifications.send(new OutgoingEmail(messageKey, own.orderId(),
                 included.stream().map(CaseRecord::caseId).toList(), covered, own.customerEmail(), template, locale, zone,
-                model, links, () -> issued.forEach(link -> link.store().run())));
-        for (CaseRecord c : included) {
-            ledger.record(c.caseId(), "EMAIL", null, "%s %s to %s".formatted(template,
-                    sent.state().toLowerCase(Locale.ROOT), own.customerEmail() == null ? "(no address)" : own.customerEmail()));
-        }
-        return Optional.of(sent);
+                model, links, storedWithIt)));
     }
 
     /** Status reminders that reached the customer since they last decided anything. */

@@ -264,6 +264,8 @@ class CommunicationTests extends ApplicationTest {
         assertThat(Mailbox.to(SMTP, email)).hasSize(1);
         assertThat(api.backorder(caseId).path("emails")).hasSize(1);
         assertThat(api.backorder(caseId).path("emails").get(0).path("messageId").asText()).isEqualTo(sent.getMessageID());
+        // the case's timeline shows the email once, though the job that wrote it failed and ran again
+        assertThat(api.backorder(caseId).path("timeline").findValuesAsText("kind")).containsOnlyOnce("EMAIL");
     }
 
     // -- helpers -----------------------------------------------------------------------------------
