@@ -77,6 +77,16 @@ public class BackorderCases {
         }
     }
 
+    /** What the allocation policy ranks a case by. */
+    public record RankingFacts(int priority, String customerTier, java.math.BigDecimal lineValue) {
+    }
+
+    /** The facts a case is ranked by, read from the case's own row (its view reads much more). */
+    @Transactional(readOnly = true)
+    public Optional<RankingFacts> rankingFacts(String caseId) {
+        return cases.find(caseId).map(c -> new RankingFacts(c.priority(), c.customerTier(), c.lineValue()));
+    }
+
     @Transactional(readOnly = true)
     public Optional<CaseView> find(String caseId) {
         return cases.find(caseId).map(c -> {

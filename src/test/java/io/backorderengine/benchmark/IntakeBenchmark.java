@@ -62,7 +62,7 @@ public final class IntakeBenchmark {
     private static final int MEASURED = Integer.parseInt(setting("benchmark.requests", "2000"));
     private static final int SUSTAINED = Integer.parseInt(setting("benchmark.sustained", "5000"));
     /** Requests before measuring, per kind: enough for the JIT to compile the hot paths of intake. */
-    private static final int WARM_UP = 2000;
+    private static final int WARM_UP = Integer.parseInt(setting("benchmark.warm-up", "2000"));
     private static final String HEAP = "-Xmx512m";
     private static final String ADMIN_PASSWORD = "benchmark-admin-password";
     private static final Path OUT = Path.of("target", "benchmark");

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.CaseNotFoundException;
-import io.backorderengine.backorder.CaseView;
 import io.backorderengine.inventory.Inventory;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
@@ -30,10 +29,10 @@ class QueueRanker {
     }
 
     void rank(String caseId) {
-        CaseView c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        BackorderCases.RankingFacts c = cases.rankingFacts(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         Number queueClass = decisions.evaluateDecisionTableByKey(DECISION)
-                .variables(Map.of("priority", c.priority(), "customerTier", c.customer().tier(),
-                        "lineValue", c.unitPrice().multiply(java.math.BigDecimal.valueOf(c.quantityShort())).doubleValue()))
+                .variables(Map.of("priority", c.priority(), "customerTier", c.customerTier(),
+                        "lineValue", c.lineValue().doubleValue()))
                 .evaluate().getSingleResult().getSingleEntry();
         inventory.rank(caseId, queueClass.intValue());
     }
