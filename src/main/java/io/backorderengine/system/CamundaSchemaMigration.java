@@ -3,8 +3,6 @@ package io.backorderengine.system;
 import java.sql.Connection;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
@@ -21,29 +19,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "backorder.database.camunda-schema", havingValue = "flyway")
-class CamundaSchemaMigration implements JavaMigration {
+class CamundaSchemaMigration extends CodeMigration {
 
     private static final List<String> COMPONENTS = List.of("engine", "history", "identity", "case.engine",
             "case.history", "decision.engine", "decision.history");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("0.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "Camunda 7.24 schema from the engine's own scripts";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    CamundaSchemaMigration() {
+        super("0.1", "Camunda 7.24 schema from the engine's own scripts");
     }
 
     @Override

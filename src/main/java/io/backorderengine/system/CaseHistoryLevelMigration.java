@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,29 +18,13 @@ import org.springframework.stereotype.Component;
  * our migrations): nothing to do.
  */
 @Component
-class CaseHistoryLevelMigration implements JavaMigration {
+class CaseHistoryLevelMigration extends CodeMigration {
 
     private static final Logger log = LoggerFactory.getLogger(CaseHistoryLevelMigration.class);
     private static final int FULL = 3;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "case history level";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    CaseHistoryLevelMigration() {
+        super("9", "case history level");
     }
 
     @Override
