@@ -54,7 +54,8 @@ class CommunicationLog {
     /**
      * Records the email, and which other cases' sends it covers, in a transaction of its own that
      * commits at once: if the surrounding job fails later and runs again, it finds the email and does
-     * not send it twice. {@code alongside} runs in the same transaction (to store what follows from it).
+     * not send it twice. What the email stores with it ({@link OutgoingEmail#storedWithIt}) and {@code alongside}
+     * run in the same transaction (to store what follows from it).
      */
     Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, String state,
                          String failure, Runnable alongside) {
@@ -84,6 +85,7 @@ class CommunicationLog {
                     jdbc.sql("insert into communication_coverage (message_key, case_id, communication_id) values (?, ?, ?)")
                             .params(coveredKey, caseId, id).update();
                 }
+                email.storedWithIt().run();
                 alongside.run();
                 return new Communication(id, messageId, email.orderId(), email.caseIds().get(0), email.recipient(),
                         rendered.subject(), email.template(), email.locale().getLanguage(), state, now, sentAt, failure,

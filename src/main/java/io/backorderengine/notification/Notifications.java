@@ -105,7 +105,7 @@ public class Notifications {
             if (properties.logLinksWhenNotSent() && !email.secrets().isEmpty()) {
                 log.info("Links in email {} for order {} (not sent): {}", email.template(), email.orderId(), email.secrets());
             }
-            return communications.record(email, messageId, rendered, Communication.LOGGED, null, email.storedWithIt());
+            return communications.record(email, messageId, rendered, Communication.LOGGED, null, () -> { });
         }
         MimeMessage message;
         try {
@@ -114,7 +114,7 @@ public class Notifications {
             return undeliverable(email, messageId, rendered, e.getMessage());
         }
         Communication sending = communications.record(email, messageId, rendered, Communication.SENDING, null,
-                serialized(message), email.storedWithIt());
+                serialized(message), () -> { });
         return Communication.SENDING.equals(sending.state()) ? deliver(sender, sending, message) : sending;
     }
 
@@ -243,10 +243,7 @@ public class Notifications {
                                         String reason) {
         log.warn("Email {} for order {} cannot be delivered: {}", email.template(), email.orderId(), reason);
         return communications.record(email, messageId, rendered, Communication.UNDELIVERABLE, reason,
-                () -> {
-                    email.storedWithIt().run();
-                    events.publishEvent(new CustomerUnreachable(email.orderId(), email.caseIds(), reason));
-                });
+                () -> events.publishEvent(new CustomerUnreachable(email.orderId(), email.caseIds(), reason)));
     }
 
     /** The reason when the server refused a recipient for good (5xx), or null for anything worth retrying. */
