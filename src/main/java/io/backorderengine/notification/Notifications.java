@@ -21,7 +21,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.StreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,15 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-
-    static {
-        // Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader scan of the class path for every
-        // multipart and encoded header (a tenth of a node's CPU under a burst of notices, measured); named
-        // here, the lookup is a class lookup. An operator's own setting wins.
-        if (System.getProperty(StreamProvider.class.getName()) == null) {
-            System.setProperty(StreamProvider.class.getName(), "org.eclipse.angus.mail.util.MailStreamProvider");
-        }
-    }
 
     private final EmailRenderer renderer;
     private final CommunicationLog communications;
