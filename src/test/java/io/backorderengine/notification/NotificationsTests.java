@@ -1,6 +1,7 @@
 package io.backorderengine.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -95,11 +96,8 @@ class NotificationsTests extends ApplicationTest {
         dyingSender.setPort(mailSender.getPort());
         var dying = new StaticListableBeanFactory(Map.of("mailSender", dyingSender)).getBeanProvider(JavaMailSenderImpl.class);
         Notifications dyingNode = new Notifications(renderer, communications, dying, properties, events, clock);
-        try {
-            dyingNode.send(email);
-        } catch (IllegalStateException expected) {
-            // the job would fail here and run again, on this node or another
-        }
+        // the job fails here and runs again, on this node or another
+        assertThatThrownBy(() -> dyingNode.send(email)).isInstanceOf(IllegalStateException.class).hasMessage("the node died");
         assertThat(notifications.find(email.messageKey())).get().extracting(Communication::state).isEqualTo(Communication.SENDING);
 
         Communication retried = notifications.send(email);

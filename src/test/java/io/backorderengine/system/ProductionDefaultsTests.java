@@ -3,14 +3,19 @@ package io.backorderengine.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 
 import io.backorderengine.BackorderEngineApplication;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Outside the demo profile nothing ships a default password, cookies are secure, and the engine
@@ -32,28 +37,35 @@ class ProductionDefaultsTests {
     }
 
     @Test
-    void theSharedSettingsAreTheHardenedOnes() throws IOException {
-        PropertySource<?> settings = new YamlPropertySourceLoader()
-                .load("application", new ClassPathResource("application.yaml")).get(0);
+    void aNodeOutsideTheDemoRunsWithTheHardenedSettings() throws Exception {
+        try (ConfigurableApplicationContext app = run("camunda.bpm.admin-user.password=a-long-production-password")) {
+            var engine = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class).getProcessEngineConfiguration();
+            assertThat(engine.isAuthorizationEnabled()).isTrue();
+            assertThat(engine.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
+            assertThat(engine.isEnableExpressionsInAdhocQueries()).isFalse();
+            assertThat(engine.isEnableExpressionsInStoredQueries()).isFalse();
+            assertThat(engine.isJavaSerializationFormatEnabled()).isFalse();
+            assertThat(engine.getQueryMaxResultsLimit()).isEqualTo(2000);
+            assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class).checkPassword("admin", "admin"))
+                    .as("no default password").isFalse();
 
-        assertThat(settings.getProperty("camunda.bpm.admin-user.password")).isEqualTo("${BACKORDER_ADMIN_PASSWORD:}");
-        assertThat(settings.getProperty("camunda.bpm.authorization.enabled")).isEqualTo(true);
-        String engine = "camunda.bpm.generic-properties.properties.";
-        assertThat(settings.getProperty(engine + "defaultUserPermissionNameForTask")).isEqualTo("TASK_WORK");
-        assertThat(settings.getProperty(engine + "enableExpressionsInAdhocQueries")).isEqualTo(false);
-        assertThat(settings.getProperty(engine + "enableExpressionsInStoredQueries")).isEqualTo(false);
-        assertThat(settings.getProperty(engine + "javaSerializationFormatEnabled")).isEqualTo(false);
-        assertThat(settings.getProperty(engine + "queryMaxResultsLimit")).isEqualTo(2000);
-        assertThat(settings.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isEqualTo(true);
-        assertThat(settings.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo(true);
-        assertThat(settings.getProperty("camunda.bpm.webapp.header-security.hsts-disabled")).isEqualTo(false);
-        assertThat(settings.getProperty("server.servlet.session.cookie.secure")).isEqualTo(true);
+            // what a browser opening Tasklist gets: session and CSRF cookies only over TLS, HSTS on
+            String port = app.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/")).build(), BodyHandlers.ofString());
+            List<String> cookies = page.headers().allValues("Set-Cookie");
+            assertThat(cookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsPattern("(?i);\\s*Secure(;|$)"));
+            assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+        }
     }
 
     private static void start(String password) {
-        new SpringApplicationBuilder(BackorderEngineApplication.class)
+        run(password).close();
+    }
+
+    private static ConfigurableApplicationContext run(String password) {
+        return new SpringApplicationBuilder(BackorderEngineApplication.class)
                 .profiles("production")
-                .run("--spring.datasource.url=jdbc:h2:mem:production-defaults", "--server.port=0", "--" + password)
-                .close();
+                .run("--spring.datasource.url=jdbc:h2:mem:production-defaults", "--server.port=0", "--" + password);
     }
 }
