@@ -1,7 +1,6 @@
 package io.backorderengine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,9 +1,15 @@
 package io.backorderengine.backorder;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.Product;
 import io.backorderengine.notification.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BackorderCases {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackorderCases.class);
+    private static final Logger log = LoggerFactory.getLogger(BackorderCases.class);
 
     private final CaseWorkflow workflow;
     private final CaseRegistry registry;
@@ -22,13 +28,13 @@ public class BackorderCases {
     private final CaseTasks tasks;
     private final CaseLedger ledger;
     private final Notifications notifications;
-    private final io.backorderengine.inventory.Inventory inventory;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Inventory inventory;
+    private final ApplicationEventPublisher events;
     private final CaseStarts starts;
 
     BackorderCases(CaseWorkflow workflow, CaseRegistry registry, CaseRepository cases, CasePromises promises, CaseOffers offers,
                    CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications,
-                   io.backorderengine.inventory.Inventory inventory, org.springframework.context.ApplicationEventPublisher events,
+                   Inventory inventory, ApplicationEventPublisher events,
                    CaseStarts starts) {
         this.starts = starts;
         this.registry = registry;
@@ -78,7 +84,7 @@ public class BackorderCases {
     }
 
     /** What the allocation policy ranks a case by. */
-    public record RankingFacts(int priority, String customerTier, java.math.BigDecimal lineValue) {
+    public record RankingFacts(int priority, String customerTier, BigDecimal lineValue) {
     }
 
     /** The facts a case is ranked by, read from the case's own row (its view reads much more). */
@@ -92,7 +98,7 @@ public class BackorderCases {
         return cases.find(caseId).map(c -> {
             List<CasePromises.Promise> promised = promises.history(caseId);
             return new CaseView(c.caseId(), c.orderId(), c.lineId(), c.sku(),
-                    inventory.product(c.sku()).map(io.backorderengine.inventory.Product::name).orElse(c.sku()),
+                    inventory.product(c.sku()).map(Product::name).orElse(c.sku()),
                     c.quantityOrdered(), c.quantityShort(),
                     c.unitPrice(), c.status(), c.openedAt(), c.closedAt(), c.closeReason(), c.priority(), c.shipComplete(),
                     new CaseView.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(),

@@ -1,7 +1,9 @@
 package io.backorderengine.backorder;
 
+import java.time.LocalDate;
 import java.util.Map;
 
+import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.StockAllocated;
 import io.backorderengine.inventory.SupplyChanged;
 import io.backorderengine.notification.CustomerUnreachable;
@@ -18,10 +20,10 @@ class CaseEventListeners {
     private final CaseInbox inbox;
     private final CaseRepository cases;
     private final CaseLedger ledger;
-    private final io.backorderengine.inventory.Inventory inventory;
+    private final Inventory inventory;
 
     CaseEventListeners(CaseInbox inbox, CaseRepository cases, CaseLedger ledger,
-                       io.backorderengine.inventory.Inventory inventory) {
+                       Inventory inventory) {
         this.inbox = inbox;
         this.cases = cases;
         this.ledger = ledger;
@@ -66,7 +68,7 @@ class CaseEventListeners {
     private void repromiseMoved(String sku, String reason) {
         var promised = cases.lastPromisedOfOpen(sku);
         inventory.expectedSupplyOfLine(sku).forEach((caseId, supply) -> {
-            java.time.LocalDate last = promised.get(caseId);
+            LocalDate last = promised.get(caseId);
             if (last != null && !last.equals(supply.expectedDate())) {
                 inbox.queue(caseId, CaseMessage.SUPPLIER_DATE_CHANGED, Map.of("supplyChangeReason", reason));
             }

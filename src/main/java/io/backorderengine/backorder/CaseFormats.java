@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
+import io.backorderengine.system.PlainText;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -18,7 +19,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import io.backorderengine.system.PlainText;
 
 /**
  * The formats of an order line's facts, one constraint each, used wherever those facts come in: an order

@@ -59,7 +59,9 @@ public class CasePromises {
      */
     @Transactional
     public Outcome promise(String caseId) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (cases.find(caseId).isEmpty()) {
+            throw new CaseNotFoundException(caseId);
+        }
         ExpectedSupply supply = inventory.expectedSupplyFor(caseId);
         Optional<Promise> last = latest(caseId);
         Optional<LocalDate> told = lastTold(caseId);

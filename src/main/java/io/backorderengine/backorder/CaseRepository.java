@@ -1,7 +1,10 @@
 package io.backorderengine.backorder;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.backorderengine.system.RecordRows;
@@ -86,15 +89,15 @@ class CaseRepository {
     }
 
     /** Open cases of a SKU with the date last promised to each. */
-    java.util.Map<String, java.time.LocalDate> lastPromisedOfOpen(String sku) {
-        java.util.Map<String, java.time.LocalDate> promised = new java.util.HashMap<>();
+    Map<String, LocalDate> lastPromisedOfOpen(String sku) {
+        Map<String, LocalDate> promised = new HashMap<>();
         jdbc.sql("""
                         select c.case_id, p.expected_date from backorder_case c
                         join case_promise p on p.case_id = c.case_id
                         where c.sku = ? and c.status = ?
                         and p.promise_id = (select max(promise_id) from case_promise where case_id = c.case_id)""")
                 .params(sku, CaseStatus.OPEN.name())
-                .query((rs, n) -> promised.put(rs.getString(1), rs.getObject(2, java.time.LocalDate.class))).list();
+                .query((rs, n) -> promised.put(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
         return promised;
     }
 

@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseNotFoundException;
@@ -18,6 +16,8 @@ import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.system.CustomerFormats;
 import io.backorderengine.system.WebLocale;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

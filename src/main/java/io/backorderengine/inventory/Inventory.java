@@ -1,7 +1,6 @@
 package io.backorderengine.inventory;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -193,7 +193,7 @@ public class Inventory {
     public SwitchResult switchToAlternative(String caseId, String alternativeSku, int quantity) {
         BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
         Product alternative = null;
-        for (String sku : new java.util.TreeSet<>(List.of(demand.sku(), alternativeSku))) {
+        for (String sku : new TreeSet<>(List.of(demand.sku(), alternativeSku))) {
             Product locked = stock.lock(sku);
             if (sku.equals(alternativeSku)) {
                 alternative = locked;

@@ -2,6 +2,7 @@ package io.backorderengine.inventory;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import io.backorderengine.system.RecordRows;
@@ -38,7 +39,7 @@ class Receipts {
     }
 
     /** The allocations a receipt made, in the order it made them. */
-    java.util.List<ReceiptResult.Allocation> allocations(String receiptId) {
+    List<ReceiptResult.Allocation> allocations(String receiptId) {
         return jdbc.sql("""
                         select case_id, quantity from reservation where receipt_id = ? and source = ?
                         order by reservation_id""")

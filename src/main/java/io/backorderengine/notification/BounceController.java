@@ -1,10 +1,10 @@
 package io.backorderengine.notification;
 
+import io.backorderengine.system.PlainText;
+import io.backorderengine.system.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import io.backorderengine.system.PlainText;
-import io.backorderengine.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -271,7 +272,7 @@ public class Notifications {
     }
 
     private static String addresses(Address[] addresses) {
-        return String.join(", ", java.util.Arrays.stream(addresses).map(Address::toString).toList());
+        return String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
     }
 
     private static String firstLine(String message) {

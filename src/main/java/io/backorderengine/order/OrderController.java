@@ -3,10 +3,10 @@ package io.backorderengine.order;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.system.Problems;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,13 +1,15 @@
 package io.backorderengine.order;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +27,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.util.HexFormat;
 
 /**
  * Takes an order in: per line, reserves what is in stock and opens a backorder case for the rest.
@@ -129,8 +130,8 @@ class OrderIntake {
             throw new InvalidOrderException("customer.email", "is required (or a phone number, for customers without email)");
         }
         try {
-            java.time.ZoneId.of(customer.timeZoneOrDefault());
-        } catch (java.time.DateTimeException e) {
+            ZoneId.of(customer.timeZoneOrDefault());
+        } catch (DateTimeException e) {
             throw new InvalidOrderException("customer.timeZone", "is not a known time zone: " + customer.timeZone());
         }
         Set<String> lineIds = new HashSet<>();

@@ -2,11 +2,11 @@ package io.backorderengine.order;
 
 import java.util.List;
 
+import io.backorderengine.backorder.CaseFormats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import io.backorderengine.backorder.CaseFormats;
 
 /**
  * An order as the shop sends it, in the formats every door into a case checks ({@link CaseFormats}): ids

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -63,7 +64,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (DatabaseOutage.causedBy(ex)) {
             log.warn("The database is unavailable: {}", ex.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                             DatabaseOutage.DETAIL));
         }
@@ -74,7 +75,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Jackson's path as a field expression, e.g. {@code lines[1].quantity}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,7 @@ final class FormRules {
             String type = component.path("type").asText();
             if (!COMPONENTS.contains(type)) {
                 findings.add(new ModelFinding(resource, component.path("id").asText(null),
-                        "form component type '%s' is not one of %s".formatted(type, new java.util.TreeSet<>(COMPONENTS))));
+                        "form component type '%s' is not one of %s".formatted(type, new TreeSet<>(COMPONENTS))));
             }
             components(resource, component, findings);
         }

@@ -2,7 +2,6 @@ package io.backorderengine.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -58,7 +59,7 @@ class ModelBeans {
 
     Set<String> delegates() {
         return declared().entrySet().stream().filter(e -> e.getValue().delegate()).map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

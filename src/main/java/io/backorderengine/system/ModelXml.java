@@ -2,7 +2,6 @@ package io.backorderengine.system;
 
 import java.io.ByteArrayInputStream;
 import java.util.function.Consumer;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 

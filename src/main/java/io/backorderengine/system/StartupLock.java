@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;

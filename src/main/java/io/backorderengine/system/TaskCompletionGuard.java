@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -149,7 +150,7 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         if (submitted == null) {
             return values;
         }
-        if (submitted instanceof org.camunda.bpm.engine.variable.VariableMap typed) {
+        if (submitted instanceof VariableMap typed) {
             typed.keySet().forEach(name -> values.put(name, typed.getValueTyped(name) == null ? null : typed.getValueTyped(name).getValue()));
             return values;
         }

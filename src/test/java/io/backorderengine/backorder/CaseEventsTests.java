@@ -3,7 +3,7 @@ package io.backorderengine.backorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +14,7 @@ import io.backorderengine.support.Catalog;
 import io.backorderengine.support.Database;
 import io.backorderengine.support.EventProbe;
 import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -210,9 +211,9 @@ class CaseEventsTests extends ApplicationTest {
         return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() > 0;
     }
 
-    private java.util.List<String> openTaskKeys(String caseId) {
+    private List<String> openTaskKeys(String caseId) {
         return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
+                .map(Task::getTaskDefinitionKey).toList();
     }
 
     private void awaitWaiting(String caseId) {

@@ -3,7 +3,6 @@ package io.backorderengine.backorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,17 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.icegreen.greenmail.util.GreenMail;
+import io.backorderengine.notification.Communication;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
 import io.backorderengine.support.Mailbox;
-import io.backorderengine.notification.Communication;
 import io.backorderengine.system.CustomerFormats;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every customer email, in English and German, read from a real SMTP server as the customer's mail
@@ -162,7 +163,7 @@ class CustomerEmailTests extends ApplicationTest {
                 .processInstanceId(instance).activityId("StartEvent_ReminderDue").singleResult().getId());
     }
 
-    private static com.icegreen.greenmail.util.GreenMail smtp() {
+    private static GreenMail smtp() {
         return SMTP;
     }
 }

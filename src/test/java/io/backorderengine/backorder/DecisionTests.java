@@ -3,6 +3,8 @@ package io.backorderengine.backorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
@@ -75,7 +77,7 @@ class DecisionTests extends ApplicationTest {
         String caseId = openWaitingCase(catalog.product(0), 1);
 
         Api.Response refused = api.post("/api/backorders/" + caseId + "/decision",
-                java.util.Map.of("decision", "cancel", "reason", "too late\u0000\u202E"));
+                Map.of("decision", "cancel", "reason", "too late\u0000\u202E"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
-import io.backorderengine.support.TestUsers;
 import io.backorderengine.support.Mailbox;
+import io.backorderengine.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 

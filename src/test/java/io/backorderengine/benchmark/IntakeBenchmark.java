@@ -1,15 +1,17 @@
 package io.backorderengine.benchmark;
 
 import java.io.IOException;
-import java.net.URI;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,17 +26,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.management.OperatingSystemMXBean;
 import io.backorderengine.support.ApplicationNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Intake at flash-sale speed, measured from outside as an order system sees it: the application in a
@@ -169,7 +174,7 @@ public final class IntakeBenchmark {
                 figures.put("h2FileMegabytes", Files.size(file) / 1024 / 1024);
                 System.out.printf("%s: the database file is %d MB%n", database, Files.size(file) / 1024 / 1024);
             }
-            org.springframework.util.FileSystemUtils.deleteRecursively(data);
+            FileSystemUtils.deleteRecursively(data);
         }
         return figures;
     }
@@ -456,7 +461,7 @@ public final class IntakeBenchmark {
             jdbc.update("""
                     insert into purchase_order (purchase_order_id, sku, supplier_id, quantity, expected_date, status, created_at,
                     updated_at) values (?, ?, 'BENCH-SUP', 10000000, ?, 'OPEN', ?, ?)""", "PO-" + sku, sku,
-                    java.sql.Date.valueOf(java.time.LocalDate.now().plusDays(10)), Timestamp.valueOf(LocalDateTime.now()),
+                    Date.valueOf(LocalDate.now().plusDays(10)), Timestamp.valueOf(LocalDateTime.now()),
                     Timestamp.valueOf(LocalDateTime.now()));
         }
         waitingLine(jdbc, "HOT10000", 10_000);
@@ -488,7 +493,7 @@ public final class IntakeBenchmark {
         jdbc.update("update product set waiting_units = waiting_units + ? where sku = ?", waiting, sku);
     }
 
-    private void withDatabase(java.util.function.Consumer<JdbcTemplate> work) {
+    private void withDatabase(Consumer<JdbcTemplate> work) {
         SingleConnectionDataSource connection = database.equals("h2")
                 ? new SingleConnectionDataSource("jdbc:h2:file:" + data.resolve("backorder"), "sa", "", true)
                 : new SingleConnectionDataSource(jdbcUrl, setting("benchmark.postgres.user", "postgres"),
@@ -551,7 +556,7 @@ public final class IntakeBenchmark {
     }
 
     private static long osMemoryBytes() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
     }
 }

@@ -3,6 +3,10 @@ package io.backorderengine.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,8 +21,8 @@ import io.backorderengine.support.PageClient;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A customer follows the link in their email, sees their backorder and decides: over HTTP, like a
@@ -36,7 +40,7 @@ class DecisionPageTests extends ApplicationTest {
     JdbcClient jdbc;
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @Test
     void onceTheEmailIsSentNoWorkingTokenIsLeftInTheDatabase() {
@@ -185,9 +189,9 @@ class DecisionPageTests extends ApplicationTest {
         catalog.substitute(sku, substitute);
         String orderId = Catalog.unique("ORD");
         String email = "page-" + orderId + "@example.com";
-        Map<String, Object> order = new java.util.HashMap<>(Api.order(orderId, "STANDARD", email, "Customer", new Api.Line("1", sku, quantity)));
+        Map<String, Object> order = new HashMap<>(Api.order(orderId, "STANDARD", email, "Customer", new Api.Line("1", sku, quantity)));
         @SuppressWarnings("unchecked")
-        Map<String, Object> customer = new java.util.HashMap<>((Map<String, Object>) order.get("customer"));
+        Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
         customer.put("language", language);
         order.put("customer", customer);
         assertThat(api.post("/api/orders", order).status()).isEqualTo(201);
@@ -209,7 +213,7 @@ class DecisionPageTests extends ApplicationTest {
         // time passes: the links of this case are past their validity, by the application's clock (the
         // tests run it at noon, never the machine's time)
         jdbc.sql("update decision_link set expires_at = ? where case_id = ?")
-                .params(java.time.LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMinutes(1), caseId).update();
+                .params(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).minusMinutes(1), caseId).update();
     }
 
 }

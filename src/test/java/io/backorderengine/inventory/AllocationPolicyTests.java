@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -147,7 +149,7 @@ class AllocationPolicyTests extends ApplicationTest {
 
     private String backorder(String sku, int quantity, boolean shipComplete) {
         String orderId = Catalog.unique("ORD");
-        Map<String, Object> order = new java.util.HashMap<>(Api.order(orderId, "STANDARD", new Api.Line("1", sku, quantity)));
+        Map<String, Object> order = new HashMap<>(Api.order(orderId, "STANDARD", new Api.Line("1", sku, quantity)));
         order.put("shipComplete", shipComplete);
         Api.Response placed = api.post("/api/orders", order);
         assertThat(placed.body().path("lines").get(0).path("caseId").asText()).isEqualTo(orderId + "-1");
@@ -157,7 +159,7 @@ class AllocationPolicyTests extends ApplicationTest {
     private List<JsonNode> preview(String sku, int quantity) {
         Api.Response preview = api.post("/api/inventory/receipts/preview", Map.of("sku", sku, "quantity", quantity));
         assertThat(preview.status()).isEqualTo(200);
-        List<JsonNode> allocations = new java.util.ArrayList<>();
+        List<JsonNode> allocations = new ArrayList<>();
         preview.body().path("allocations").forEach(allocations::add);
         return allocations;
     }

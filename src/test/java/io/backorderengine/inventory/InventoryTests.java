@@ -3,7 +3,7 @@ package io.backorderengine.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.backorderengine.support.Api;
@@ -102,7 +102,7 @@ class InventoryTests extends ApplicationTest {
 
         Api.Response created = api.post("/api/inventory/purchase-orders", po);
         Api.Response sameAgain = api.post("/api/inventory/purchase-orders", po);
-        Map<String, Object> later = new java.util.HashMap<>(po);
+        Map<String, Object> later = new HashMap<>(po);
         later.put("expectedDate", catalog.today().plusDays(14).toString());
         Api.Response changed = api.put("/api/inventory/purchase-orders", later);
 

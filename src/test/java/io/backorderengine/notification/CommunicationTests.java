@@ -10,7 +10,9 @@ import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,14 @@ import io.backorderengine.support.Catalog;
 import io.backorderengine.support.EventProbe;
 import io.backorderengine.support.Mailbox;
 import io.backorderengine.support.PageClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -168,13 +172,13 @@ class CommunicationTests extends ApplicationTest {
     }
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry metrics;
+    MeterRegistry metrics;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @Test
     void anEmailLeftSendingByANodeThatStoppedBecomesFailedAndIsCounted() {
@@ -187,7 +191,7 @@ class CommunicationTests extends ApplicationTest {
         int updated = jdbc.sql("""
                         update communication set state = 'SENDING', sent_at = null, attempted_at = ?
                         where case_id = ?""")
-                .params(java.time.LocalDateTime.now(clock).minusMinutes(10), caseId).update();
+                .params(LocalDateTime.now(clock).minusMinutes(10), caseId).update();
         assertThat(updated).isEqualTo(1);
 
         await("the sweep finds it").until(() -> api.backorder(caseId).path("emails").path(0).path("state").asText().equals("FAILED"));

@@ -2,13 +2,15 @@ package io.backorderengine.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.ZoneId;
 
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
@@ -17,8 +19,9 @@ import io.backorderengine.support.Mailbox;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -134,8 +137,8 @@ class NotificationsTests extends ApplicationTest {
     @SuppressWarnings("unchecked")
     void customerTextIsEscapedInHtmlAndCannotAddMailHeaders() throws Exception {
         String recipient = Catalog.unique("inject") + "@example.com";
-        Map<String, Object> model = new java.util.HashMap<>(model("<script>alert('x')</script>"));
-        Map<String, Object> line = new java.util.HashMap<>(((List<Map<String, Object>>) model.get("lines")).get(0));
+        Map<String, Object> model = new HashMap<>(model("<script>alert('x')</script>"));
+        Map<String, Object> line = new HashMap<>(((List<Map<String, Object>>) model.get("lines")).get(0));
         line.put("productName", "Lantern\r\nBcc: victim@example.com");
         model.put("lines", List.of(line));
 
@@ -150,9 +153,9 @@ class NotificationsTests extends ApplicationTest {
     }
 
     @Test
-    void operatorsCanReplaceATemplateFromAFolderWithoutARebuild(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+    void operatorsCanReplaceATemplateFromAFolderWithoutARebuild(@TempDir Path folder)
             throws Exception {
-        java.nio.file.Files.writeString(folder.resolve("status-reminder.en.txt"),
+        Files.writeString(folder.resolve("status-reminder.en.txt"),
                 "[(${shopName})] still has it on order, [(${customerName})]\nOur own words.\n");
         EmailRenderer custom = new EmailRenderer(new MailProperties("Outdoor Corner", "shop@example.com", null,
                 "help@example.com", folder, "example.com", false));
@@ -171,7 +174,7 @@ class NotificationsTests extends ApplicationTest {
     }
 
     private static Map<String, Object> model(String customerName) {
-        Map<String, Object> line = new java.util.HashMap<>();
+        Map<String, Object> line = new HashMap<>();
         line.put("productName", "Lantern");
         line.put("quantityShort", 2);
         line.put("expectedDate", "3 December 2026");

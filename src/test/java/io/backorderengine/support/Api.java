@@ -1,5 +1,6 @@
 package io.backorderengine.support;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +9,17 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** The application's HTTP API as a client sees it: status, headers and the JSON body. */
 @TestComponent
@@ -36,7 +41,7 @@ public class Api {
     private final ObjectMapper json;
 
     /** The API as the test order system ({@link TestUsers#SHOP}) calls it. */
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Api(TestRestTemplate rest, ObjectMapper json) {
         this(rest, rest.withBasicAuth(TestUsers.SHOP, TestUsers.password(TestUsers.SHOP)), json);
     }
@@ -82,7 +87,7 @@ public class Api {
     }
 
     /** A multipart/form-data POST, as Camunda Modeler deploys. */
-    public Response postMultipart(String path, org.springframework.util.MultiValueMap<String, Object> parts) {
+    public Response postMultipart(String path, MultiValueMap<String, Object> parts) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
@@ -91,10 +96,10 @@ public class Api {
 
     /** Deploys files (name to content) to {@code /engine-rest/deployment/create}, as Camunda Modeler does. */
     public Response deploy(String deploymentName, Map<String, String> files) {
-        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("deployment-name", deploymentName);
-        files.forEach((name, content) -> parts.add(name, new org.springframework.core.io.ByteArrayResource(
-                content.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        files.forEach((name, content) -> parts.add(name, new ByteArrayResource(
+                content.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
                 return name;

@@ -1,5 +1,7 @@
 package io.backorderengine.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,8 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The application in a JVM of its own, started from the test classpath (without the test classes)

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,10 +69,10 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits for the condition; on timeout saves a screenshot named after the step first. */
-    public <T> T await(String step, java.util.function.Function<? super WebDriver, T> condition) {
+    public <T> T await(String step, Function<? super WebDriver, T> condition) {
         try {
             return waiting().until(condition);
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             screenshot("failed-" + step);
             throw new AssertionError("browser step '" + step + "' timed out on " + driver.getCurrentUrl()
                     + " (screenshot in target/screenshots)", e);
@@ -79,7 +83,7 @@ public final class Browser implements AutoCloseable {
      * Types into a field until it holds the text: single-page apps may re-render a form right after
      * it appears and drop what was typed.
      */
-    public void type(String step, org.openqa.selenium.By field, String text) {
+    public void type(String step, By field, String text) {
         await(step, d -> {
             var element = d.findElement(field);
             if (!text.equals(element.getAttribute("value"))) {
@@ -105,7 +109,7 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind is harmless
         }

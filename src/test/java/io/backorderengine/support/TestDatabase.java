@@ -3,6 +3,7 @@ package io.backorderengine.support;
 import java.io.IOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
@@ -34,7 +35,7 @@ public final class TestDatabase {
      * Closes the server when the context is destroyed, after the data source (which depends on it):
      * closing it any earlier fills the log with the job executor's broken connections.
      */
-    public static final class Closer implements org.springframework.beans.factory.DisposableBean {
+    public static final class Closer implements DisposableBean {
         @Override
         public void destroy() throws IOException {
             synchronized (TestDatabase.class) {

@@ -1,7 +1,6 @@
 package io.backorderengine.support;
 
 import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
@@ -10,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Test helpers that live in the shared application context. */
 @TestConfiguration(proxyBeanMethods = false)

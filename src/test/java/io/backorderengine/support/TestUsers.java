@@ -1,6 +1,7 @@
 package io.backorderengine.support;
 
 import java.util.Map;
+import java.util.UUID;
 
 import io.backorderengine.system.ApiKeys;
 import org.camunda.bpm.engine.IdentityService;
@@ -55,7 +56,7 @@ public class TestUsers {
                 User user = identity.newUser(id);
                 user.setFirstName("Test");
                 user.setLastName(group);
-                user.setPassword(SHOP.equals(id) ? java.util.UUID.randomUUID().toString() : password(id));
+                user.setPassword(SHOP.equals(id) ? UUID.randomUUID().toString() : password(id));
                 identity.saveUser(user);
                 identity.createMembership(id, group);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class WebappSession {
     }
 
     /** The response headers of a page, e.g. to check the webapps' security headers. */
-    public java.net.http.HttpHeaders headers(String path) {
+    public HttpHeaders headers(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).headers();

@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.support.ApplicationNode;
 import io.backorderengine.support.Mailbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -3,6 +3,7 @@ package io.backorderengine.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,10 +84,10 @@ class KnownAttacksTests extends ApplicationTest {
         Api.Response inQuery = admin.post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", name,
                 "query", Map.of("assigneeExpression", PROBE)));
         Api.Response inOrQuery = admin.post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", name,
-                "query", Map.of("orQueries", java.util.List.of(Map.of("assigneeExpression", PROBE)))));
+                "query", Map.of("orQueries", List.of(Map.of("assigneeExpression", PROBE)))));
         Api.Response update = admin.put("/engine-rest/filter/" + agentsFilter, Map.of("resourceType", "Task",
                 "name", "Agents: backorder tasks", "query", Map.of("candidateGroup", "agents",
-                        "orQueries", java.util.List.of(Map.of("assigneeExpression", PROBE)))));
+                        "orQueries", List.of(Map.of("assigneeExpression", PROBE)))));
         Api.Response extended = admin.post("/engine-rest/filter/" + agentsFilter + "/list?maxResults=10", OR_QUERY);
 
         assertThat(inQuery.status()).isEqualTo(400);

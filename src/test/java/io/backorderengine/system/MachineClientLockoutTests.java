@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /**
  * Strangers cannot lock an order system out of intake: its technical user authenticates with an API key,
@@ -81,7 +84,7 @@ class MachineClientLockoutTests extends ApplicationTest {
     void anAdministratorIssuesAndRevokesKeysForOrderSystemsOnly() {
         String system = "erp" + Catalog.unique("x").substring(2);
         User user = processEngine.getIdentityService().newUser(system);
-        user.setPassword(java.util.UUID.randomUUID().toString());
+        user.setPassword(UUID.randomUUID().toString());
         processEngine.getIdentityService().saveUser(user);
         processEngine.getIdentityService().createMembership(system, "ordersystems");
         Api admin = api.as(TestUsers.ADMIN);
@@ -99,8 +102,8 @@ class MachineClientLockoutTests extends ApplicationTest {
         assertThat(api.withCredentials(system, key).get("/api/backorders/none").status()).isEqualTo(404);
         assertThat(admin.get("/api/admin/api-keys?userId=" + system).body().toString()).doesNotContain(key);
 
-        Api.Response revoked = admin.exchange(org.springframework.http.HttpMethod.DELETE,
-                "/api/admin/api-keys/" + issued.body().path("keyId").asText(), null, org.springframework.http.MediaType.APPLICATION_JSON);
+        Api.Response revoked = admin.exchange(HttpMethod.DELETE,
+                "/api/admin/api-keys/" + issued.body().path("keyId").asText(), null, MediaType.APPLICATION_JSON);
 
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(api.withCredentials(system, key).get("/api/backorders/none").status()).isEqualTo(401);

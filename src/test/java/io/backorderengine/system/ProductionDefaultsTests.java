@@ -11,6 +11,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 
 import io.backorderengine.BackorderEngineApplication;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ProductionDefaultsTests {
             assertThat(engine.isEnableExpressionsInStoredQueries()).isFalse();
             assertThat(engine.isJavaSerializationFormatEnabled()).isFalse();
             assertThat(engine.getQueryMaxResultsLimit()).isEqualTo(2000);
-            assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class).checkPassword("admin", "admin"))
+            assertThat(app.getBean(IdentityService.class).checkPassword("admin", "admin"))
                     .as("no default password").isFalse();
 
             // what a browser opening Tasklist gets: session and CSRF cookies only over TLS, HSTS on

@@ -8,10 +8,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.backorderengine.support.Api;
@@ -140,7 +145,7 @@ class RequestLimitsTests extends ApplicationTest {
     }
 
     private static String basic(String user) {
-        return java.util.Base64.getEncoder().encodeToString((user + ":" + TestUsers.password(user))
+        return Base64.getEncoder().encodeToString((user + ":" + TestUsers.password(user))
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -164,7 +169,7 @@ class RequestLimitsTests extends ApplicationTest {
                         break;
                     }
                 }
-            } catch (java.net.SocketException reset) {
+            } catch (SocketException reset) {
                 // the server may close without reading a body it refused: what it answered is all there is
             }
             return answer.toString(StandardCharsets.ISO_8859_1);
@@ -176,9 +181,9 @@ class RequestLimitsTests extends ApplicationTest {
         if (end < 0) {
             return false;
         }
-        String head = response.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        String head = response.substring(0, end).toLowerCase(Locale.ROOT);
         String body = response.substring(end + 4);
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(head);
+        Matcher length = Pattern.compile("content-length: *(\\d+)").matcher(head);
         if (length.find()) {
             return body.length() >= Integer.parseInt(length.group(1));
         }

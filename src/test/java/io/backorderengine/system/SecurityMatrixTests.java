@@ -6,17 +6,22 @@ import static org.awaitility.Awaitility.await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
+import io.backorderengine.support.Mailbox;
 import io.backorderengine.support.TestUsers;
 import io.backorderengine.support.WebappSession;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /**
  * Every HTTP surface against every kind of caller: 401 for anonymous callers and wrong passwords,
@@ -184,8 +189,8 @@ class SecurityMatrixTests extends ApplicationTest {
 
     private Outcome forgeDecision(Caller caller, String link, String caseId) {
         int before = decisions(caseId);
-        int status = as(caller).exchange(org.springframework.http.HttpMethod.POST, link, "choice=cancel",
-                org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).status();
+        int status = as(caller).exchange(HttpMethod.POST, link, "choice=cancel",
+                MediaType.APPLICATION_FORM_URLENCODED).status();
         return new Outcome(status, decisions(caseId) != before);
     }
 
@@ -198,7 +203,7 @@ class SecurityMatrixTests extends ApplicationTest {
     private Outcome issueKey(Caller caller) {
         String system = "matrix" + Catalog.unique("k").substring(2);
         var user = processEngine.getIdentityService().newUser(system);
-        user.setPassword(java.util.UUID.randomUUID().toString());
+        user.setPassword(UUID.randomUUID().toString());
         processEngine.getIdentityService().saveUser(user);
         processEngine.getIdentityService().createMembership(system, "ordersystems");
         int status = as(caller).post("/api/admin/api-keys", Map.of("userId", system)).status();
@@ -270,8 +275,8 @@ class SecurityMatrixTests extends ApplicationTest {
     private String decisionLink(String caseId) {
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
         String email = api.backorder(caseId).path("emails").get(0).path("recipient").asText();
-        var matcher = java.util.regex.Pattern.compile("/customer/decisions/[A-Za-z0-9_-]+")
-                .matcher(io.backorderengine.support.Mailbox.text(io.backorderengine.support.Mailbox.awaitCount(SMTP, email, 1).get(0)));
+        var matcher = Pattern.compile("/customer/decisions/[A-Za-z0-9_-]+")
+                .matcher(Mailbox.text(Mailbox.awaitCount(SMTP, email, 1).get(0)));
         assertThat(matcher.find()).isTrue();
         return matcher.group();
     }

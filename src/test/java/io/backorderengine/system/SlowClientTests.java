@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class SlowClientTests extends ApplicationTest {
         for (int probe = 0; probe < 5; probe++) {
             long readiness = timed(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
             long api = timed(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backorders/none"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             (TestUsers.SHOP + ":" + TestUsers.password(TestUsers.SHOP)).getBytes(StandardCharsets.UTF_8))));
             assertThat(readiness).as("readiness answered in ms").isLessThan(1_000);
             assertThat(api).as("the API answered in ms").isLessThan(1_000);

@@ -13,14 +13,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.backorderengine.support.ApplicationNode;
@@ -202,11 +204,11 @@ class TwoNodesTests {
                         {"receiptId": "TN-R-%d-%d", "sku": "%s", "quantity": %d}""".formatted(sku, n, sku(sku), quantity)));
             }
         }
-        Collections.shuffle(receipts, new java.util.Random(42));
+        Collections.shuffle(receipts, new Random(42));
         List<Request> all = new ArrayList<>(orders.subList(0, ORDERS * 2 / 3));
         List<Request> mixed = new ArrayList<>(orders.subList(ORDERS * 2 / 3, ORDERS));
         mixed.addAll(receipts);
-        Collections.shuffle(mixed, new java.util.Random(7));
+        Collections.shuffle(mixed, new Random(7));
         all.addAll(mixed);
         return all;
     }
@@ -329,7 +331,7 @@ class TwoNodesTests {
         HttpResponse<String> key = nodeA.send("POST", "/api/admin/api-keys",
                 "{\"userId\": \"%s\", \"label\": \"two nodes\"}".formatted(SHOP), "admin", ADMIN_PASSWORD);
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
-        shopKey = new com.fasterxml.jackson.databind.ObjectMapper().readTree(key.body()).path("key").asText();
+        shopKey = new ObjectMapper().readTree(key.body()).path("key").asText();
     }
 
     private static void createCatalog() {

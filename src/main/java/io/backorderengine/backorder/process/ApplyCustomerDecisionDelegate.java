@@ -6,8 +6,6 @@ import java.util.Locale;
 
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseLedger;
-import io.backorderengine.backorder.CaseMails;
-import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;

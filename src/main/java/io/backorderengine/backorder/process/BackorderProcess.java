@@ -1,5 +1,7 @@
 package io.backorderengine.backorder.process;
 
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -21,7 +23,7 @@ final class BackorderProcess {
     static final Variable<String> CUSTOMER_TIER = Variable.string("customerTier");
     static final Variable<String> CUSTOMER_LANGUAGE = Variable.string("customerLanguage");
     static final Variable<String> CUSTOMER_TIME_ZONE = Variable.string("customerTimeZone");
-    static final Variable<java.util.Date> ORDERED_AT = Variable.date("orderedAt");
+    static final Variable<Date> ORDERED_AT = Variable.date("orderedAt");
     static final Variable<Boolean> SHIP_COMPLETE = Variable.bool("shipComplete");
     /** Transient, set by intake only: the case is registered, the first step attaches to it. */
     static final Variable<Boolean> CASE_REGISTERED = Variable.bool("caseRegistered");
@@ -36,10 +38,10 @@ final class BackorderProcess {
     static final Variable<Double> LINE_VALUE = Variable.decimal("lineValue");
     static final Variable<Integer> DISCOUNT_PERCENT = Variable.integer("discountPercent");
     static final Variable<Boolean> REVIEW_REQUIRED = Variable.bool("reviewRequired");
-    static final Variable<java.util.Date> MAX_WAIT_UNTIL = Variable.date("maxWaitUntil");
+    static final Variable<Date> MAX_WAIT_UNTIL = Variable.date("maxWaitUntil");
     static final Variable<String> REMINDER_CYCLE = Variable.string("reminderCycle");
     static final Variable<Boolean> CUSTOMER_SILENT = Variable.bool("customerSilent");
-    static final Variable<java.util.Date> ESCALATION_DUE_AT = Variable.date("escalationDueAt");
+    static final Variable<Date> ESCALATION_DUE_AT = Variable.date("escalationDueAt");
     static final Variable<Integer> ESCALATION_LEVEL = Variable.integer("escalationLevel");
 
     // captured by forms and messages

@@ -8,6 +8,7 @@ import io.backorderengine.backorder.OpenCase;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
 class CamundaCaseWorkflow implements CaseWorkflow {
 
     private final RuntimeService runtime;
-    private final org.springframework.beans.factory.ObjectProvider<QueueRanker> ranker;
+    private final ObjectProvider<QueueRanker> ranker;
 
     // the ranker reads cases through BackorderCases, which uses this workflow: resolved lazily
-    CamundaCaseWorkflow(RuntimeService runtime, org.springframework.beans.factory.ObjectProvider<QueueRanker> ranker) {
+    CamundaCaseWorkflow(RuntimeService runtime, ObjectProvider<QueueRanker> ranker) {
         this.runtime = runtime;
         this.ranker = ranker;
     }

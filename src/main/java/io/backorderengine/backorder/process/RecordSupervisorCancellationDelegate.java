@@ -2,15 +2,8 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
-import java.util.Locale;
-
 import io.backorderengine.backorder.CaseDecisions;
-import io.backorderengine.backorder.CaseLedger;
-import io.backorderengine.backorder.CaseMails;
-import io.backorderengine.backorder.CasePolicy;
-import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionRefusedException;
-import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

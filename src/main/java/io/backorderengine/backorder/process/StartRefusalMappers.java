@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import io.backorderengine.backorder.DuplicateCaseException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.inventory.BackorderCapExceededException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
 import org.springframework.stereotype.Component;
 
 /**

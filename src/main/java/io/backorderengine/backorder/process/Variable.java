@@ -1,5 +1,6 @@
 package io.backorderengine.backorder.process;
 
+import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -26,8 +27,8 @@ record Variable<T>(String name, Class<T> type) {
         return new Variable<>(name, Boolean.class);
     }
 
-    static Variable<java.util.Date> date(String name) {
-        return new Variable<>(name, java.util.Date.class);
+    static Variable<Date> date(String name) {
+        return new Variable<>(name, Date.class);
     }
 
     /** The value, or null when the variable is not set. */

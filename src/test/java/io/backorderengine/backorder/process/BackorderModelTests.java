@@ -8,7 +8,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.CaseMessage;
 import io.backorderengine.support.ApplicationTest;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -44,6 +44,8 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -132,7 +134,7 @@ class BackorderModelTests extends ApplicationTest {
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             String bean = task.getCamundaDelegateExpression().replaceAll("[${}]", "");
             assertThat(context.getBean(bean)).as(task.getId())
-                    .isInstanceOf(org.camunda.bpm.engine.delegate.JavaDelegate.class);
+                    .isInstanceOf(JavaDelegate.class);
             assertThat(bean).endsWith("Delegate");
         }
     }
@@ -144,7 +146,7 @@ class BackorderModelTests extends ApplicationTest {
                 assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
                 // an input mapping would make the task a scope and its message key change on every retry
                 assertThat(task.getExtensionElements().getElementsQuery()
-                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).count())
+                        .filterByType(CamundaInputOutput.class).count())
                         .as(task.getId()).isZero();
                 assertThat(task.getExtensionElements().getElements()).as(task.getId())
                         .anyMatch(e -> e.getElementType().getTypeName().equals("failedJobRetryTimeCycle"));
@@ -263,7 +265,7 @@ class BackorderModelTests extends ApplicationTest {
 
     private static String inputParameter(ServiceTask task, String name) {
         return task.getExtensionElements().getElementsQuery()
-                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).singleResult()
+                .filterByType(CamundaProperties.class).singleResult()
                 .getCamundaProperties().stream().filter(p -> p.getCamundaName().equals(name)).findFirst()
                 .orElseThrow().getCamundaValue();
     }

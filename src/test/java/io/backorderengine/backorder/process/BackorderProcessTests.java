@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.backorderengine.inventory.StockAllocated;
@@ -72,7 +73,7 @@ class BackorderProcessTests extends ApplicationTest {
         var identity = processEngine.getIdentityService();
         identity.setAuthentication("history-agent", List.of("agents"));
         try {
-            processEngine.getTaskService().complete(task(c.instance()).getId(), java.util.Map.of("discountPercent", 12));
+            processEngine.getTaskService().complete(task(c.instance()).getId(), Map.of("discountPercent", 12));
         } finally {
             identity.clearAuthentication();
         }
@@ -257,7 +258,7 @@ class BackorderProcessTests extends ApplicationTest {
         // the cancellation waits for the lock, then finds the stock allocated.
         probe.once(StockAllocated.class, a -> a.caseId().equals(c.id()), allocated -> {
             CompletableFuture.runAsync(() -> processEngine.getTaskService().complete(taskId,
-                            java.util.Map.of("supervisorDecision", "cancel")))
+                            Map.of("supervisorDecision", "cancel")))
                     .whenComplete((ok, error) -> {
                         if (error == null) {
                             supervisor.complete(null);
@@ -382,8 +383,8 @@ class BackorderProcessTests extends ApplicationTest {
         fireTimer(c, "StartEvent_ReminderDue");
     }
 
-    private java.util.Map<String, Object> purchaseOrder(String id, String sku, LocalDate expected) {
-        return java.util.Map.of("purchaseOrderId", id, "sku", sku, "supplierId", catalog.supplierOf(sku),
+    private Map<String, Object> purchaseOrder(String id, String sku, LocalDate expected) {
+        return Map.of("purchaseOrderId", id, "sku", sku, "supplierId", catalog.supplierOf(sku),
                 "quantity", 10, "expectedDate", expected.toString());
     }
 }

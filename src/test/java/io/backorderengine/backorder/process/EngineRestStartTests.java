@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
+import io.backorderengine.support.Mailbox;
 import io.backorderengine.support.TestUsers;
 import io.backorderengine.support.WebappSession;
 import io.backorderengine.system.InvalidStart;
@@ -118,7 +121,7 @@ class EngineRestStartTests extends ApplicationTest {
         assertThat(api.backorder(victim).toString()).isEqualTo(before);
         assertThat(api.backorder(victim).path("timeline").findValuesAsText("kind")).doesNotContain("RELEASED");
         assertThat(instances()).isEqualTo(instances);
-        assertThat(io.backorderengine.support.Mailbox.to(SMTP, "customer-" + orderId + "@example.com")).hasSize(1);
+        assertThat(Mailbox.to(SMTP, "customer-" + orderId + "@example.com")).hasSize(1);
     }
 
     @Test
@@ -193,8 +196,8 @@ class EngineRestStartTests extends ApplicationTest {
 
     private String json(Object body) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ class TaskCompletionTests extends ApplicationTest {
 
         Api.Response rest = api.as(TestUsers.ADMIN).post("/engine-rest/task/" + review.getId() + "/complete",
                 variables("discountPercent", 77, "maxWaitUntil", 0));
-        processEngine.getIdentityService().setAuthentication(TestUsers.SUPERVISOR, java.util.List.of("supervisors"));
+        processEngine.getIdentityService().setAuthentication(TestUsers.SUPERVISOR, List.of("supervisors"));
         try {
             assertThatThrownBy(() -> processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 77)))
                     .isInstanceOf(InvalidTaskCompletion.class).hasMessageContaining("discountPercent must be at most 50");
