@@ -35,6 +35,13 @@ class ModuleStructureTests {
     }
 
     @Test
+    void settingsAreReadThroughTheirRecordsOnly() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
+                .because("each backorder.* setting has one default and one description, in its @ConfigurationProperties record")
+                .check(CLASSES);
+    }
+
+    @Test
     void systemHoldsNoBusinessTypes() {
         noClasses().that().resideInAPackage("io.backorderengine.system..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.backorderengine.order..",

@@ -27,6 +27,7 @@ public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
                          @DefaultValue Notification notification,
                          @DefaultValue Offer offer) {
 
+    /** @param max how long a case waits before a supervisor gets an escalation task */
     public record Wait(@DefaultValue("P21D") Duration max) {
     }
 
@@ -37,6 +38,10 @@ public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
     public record Reminder(@DefaultValue("R/P7D") String cycle, @DefaultValue("2") int contactAfter) {
     }
 
+    /**
+     * @param due       how long a supervisor has to resolve an escalation before it escalates again
+     * @param extension how much longer a case waits when the supervisor decides to keep waiting
+     */
     public record Escalation(@DefaultValue("P2D") Duration due, @DefaultValue("P7D") Duration extension) {
     }
 

@@ -6,9 +6,10 @@ import java.time.LocalDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -18,25 +19,29 @@ import org.springframework.transaction.TransactionException;
  * starting the same case are safe: the first step attaches the process to the case only once.
  */
 @Component
-class UnstartedCases {
+class UnstartedCases implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(UnstartedCases.class);
 
     private final CaseRepository repository;
     private final BackorderCases cases;
     private final Duration grace;
+    private final Duration sweepInterval;
     private final Clock clock;
 
-    UnstartedCases(CaseRepository repository, BackorderCases cases,
-                   @Value("${backorder.intake.unstarted-after:PT30S}") Duration grace, Clock clock) {
+    UnstartedCases(CaseRepository repository, BackorderCases cases, CaseSweeps sweeps, Clock clock) {
         this.repository = repository;
         this.cases = cases;
-        this.grace = grace;
+        this.grace = sweeps.intake().unstartedAfter();
+        this.sweepInterval = sweeps.intake().unstartedSweepInterval();
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${backorder.intake.unstarted-sweep-interval:PT30S}",
-            initialDelayString = "${backorder.intake.unstarted-sweep-interval:PT30S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, sweepInterval, sweepInterval));
+    }
+
     void sweep() {
         try {
             var unstarted = repository.withoutProcess(LocalDateTime.now(clock).minus(grace));

@@ -14,11 +14,11 @@ import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.notification.MailProperties;
 import io.backorderengine.system.CustomerFormats;
 import io.backorderengine.system.WebLocale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,12 +42,11 @@ class CustomerPageController {
     private final String supportContact;
 
     CustomerPageController(DecisionLinkService links, BackorderCases cases,
-                           @Value("${backorder.mail.shop-name}") String shopName,
-                           @Value("${backorder.mail.support-contact}") String supportContact) {
+                           MailProperties mail) {
         this.links = links;
         this.cases = cases;
-        this.shopName = shopName;
-        this.supportContact = supportContact;
+        this.shopName = mail.shopName();
+        this.supportContact = mail.supportContact();
     }
 
     @GetMapping

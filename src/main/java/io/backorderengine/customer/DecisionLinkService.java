@@ -1,5 +1,6 @@
 package io.backorderengine.customer;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.DecisionLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,11 +30,14 @@ class DecisionLinkService implements DecisionLinks {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final LinkProperties properties;
+    private final URI publicUrl;
     private final Clock clock;
 
-    DecisionLinkService(JdbcClient jdbc, LinkProperties properties, Clock clock) {
+    DecisionLinkService(JdbcClient jdbc, LinkProperties properties, CasePolicy policy, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        // customers reach the application where agents do, unless it is set apart for them
+        this.publicUrl = properties.publicUrl() != null ? properties.publicUrl() : policy.publicUrl();
         this.clock = clock;
     }
 
@@ -50,7 +55,7 @@ class DecisionLinkService implements DecisionLinks {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.validity());
         String hash = hash(token);
-        return new Link(properties.publicUrl().resolve("/customer/decisions/" + token).toString(), expires,
+        return new Link(publicUrl.resolve("/customer/decisions/" + token).toString(), expires,
                 () -> jdbc.sql("insert into decision_link (token_hash, case_id, created_at, expires_at) values (?, ?, ?, ?)")
                         .params(hash, caseId, utc(now), utc(expires)).update());
     }

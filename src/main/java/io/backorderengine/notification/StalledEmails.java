@@ -9,9 +9,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -25,19 +26,20 @@ import org.springframework.transaction.TransactionException;
  * (how many the sweep has found since start).
  */
 @Component
-class StalledEmails {
+class StalledEmails implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(StalledEmails.class);
 
     private final CommunicationLog communications;
     private final Duration stalledAfter;
+    private final Duration sweepInterval;
     private final Clock clock;
     private final Counter stalled;
 
-    StalledEmails(CommunicationLog communications, @Value("${backorder.mail.stalled-after:PT5M}") Duration stalledAfter,
-                  Clock clock, MeterRegistry metrics) {
+    StalledEmails(CommunicationLog communications, MailProperties mail, Clock clock, MeterRegistry metrics) {
         this.communications = communications;
-        this.stalledAfter = stalledAfter;
+        this.stalledAfter = mail.stalledAfter();
+        this.sweepInterval = mail.stalledSweepInterval();
         this.clock = clock;
         this.stalled = Counter.builder("backorder.emails.stalled")
                 .description("emails a stopped node left being handed to the mail server").register(metrics);
@@ -45,8 +47,11 @@ class StalledEmails {
                 .description("emails not confirmed by the mail server (their jobs retry them)").register(metrics);
     }
 
-    @Scheduled(fixedDelayString = "${backorder.mail.stalled-sweep-interval:PT1M}",
-            initialDelayString = "${backorder.mail.stalled-sweep-interval:PT1M}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, sweepInterval, sweepInterval));
+    }
+
     void sweep() {
         int found;
         try {

@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,8 @@ class AuthenticationThrottle {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
-    AuthenticationThrottle(@Value("${backorder.security.failed-logins-per-minute:20}") long perMinute) {
-        this.perMinute = perMinute;
+    AuthenticationThrottle(SystemSettings settings) {
+        this.perMinute = settings.security().failedLoginsPerMinute();
     }
 
     /** How long the address must wait before it may try again, if it has used up its failures. */

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -38,10 +37,10 @@ class DemoUsers {
     private final ApiKeys apiKeys;
     private final String password;
 
-    DemoUsers(IdentityService identity, ApiKeys apiKeys, @Value("${backorder.demo.password:demo}") String password) {
+    DemoUsers(IdentityService identity, ApiKeys apiKeys, SystemSettings settings) {
         this.identity = identity;
         this.apiKeys = apiKeys;
-        this.password = password;
+        this.password = settings.demo().password();
     }
 
     @EventListener

@@ -2,6 +2,7 @@ package io.backorderengine.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;
@@ -9,7 +10,9 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
  * there is no SQL for it.
  */
 @Component
-class H2Housekeeping {
+class H2Housekeeping implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
     /** Compaction starts when the chunks, taken together, are less full than this. */
@@ -35,13 +38,19 @@ class H2Housekeeping {
     private static final int REWRITE_BYTES = 16 * 1024 * 1024;
 
     private final DataSource dataSource;
+    private final Duration interval;
     private volatile boolean unavailable;
 
-    H2Housekeeping(DataSource dataSource) {
+    H2Housekeeping(DataSource dataSource, SystemSettings settings) {
         this.dataSource = dataSource;
+        this.interval = settings.h2().housekeepingInterval();
     }
 
-    @Scheduled(fixedDelayString = "${backorder.h2.housekeeping-interval:PT5S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::compact, interval, Duration.ZERO));
+    }
+
     void compact() {
         if (unavailable) {
             return;

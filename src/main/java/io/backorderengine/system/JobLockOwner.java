@@ -2,7 +2,6 @@ package io.backorderengine.system;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +15,9 @@ class JobLockOwner extends AbstractProcessEnginePlugin {
 
     private final String nodeName;
 
-    JobLockOwner(@Value("${backorder.node-name:}") String nodeName) {
-        this.nodeName = nodeName.isBlank() ? defaultName() : nodeName;
+    JobLockOwner(SystemSettings settings) {
+        String configured = settings.nodeName();
+        this.nodeName = configured == null || configured.isBlank() ? defaultName() : configured;
     }
 
     private static String defaultName() {

@@ -3,7 +3,7 @@ package io.backorderengine.system;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,11 +21,10 @@ class PoolSizing {
     private final int webRequests;
     private final int jobThreads;
 
-    PoolSizing(DataSource dataSource, @Value("${backorder.http.max-concurrent-requests:10}") int webRequests,
-               @Value("${camunda.bpm.job-execution.max-pool-size:10}") int jobThreads) {
+    PoolSizing(DataSource dataSource, SystemSettings settings, CamundaBpmProperties camunda) {
         this.dataSource = dataSource;
-        this.webRequests = webRequests;
-        this.jobThreads = jobThreads;
+        this.webRequests = settings.http().maxConcurrentRequests();
+        this.jobThreads = camunda.getJobExecution().getMaxPoolSize();
     }
 
     @EventListener

@@ -15,12 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.coyote.CloseNowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,17 +46,12 @@ class RequestBodyGate extends OncePerRequestFilter {
     private final long deploymentLimit;
     private final ProblemWriter problems;
 
-    RequestBodyGate(@Value("${backorder.http.body-read-timeout:10s}") Duration deadline,
-                    @Value("${backorder.http.max-concurrent-uploads:64}") int uploads,
-                    @Value("${backorder.http.max-concurrent-uploads-per-client:8}") int perClient,
-                    @Value("${backorder.api.max-body-size:256KB}") DataSize bodyLimit,
-                    @Value("${backorder.api.max-deployment-size:4MB}") DataSize deploymentLimit,
-                    ObjectMapper json) {
-        this.deadline = deadline;
-        this.uploads = new Semaphore(uploads);
-        this.perClient = perClient;
-        this.bodyLimit = bodyLimit.toBytes();
-        this.deploymentLimit = deploymentLimit.toBytes();
+    RequestBodyGate(SystemSettings settings, ObjectMapper json) {
+        this.deadline = settings.http().bodyReadTimeout();
+        this.uploads = new Semaphore(settings.http().maxConcurrentUploads());
+        this.perClient = settings.http().maxConcurrentUploadsPerClient();
+        this.bodyLimit = settings.api().maxBodySize().toBytes();
+        this.deploymentLimit = settings.api().maxDeploymentSize().toBytes();
         this.problems = new ProblemWriter(json);
     }
 

@@ -12,7 +12,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,10 +34,9 @@ class RequestBulkhead extends OncePerRequestFilter {
     private final Duration queueWait;
     private final ProblemWriter problems;
 
-    RequestBulkhead(@Value("${backorder.http.max-concurrent-requests:10}") int slots,
-                    @Value("${backorder.http.queue-wait:1s}") Duration queueWait, ObjectMapper json, MeterRegistry metrics) {
-        this.slots = new Semaphore(slots, true);
-        this.queueWait = queueWait;
+    RequestBulkhead(SystemSettings settings, ObjectMapper json, MeterRegistry metrics) {
+        this.slots = new Semaphore(settings.http().maxConcurrentRequests(), true);
+        this.queueWait = settings.http().queueWait();
         this.problems = new ProblemWriter(json);
         Gauge.builder("backorder.http.requests.free", this.slots, Semaphore::availablePermits)
                 .description("request slots free (backorder.http.max-concurrent-requests)").register(metrics);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +159,7 @@ class NotificationsTests extends ApplicationTest {
         Files.writeString(folder.resolve("status-reminder.en.txt"),
                 "[(${shopName})] still has it on order, [(${customerName})]\nOur own words.\n");
         EmailRenderer custom = new EmailRenderer(new MailProperties("Outdoor Corner", "shop@example.com", null,
-                "help@example.com", folder, "example.com", false));
+                "help@example.com", folder, "example.com", false, "R5/PT1M", Duration.ofMinutes(5), Duration.ofMinutes(1)));
 
         EmailRenderer.Rendered rendered = custom.render(email("key", "x@example.com", "Ada"));
 

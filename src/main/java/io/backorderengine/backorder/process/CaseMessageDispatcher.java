@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.CaseInbox;
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseSweeps;
 import io.backorderengine.system.RecordRows;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -19,10 +20,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row and re-checks it. Delivery and "delivered" commit together, so a message reaches the case once.
  */
 @Component
-class CaseMessageDispatcher {
+class CaseMessageDispatcher implements SchedulingConfigurer {
 
     private static final RecordRows<Pending> PENDING_ROWS = RecordRows.of(Pending.class);
 
@@ -60,17 +62,18 @@ class CaseMessageDispatcher {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final int maxAttempts;
+    private final Duration sweepInterval;
 
     CaseMessageDispatcher(JdbcClient jdbc, RuntimeService runtime, IdentityService identity, CaseLedger ledger, ObjectMapper json,
-                          PlatformTransactionManager transactions, Clock clock,
-                          @Value("${backorder.messages.max-attempts:30}") int maxAttempts) {
+                          PlatformTransactionManager transactions, Clock clock, CaseSweeps sweeps) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.identity = identity;
         this.ledger = ledger;
         this.json = json;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = sweeps.messages().maxAttempts();
+        this.sweepInterval = sweeps.messages().sweepInterval();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -80,8 +83,11 @@ class CaseMessageDispatcher {
         deliver(queued.messageId(), IMMEDIATE_ATTEMPTS);
     }
 
-    @Scheduled(fixedDelayString = "${backorder.messages.sweep-interval:PT5S}",
-            initialDelayString = "${backorder.messages.sweep-interval:PT5S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, sweepInterval, sweepInterval));
+    }
+
     void sweep() {
         try {
             List<Long> due = jdbc.sql("""

@@ -1,7 +1,7 @@
 package io.backorderengine.backorder.process;
 
+import io.backorderengine.notification.MailProperties;
 import io.backorderengine.system.ModelBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +15,8 @@ public class MailRetry {
 
     private final String cycle;
 
-    MailRetry(@Value("${backorder.mail.retry-cycle:R5/PT1M}") String cycle) {
-        this.cycle = cycle;
+    MailRetry(MailProperties mail) {
+        this.cycle = mail.retryCycle();
     }
 
     public String getCycle() {
