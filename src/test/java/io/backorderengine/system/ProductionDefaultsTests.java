@@ -67,6 +67,9 @@ class ProductionDefaultsTests {
     private static ConfigurableApplicationContext run(String password) {
         return new SpringApplicationBuilder(BackorderEngineApplication.class)
                 .profiles("production")
-                .run("--spring.datasource.url=jdbc:h2:mem:production-defaults", "--server.port=0", "--" + password);
+                // an engine name of its own: Camunda keeps engines in a JVM-wide registry by name, where the
+                // shared test context's engine ("default") must stay the one /engine-rest finds
+                .run("--spring.datasource.url=jdbc:h2:mem:production-defaults", "--server.port=0",
+                        "--camunda.bpm.process-engine-name=production-defaults", "--" + password);
     }
 }
