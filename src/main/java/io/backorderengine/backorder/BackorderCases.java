@@ -123,7 +123,7 @@ public class BackorderCases {
             throw new DecisionRefusedException("case-closed", "case %s is closed (%s)".formatted(caseId, c.status()));
         }
         cases.prioritize(caseId, priority);
-        ledger.record(caseId, "PRIORITIZED", actor, "priority " + priority);
+        ledger.record(caseId, CaseLedgerKind.PRIORITIZED, actor, "priority " + priority);
         workflow.rank(caseId);
         events.publishEvent(new CaseReprioritized(caseId, c.sku(), priority));
     }

@@ -96,7 +96,7 @@ public class CaseDecisions {
                 .params(caseId, decision.code(), decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null,
                         reason, actor, now, channel.name())
                 .update();
-        ledger.record(caseId, "DECIDED", actor, decision.code()
+        ledger.record(caseId, CaseLedgerKind.DECIDED, actor, decision.code()
                 + (decision == CustomerDecision.ALTERNATIVE ? " " + alternativeSku : "")
                 + (reason == null ? "" : ": " + reason));
         return new Decision(decision.code(), decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null, reason,
@@ -166,7 +166,7 @@ public class CaseDecisions {
                         values (?, ?, null, ?, ?, ?, ?)""")
                 .params(caseId, CustomerDecision.CANCEL.code(), reason, actor, LocalDateTime.now(clock),
                         DecisionChannel.SUPERVISOR.name()).update();
-        ledger.record(caseId, "DECIDED", actor, "cancel" + (reason == null ? "" : ": " + reason));
+        ledger.record(caseId, CaseLedgerKind.DECIDED, actor, "cancel" + (reason == null ? "" : ": " + reason));
     }
 
     public List<Decision> history(String caseId) {

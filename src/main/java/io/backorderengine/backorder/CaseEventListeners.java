@@ -32,7 +32,7 @@ class CaseEventListeners {
 
     @EventListener
     void on(StockAllocated allocated) {
-        ledger.record(allocated.caseId(), "ALLOCATED", null,
+        ledger.record(allocated.caseId(), CaseLedgerKind.ALLOCATED, null,
                 "%d x %s allocated, %d still missing".formatted(allocated.quantity(), allocated.sku(), allocated.remaining()));
         inbox.queue(allocated.caseId(),
                 allocated.complete() ? CaseMessage.STOCK_ALLOCATED : CaseMessage.STOCK_PARTLY_ALLOCATED,
@@ -44,7 +44,7 @@ class CaseEventListeners {
     void on(CustomerUnreachable unreachable) {
         for (String caseId : unreachable.caseIds()) {
             if (cases.find(caseId).filter(c -> !c.status().closed()).isPresent()) {
-                ledger.record(caseId, "CUSTOMER_UNREACHABLE", null, unreachable.reason());
+                ledger.record(caseId, CaseLedgerKind.CUSTOMER_UNREACHABLE, null, unreachable.reason());
                 inbox.queue(caseId, CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason", unreachable.reason()));
             }
         }

@@ -90,7 +90,7 @@ public class CaseMails {
             return Optional.of(notifications.finish(done.get()));
         }
         if (ABOUT_AN_OPEN_CASE.contains(template) && own.status().closed()) {
-            ledger.record(caseId, "EMAIL_SKIPPED", null, template + ": the case has ended (" + own.status() + ")");
+            ledger.record(caseId, CaseLedgerKind.EMAIL_SKIPPED, null, template + ": the case has ended (" + own.status() + ")");
             return Optional.empty();
         }
         List<CaseRecord> included = new ArrayList<>();
@@ -121,7 +121,7 @@ public class CaseMails {
         Runnable storedWithIt = () -> {
             issued.forEach(link -> link.store().run());
             String to = own.customerEmail() == null ? "(no address)" : own.customerEmail();
-            included.forEach(c -> ledger.record(c.caseId(), "EMAIL", null, "%s to %s".formatted(template, to)));
+            included.forEach(c -> ledger.record(c.caseId(), CaseLedgerKind.EMAIL, null, "%s to %s".formatted(template, to)));
         };
         return Optional.of(notifications.send(new OutgoingEmail(messageKey, own.orderId(),
                 included.stream().map(CaseRecord::caseId).toList(), covered, own.customerEmail(), template, locale, zone,
@@ -181,10 +181,7 @@ public class CaseMails {
     }
 
     private int allocated(String caseId) {
-        return jdbc.sql("""
-                        select coalesce(sum(quantity), 0) from reservation
-                        where case_id = ? and source = 'RECEIPT' and released_at is null""")
-                .param(caseId).query(Integer.class).single();
+        return inventory.allocatedTo(caseId);
     }
 
 }

@@ -87,7 +87,7 @@ public class CaseOffers {
             jdbc.sql("insert into case_offer_alternative (offer_id, sku, name, unit_price) values (?, ?, ?, ?)")
                     .params(offerId, p.sku(), p.name(), p.unitPrice()).update();
         }
-        ledger.record(caseId, "OFFERED", reviewedBy, "discount %d%%, alternatives %s%s".formatted(discountPercent,
+        ledger.record(caseId, CaseLedgerKind.OFFERED, reviewedBy, "discount %d%%, alternatives %s%s".formatted(discountPercent,
                 skus.isEmpty() ? "none" : String.join(", ", skus), reviewRequired ? ", reviewed" : ""));
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.backorderengine.inventory.ExpectedSupply;
 import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.SupplyBasis;
 import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,7 @@ public class CasePromises {
     private static final RecordRows<Promise> PROMISE_ROWS = RecordRows.of(Promise.class);
 
     /** One promise as the customer saw it. */
-    public record Promise(LocalDate expectedDate, String basis, String purchaseOrderId, LocalDateTime promisedAt) {
+    public record Promise(LocalDate expectedDate, SupplyBasis basis, String purchaseOrderId, LocalDateTime promisedAt) {
     }
 
     /**
@@ -75,10 +76,10 @@ public class CasePromises {
         jdbc.sql("""
                         insert into case_promise (case_id, expected_date, basis, purchase_order_id, promised_at, notified)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(caseId, supply.expectedDate(), supply.basis(), supply.purchaseOrderId(), LocalDateTime.now(clock), tell)
+                .params(caseId, supply.expectedDate(), supply.basis().name(), supply.purchaseOrderId(), LocalDateTime.now(clock), tell)
                 .update();
         LocalDate previous = last.map(Promise::expectedDate).orElse(null);
-        ledger.record(caseId, "PROMISED", null, (previous == null
+        ledger.record(caseId, CaseLedgerKind.PROMISED, null, (previous == null
                 ? "expected %s (%s)".formatted(supply.expectedDate(), supply.basis())
                 : "expected %s, was %s (%s)".formatted(supply.expectedDate(), previous, supply.basis()))
                 + (tell ? "" : "; within the threshold, customer not told"));

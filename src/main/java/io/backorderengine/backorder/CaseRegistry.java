@@ -56,7 +56,7 @@ public class CaseRegistry {
         }
         cases.insert(c, processInstanceId, LocalDateTime.now(clock));
         inventory.enqueueBackorder(c.caseId(), c.sku(), c.quantityShort(), c.orderedAt(), c.shipComplete());
-        ledger.record(c.caseId(), "OPENED", null, "%d x %s short for order %s".formatted(c.quantityShort(), c.sku(), c.orderId()));
+        ledger.record(c.caseId(), CaseLedgerKind.OPENED, null, "%d x %s short for order %s".formatted(c.quantityShort(), c.sku(), c.orderId()));
         events.publishEvent(new CaseOpened(c.caseId(), c.sku(), c.quantityShort()));
         log.info("Backorder case {} opened: {} x {} short", c.caseId(), c.quantityShort(), c.sku());
     }
@@ -85,7 +85,7 @@ public class CaseRegistry {
     @Transactional
     public void close(String caseId, CaseStatus outcome, String reason) {
         if (cases.close(caseId, outcome, reason, LocalDateTime.now(clock))) {
-            ledger.record(caseId, "CLOSED", null, reason == null ? outcome.name() : outcome.name() + ": " + reason);
+            ledger.record(caseId, CaseLedgerKind.CLOSED, null, reason == null ? outcome.name() : outcome.name() + ": " + reason);
             log.info("Backorder case {} closed: {}", caseId, outcome);
         }
     }

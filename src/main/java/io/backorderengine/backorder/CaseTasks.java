@@ -35,20 +35,20 @@ public class CaseTasks {
                         insert into case_task (task_id, case_id, task_key, name, candidate_group, created_at, due_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(taskId, caseId, taskKey, name, candidateGroup, LocalDateTime.now(clock), dueAt).update();
-        ledger.record(caseId, "TASK_CREATED", null, name + (candidateGroup == null ? "" : " for " + candidateGroup));
+        ledger.record(caseId, CaseLedgerKind.TASK_CREATED, null, name + (candidateGroup == null ? "" : " for " + candidateGroup));
     }
 
     public void completed(String caseId, String taskId, String name, String completedBy, String outcome) {
         jdbc.sql("update case_task set completed_at = ?, completed_by = ?, outcome = ? where task_id = ?")
                 .params(LocalDateTime.now(clock), completedBy, outcome, taskId).update();
-        ledger.record(caseId, "TASK_COMPLETED", completedBy, outcome == null ? name : name + ": " + outcome);
+        ledger.record(caseId, CaseLedgerKind.TASK_COMPLETED, completedBy, outcome == null ? name : name + ": " + outcome);
     }
 
     /** A task that ended without being completed (the case moved on, e.g. the stock arrived). */
     public void withdrawn(String caseId, String taskId, String name) {
         jdbc.sql("update case_task set completed_at = ?, outcome = ? where task_id = ? and completed_at is null")
                 .params(LocalDateTime.now(clock), "withdrawn", taskId).update();
-        ledger.record(caseId, "TASK_WITHDRAWN", null, name);
+        ledger.record(caseId, CaseLedgerKind.TASK_WITHDRAWN, null, name);
     }
 
     public List<Task> of(String caseId) {

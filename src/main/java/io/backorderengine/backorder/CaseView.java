@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import io.backorderengine.notification.Communication;
+import io.backorderengine.notification.EmailState;
 
 /** Everything about one case, as {@code GET /api/backorders/{id}} answers it. */
 public record CaseView(String caseId, String orderId, String lineId, String sku, String productName, int quantityOrdered,
@@ -22,7 +23,7 @@ public record CaseView(String caseId, String orderId, String lineId, String sku,
 
     /** An entry of the communication log, without its body. */
     public record Email(String messageId, String template, String subject, String recipient, String language,
-                        String state, String failure, LocalDateTime createdAt, LocalDateTime sentAt) {
+                        EmailState state, String failure, LocalDateTime createdAt, LocalDateTime sentAt) {
 
         public static Email of(Communication c) {
             return new Email(c.messageId(), c.template(), c.subject(), c.recipient(), c.language(), c.state(),

@@ -74,7 +74,7 @@ class Allocator {
             BackorderQueue.Demand demand = planned.demand();
             queue.allocate(demand, planned.units());
             reservations.hold(locked.sku(), planned.units(), Inventory.orderIdOf(demand.caseId()),
-                    Inventory.lineIdOf(demand.caseId()), demand.caseId(), Reservations.RECEIPT, receiptId);
+                    Inventory.lineIdOf(demand.caseId()), demand.caseId(), ReservationSource.RECEIPT, receiptId);
             free -= planned.units();
             allocations.add(new StockAllocated(demand.caseId(), locked.sku(), planned.units(),
                     demand.missing() - planned.units()));

@@ -19,16 +19,13 @@ class BackorderQueue {
 
     private static final RecordRows<Demand> DEMAND_ROWS = RecordRows.of(Demand.class);
 
-    static final String WAITING = "WAITING";
-    static final String FILLED = "FILLED";
-    static final String WITHDRAWN = "WITHDRAWN";
 
     /** Ranks of one class apart order by time: a class is worth 10^13 ms (about 300 years). */
     static final long CLASS_WIDTH = 10_000_000_000_000L;
     /** The class a case has until its policy ranks it (the allocation DMN's default). */
     static final int DEFAULT_CLASS = 5;
 
-    record Demand(String caseId, String sku, int quantityShort, int quantityAllocated, String status, long queueRank,
+    record Demand(String caseId, String sku, int quantityShort, int quantityAllocated, DemandStatus status, long queueRank,
                   boolean shipComplete) {
         int missing() {
             return quantityShort - quantityAllocated;
@@ -51,7 +48,7 @@ class BackorderQueue {
     void add(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
         jdbc.sql("insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, "
                         + "queue_rank, ship_complete) values (?, ?, ?, 0, ?, ?, ?, ?)")
-                .params(caseId, sku, quantity, orderedAt, WAITING, rank(DEFAULT_CLASS, orderedAt), shipComplete).update();
+                .params(caseId, sku, quantity, orderedAt, DemandStatus.WAITING.name(), rank(DEFAULT_CLASS, orderedAt), shipComplete).update();
         changeWaitingUnits(sku, quantity);
     }
 
@@ -75,13 +72,13 @@ class BackorderQueue {
                         select %s from backorder_demand
                         where sku = ? and status = ? and queue_rank >= ? and (queue_rank > ? or case_id > ?)
                         order by queue_rank, case_id fetch first %d rows only""".formatted(COLUMNS, limit))
-                .params(sku, WAITING, afterRank, afterRank, afterCaseId).query(DEMAND_ROWS).list();
+                .params(sku, DemandStatus.WAITING.name(), afterRank, afterRank, afterCaseId).query(DEMAND_ROWS).list();
     }
 
     /** The whole waiting line of a SKU, in rank order (for recomputing expected dates after supply changed). */
     List<Demand> waiting(String sku) {
         return jdbc.sql("select " + COLUMNS + " from backorder_demand where sku = ? and status = ? order by queue_rank, case_id")
-                .params(sku, WAITING).query(DEMAND_ROWS).list();
+                .params(sku, DemandStatus.WAITING.name()).query(DEMAND_ROWS).list();
     }
 
     /**
@@ -94,7 +91,7 @@ class BackorderQueue {
                         select p.waiting_units - coalesce((select sum(d.quantity_short - d.quantity_allocated) from backorder_demand d
                             where d.sku = p.sku and d.status = ? and d.queue_rank >= ? and (d.queue_rank > ? or d.case_id >= ?)), 0)
                         from product p where p.sku = ?""")
-                .params(WAITING, rank, rank, caseId, sku).query(Integer.class).single();
+                .params(DemandStatus.WAITING.name(), rank, rank, caseId, sku).query(Integer.class).single();
     }
 
     /** Units still missing for all waiting cases of a SKU: the product's running total, not a sum over the line. */
@@ -104,9 +101,9 @@ class BackorderQueue {
 
     void allocate(Demand demand, int units) {
         int allocated = demand.quantityAllocated() + units;
-        String status = allocated == demand.quantityShort() ? FILLED : WAITING;
+        DemandStatus status = allocated == demand.quantityShort() ? DemandStatus.FILLED : DemandStatus.WAITING;
         jdbc.sql("update backorder_demand set quantity_allocated = ?, status = ? where case_id = ?")
-                .params(allocated, status, demand.caseId()).update();
+                .params(allocated, status.name(), demand.caseId()).update();
         changeWaitingUnits(demand.sku(), -units);
     }
 
@@ -115,8 +112,8 @@ class BackorderQueue {
         if (demand.isEmpty()) {
             return;
         }
-        jdbc.sql("update backorder_demand set status = ? where case_id = ?").params(WITHDRAWN, caseId).update();
-        if (WAITING.equals(demand.get().status())) {
+        jdbc.sql("update backorder_demand set status = ? where case_id = ?").params(DemandStatus.WITHDRAWN.name(), caseId).update();
+        if (demand.get().status() == DemandStatus.WAITING) {
             changeWaitingUnits(demand.get().sku(), -demand.get().missing());
         }
     }

@@ -74,9 +74,14 @@ public class Inventory {
         int units = Math.min(product.onHand(), quantity);
         if (units > 0) {
             stock.setOnHand(sku, product.onHand() - units);
-            reservations.hold(sku, units, orderId, lineId, null, Reservations.INTAKE, null);
+            reservations.hold(sku, units, orderId, lineId, null, ReservationSource.INTAKE, null);
         }
         return units;
+    }
+
+    /** Units arriving stock has set aside for a backorder case so far (and not given back). */
+    public int allocatedTo(String caseId) {
+        return reservations.allocatedTo(caseId);
     }
 
     /**
@@ -174,7 +179,7 @@ public class Inventory {
         stock.lock(demand.sku());
         // re-read under the product lock: a receipt may have filled it a moment ago
         demand = queue.find(caseId).orElseThrow();
-        if (BackorderQueue.FILLED.equals(demand.status())) {
+        if (demand.status() == DemandStatus.FILLED) {
             return false;
         }
         queue.withdraw(caseId);
@@ -200,7 +205,7 @@ public class Inventory {
             }
         }
         demand = queue.find(caseId).orElseThrow();
-        if (BackorderQueue.FILLED.equals(demand.status())) {
+        if (demand.status() == DemandStatus.FILLED) {
             return SwitchResult.ALREADY_ALLOCATED;
         }
         if (alternative.onHand() < quantity) {
@@ -209,7 +214,7 @@ public class Inventory {
         queue.withdraw(caseId);
         stock.setOnHand(alternativeSku, alternative.onHand() - quantity);
         reservations.hold(alternativeSku, quantity, orderIdOf(caseId), lineIdOf(caseId), caseId,
-                Reservations.ALTERNATIVE, null);
+                ReservationSource.ALTERNATIVE, null);
         return SwitchResult.SWITCHED;
     }
 
@@ -291,7 +296,7 @@ public class Inventory {
         var existing = purchaseOrders.lock(command.purchaseOrderId());
         if (existing.isEmpty()) {
             purchaseOrders.insert(wanted);
-            if (PurchaseOrders.OPEN.equals(wanted.status())) {
+            if (wanted.status() == PurchaseOrderStatus.OPEN) {
                 events.publishEvent(new SupplyChanged(wanted.sku(), wanted.purchaseOrderId(), null,
                         wanted.expectedDate()));
             }
@@ -301,7 +306,7 @@ public class Inventory {
         if (!before.equals(wanted)) {
             purchaseOrders.update(wanted);
             // any change of open supply (date, quantity, status, SKU) may move the dates of waiting cases
-            if (!Objects.equals(before.expectedDate(), wanted.expectedDate()) || !before.status().equals(wanted.status())
+            if (!Objects.equals(before.expectedDate(), wanted.expectedDate()) || before.status() != wanted.status()
                     || !before.sku().equals(wanted.sku()) || before.quantity() != wanted.quantity()) {
                 events.publishEvent(new SupplyChanged(wanted.sku(), wanted.purchaseOrderId(),
                         before.expectedDate(), wanted.expectedDate()));

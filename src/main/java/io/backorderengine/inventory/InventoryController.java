@@ -63,7 +63,7 @@ class InventoryController {
             @Pattern(regexp = "OPEN|CLOSED", message = "must be OPEN or CLOSED") String status) {
 
         PurchaseOrderCommand command(String id) {
-            return new PurchaseOrderCommand(id, sku, supplierId, quantity, expectedDate, status == null ? "OPEN" : status);
+            return new PurchaseOrderCommand(id, sku, supplierId, quantity, expectedDate, status == null ? PurchaseOrderStatus.OPEN : PurchaseOrderStatus.valueOf(status));
         }
     }
 

@@ -17,10 +17,9 @@ class PurchaseOrders {
     private static final RecordRows<PurchaseOrder> PURCHASE_ORDER_ROWS = RecordRows.of(PurchaseOrder.class);
     private static final RecordRows<OpenSupply> OPEN_SUPPLY_ROWS = RecordRows.of(OpenSupply.class);
 
-    static final String OPEN = "OPEN";
 
     record PurchaseOrder(String purchaseOrderId, String sku, String supplierId, int quantity,
-                         LocalDate expectedDate, String status) {
+                         LocalDate expectedDate, PurchaseOrderStatus status) {
     }
 
     private final JdbcClient jdbc;
@@ -52,7 +51,7 @@ class PurchaseOrders {
                         (purchase_order_id, sku, supplier_id, quantity, expected_date, status, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(po.purchaseOrderId(), po.sku(), po.supplierId(), po.quantity(), po.expectedDate(),
-                        po.status(), now, now)
+                        po.status().name(), now, now)
                 .update();
     }
 
@@ -60,7 +59,7 @@ class PurchaseOrders {
         jdbc.sql("""
                         update purchase_order set sku = ?, supplier_id = ?, quantity = ?, expected_date = ?,
                         status = ?, updated_at = ? where purchase_order_id = ?""")
-                .params(po.sku(), po.supplierId(), po.quantity(), po.expectedDate(), po.status(),
+                .params(po.sku(), po.supplierId(), po.quantity(), po.expectedDate(), po.status().name(),
                         LocalDateTime.now(clock), po.purchaseOrderId())
                 .update();
     }
@@ -74,7 +73,7 @@ class PurchaseOrders {
                         select purchase_order_id, expected_date, quantity - quantity_received as open_quantity
                         from purchase_order where sku = ? and status = ? and quantity > quantity_received
                         order by expected_date, purchase_order_id""")
-                .params(sku, OPEN).query(OPEN_SUPPLY_ROWS).list();
+                .params(sku, PurchaseOrderStatus.OPEN.name()).query(OPEN_SUPPLY_ROWS).list();
     }
 
     int openQuantity(String sku) {

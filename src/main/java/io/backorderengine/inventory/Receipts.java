@@ -43,6 +43,6 @@ class Receipts {
         return jdbc.sql("""
                         select case_id, quantity from reservation where receipt_id = ? and source = ?
                         order by reservation_id""")
-                .params(receiptId, Reservations.RECEIPT).query(ALLOCATION_ROWS).list();
+                .params(receiptId, ReservationSource.RECEIPT.name()).query(ALLOCATION_ROWS).list();
     }
 }

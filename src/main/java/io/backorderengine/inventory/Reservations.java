@@ -10,9 +10,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Reservations {
 
-    static final String INTAKE = "INTAKE";
-    static final String RECEIPT = "RECEIPT";
-    static final String ALTERNATIVE = "ALTERNATIVE";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -22,12 +19,20 @@ class Reservations {
         this.clock = clock;
     }
 
-    void hold(String sku, int quantity, String orderId, String lineId, String caseId, String source, String receiptId) {
+    void hold(String sku, int quantity, String orderId, String lineId, String caseId, ReservationSource source, String receiptId) {
         jdbc.sql("""
                         insert into reservation (sku, quantity, order_id, line_id, case_id, source, receipt_id, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(sku, quantity, orderId, lineId, caseId, source, receiptId, LocalDateTime.now(clock))
+                .params(sku, quantity, orderId, lineId, caseId, source.name(), receiptId, LocalDateTime.now(clock))
                 .update();
+    }
+
+    /** Units receipts allocated to the case and still held for it. */
+    int allocatedTo(String caseId) {
+        return jdbc.sql("""
+                        select coalesce(sum(quantity), 0) from reservation
+                        where case_id = ? and source = ? and released_at is null""")
+                .params(caseId, ReservationSource.RECEIPT.name()).query(Integer.class).single();
     }
 
     /** Releases what receipts allocated to the case; returns the number of units freed. */
@@ -35,9 +40,9 @@ class Reservations {
         int units = jdbc.sql("""
                         select coalesce(sum(quantity), 0) from reservation
                         where case_id = ? and source = ? and released_at is null""")
-                .params(caseId, RECEIPT).query(Integer.class).single();
+                .params(caseId, ReservationSource.RECEIPT.name()).query(Integer.class).single();
         jdbc.sql("update reservation set released_at = ? where case_id = ? and source = ? and released_at is null")
-                .params(LocalDateTime.now(clock), caseId, RECEIPT).update();
+                .params(LocalDateTime.now(clock), caseId, ReservationSource.RECEIPT.name()).update();
         return units;
     }
 }

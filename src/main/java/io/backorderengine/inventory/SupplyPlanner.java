@@ -54,9 +54,9 @@ class SupplyPlanner {
             if (available >= needed) {
                 // an overdue purchase order is still expected; not before today
                 LocalDate date = po.expectedDate().isBefore(today) ? today : po.expectedDate();
-                return new ExpectedSupply(date, ExpectedSupply.PURCHASE_ORDER, po.purchaseOrderId());
+                return new ExpectedSupply(date, SupplyBasis.PURCHASE_ORDER, po.purchaseOrderId());
             }
         }
-        return new ExpectedSupply(today.plusDays(stock.leadTimeDays(sku)), ExpectedSupply.LEAD_TIME, null);
+        return new ExpectedSupply(today.plusDays(stock.leadTimeDays(sku)), SupplyBasis.LEAD_TIME, null);
     }
 }

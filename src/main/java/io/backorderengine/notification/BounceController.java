@@ -32,7 +32,7 @@ class BounceController {
     record Bounce(@NotBlank @Size(max = 200) @PlainText String messageId, @Size(max = 500) @PlainText(multiline = true) String reason) {
     }
 
-    record Recorded(String messageId, String state) {
+    record Recorded(String messageId, EmailState state) {
     }
 
     /** 202 with the email's state; repeated reports change nothing. */

@@ -57,16 +57,16 @@ class CommunicationLog {
      * not send it twice. What the email stores with it ({@link OutgoingEmail#storedWithIt}) and {@code alongside}
      * run in the same transaction (to store what follows from it).
      */
-    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, String state,
+    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, EmailState state,
                          String failure, Runnable alongside) {
         return record(email, messageId, rendered, state, failure, null, alongside);
     }
 
     /** As above, keeping the complete MIME message of an email about to be sent ({@code SENDING}). */
-    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, String state,
+    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, EmailState state,
                          String failure, String mime, Runnable alongside) {
         LocalDateTime now = LocalDateTime.now(clock);
-        LocalDateTime sentAt = Communication.SENT.equals(state) ? now : null;
+        LocalDateTime sentAt = state == EmailState.SENT ? now : null;
         try {
             return ownTransaction.execute(tx -> {
                 var keys = new GeneratedKeyHolder();
@@ -76,8 +76,8 @@ class CommunicationLog {
                                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(email.messageKey(), messageId, email.caseIds().get(0), email.orderId(), email.recipient(),
                                 rendered.subject(), email.template(), email.locale().getLanguage(),
-                                email.withoutSecrets(rendered.text()), state,
-                                now, sentAt, failure, mime, Communication.SENDING.equals(state) ? now : null)
+                                email.withoutSecrets(rendered.text()), state.name(),
+                                now, sentAt, failure, mime, state == EmailState.SENDING ? now : null)
                         .update(keys, "communication_id");
                 long id = keys.getKey().longValue();
                 for (String caseId : email.caseIds().subList(1, email.caseIds().size())) {
@@ -99,22 +99,22 @@ class CommunicationLog {
     /** The MIME message kept for an email not yet confirmed sent ({@code SENDING} or {@code FAILED}), if any. */
     Optional<String> mime(long communicationId) {
         return jdbc.sql("select mime from communication where communication_id = ? and state in (?, ?)")
-                .params(communicationId, Communication.SENDING, Communication.FAILED).query(String.class).optional();
+                .params(communicationId, EmailState.SENDING.name(), EmailState.FAILED.name()).query(String.class).optional();
     }
 
     /** The email is handed to the mail server (again) now. */
     void attempting(long communicationId) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                         update communication set state = ?, attempted_at = ? where communication_id = ? and state in (?, ?)""")
-                .params(Communication.SENDING, LocalDateTime.now(clock), communicationId, Communication.SENDING,
-                        Communication.FAILED).update());
+                .params(EmailState.SENDING.name(), LocalDateTime.now(clock), communicationId, EmailState.SENDING.name(),
+                        EmailState.FAILED.name()).update());
     }
 
     /** The mail server could not be reached: FAILED, at once and for good, until a retry sends it. */
     void markFailed(long communicationId, String reason) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                         update communication set state = ?, failure = ? where communication_id = ? and state = ?""")
-                .params(Communication.FAILED, reason, communicationId, Communication.SENDING).update());
+                .params(EmailState.FAILED.name(), reason, communicationId, EmailState.SENDING.name()).update());
     }
 
     /**
@@ -127,12 +127,12 @@ class CommunicationLog {
         return jdbc.sql("""
                         update communication set state = ?, failure = ?
                         where state = ? and attempted_at < ?""")
-                .params(Communication.FAILED, "not confirmed by the mail server: the node sending it stopped",
-                        Communication.SENDING, cutoff).update();
+                .params(EmailState.FAILED.name(), "not confirmed by the mail server: the node sending it stopped",
+                        EmailState.SENDING.name(), cutoff).update();
     }
 
-    int count(String state) {
-        return jdbc.sql("select count(*) from communication where state = ?").param(state).query(Integer.class).single();
+    int count(EmailState state) {
+        return jdbc.sql("select count(*) from communication where state = ?").param(state.name()).query(Integer.class).single();
     }
 
     /** The SMTP server took the email: SENT, at once and for good (a later failure of the job does not undo it). */
@@ -141,8 +141,8 @@ class CommunicationLog {
             jdbc.sql("""
                             update communication set state = ?, sent_at = ?, failure = null, mime = null
                             where communication_id = ? and state in (?, ?)""")
-                    .params(Communication.SENT, LocalDateTime.now(clock), communicationId, Communication.SENDING,
-                            Communication.FAILED).update();
+                    .params(EmailState.SENT.name(), LocalDateTime.now(clock), communicationId, EmailState.SENDING.name(),
+                            EmailState.FAILED.name()).update();
             return byId(communicationId);
         });
     }
@@ -153,8 +153,8 @@ class CommunicationLog {
             jdbc.sql("""
                             update communication set state = ?, failure = ?, mime = null
                             where communication_id = ? and state in (?, ?)""")
-                    .params(Communication.UNDELIVERABLE, reason, communicationId, Communication.SENDING,
-                            Communication.FAILED).update();
+                    .params(EmailState.UNDELIVERABLE.name(), reason, communicationId, EmailState.SENDING.name(),
+                            EmailState.FAILED.name()).update();
             alongside.run();
             return byId(communicationId);
         });
@@ -168,7 +168,7 @@ class CommunicationLog {
     /** Marks a sent email as bounced; false if it was not (or no longer) marked sent. */
     boolean markBounced(long communicationId, String reason) {
         return jdbc.sql("update communication set state = ?, failure = ? where communication_id = ? and state = ?")
-                .params(Communication.BOUNCED, reason, communicationId, Communication.SENT).update() == 1;
+                .params(EmailState.BOUNCED.name(), reason, communicationId, EmailState.SENT.name()).update() == 1;
     }
 
     /** The cases an email was about. */

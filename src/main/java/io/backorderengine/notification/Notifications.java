@@ -96,7 +96,7 @@ public class Notifications {
             if (properties.logLinksWhenNotSent() && !email.secrets().isEmpty()) {
                 log.info("Links in email {} for order {} (not sent): {}", email.template(), email.orderId(), email.secrets());
             }
-            return communications.record(email, messageId, rendered, Communication.LOGGED, null, () -> { });
+            return communications.record(email, messageId, rendered, EmailState.LOGGED, null, () -> { });
         }
         MimeMessage message;
         try {
@@ -104,9 +104,9 @@ public class Notifications {
         } catch (InvalidAddress e) {
             return undeliverable(email, messageId, rendered, e.getMessage());
         }
-        Communication sending = communications.record(email, messageId, rendered, Communication.SENDING, null,
+        Communication sending = communications.record(email, messageId, rendered, EmailState.SENDING, null,
                 serialized(message), () -> { });
-        return Communication.SENDING.equals(sending.state()) ? deliver(sender, sending, message) : sending;
+        return sending.state() == EmailState.SENDING ? deliver(sender, sending, message) : sending;
     }
 
     /**
@@ -115,7 +115,7 @@ public class Notifications {
      * a customer who already has it sees one email. Any other entry is returned as it is.
      */
     public Communication finish(Communication email) {
-        if (!Communication.SENDING.equals(email.state()) && !Communication.FAILED.equals(email.state())) {
+        if (email.state() != EmailState.SENDING && email.state() != EmailState.FAILED) {
             return email;
         }
         Optional<String> mime = communications.mime(email.communicationId());
@@ -233,7 +233,7 @@ public class Notifications {
     private Communication undeliverable(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered,
                                         String reason) {
         log.warn("Email {} for order {} cannot be delivered: {}", email.template(), email.orderId(), reason);
-        return communications.record(email, messageId, rendered, Communication.UNDELIVERABLE, reason,
+        return communications.record(email, messageId, rendered, EmailState.UNDELIVERABLE, reason,
                 () -> events.publishEvent(new CustomerUnreachable(email.orderId(), email.caseIds(), reason)));
     }
 

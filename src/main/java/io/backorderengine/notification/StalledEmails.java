@@ -43,7 +43,7 @@ class StalledEmails implements SchedulingConfigurer {
         this.clock = clock;
         this.stalled = Counter.builder("backorder.emails.stalled")
                 .description("emails a stopped node left being handed to the mail server").register(metrics);
-        Gauge.builder("backorder.emails.failed", communications, log -> log.count(Communication.FAILED))
+        Gauge.builder("backorder.emails.failed", communications, log -> log.count(EmailState.FAILED))
                 .description("emails not confirmed by the mail server (their jobs retry them)").register(metrics);
     }
 

@@ -114,9 +114,7 @@ class OrderIntake {
                         customer.languageOrDefault(), customer.timeZoneOrDefault()), placedAt, request.shipsComplete()));
                 opened.add(caseId);
             }
-            String outcome = missing == 0 ? "RESERVED"
-                    : refusal.isPresent() ? (reserved == 0 ? "REFUSED" : "PARTIALLY_REFUSED")
-                    : reserved == 0 ? "BACKORDERED" : "PARTIALLY_BACKORDERED";
+            LineOutcome outcome = LineOutcome.of(line.quantity(), reserved, refusal.isPresent());
             orders.insertLine(request.orderId(), i, line, reserved, refusal.isPresent() ? 0 : missing, product.unitPrice(),
                     outcome, caseId, refusal.orElse(null));
         }

@@ -22,7 +22,7 @@ class OrderRepository {
     }
 
     private record LineRow(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
-                           String outcome, String caseId, String refusalReason) {
+                           LineOutcome outcome, String caseId, String refusalReason) {
     }
 
     record StoredOrder(String requestHash, OrderView view) {
@@ -47,13 +47,13 @@ class OrderRepository {
     }
 
     void insertLine(String orderId, int lineNo, PlaceOrderRequest.Line line, int reserved, int backordered,
-                    BigDecimal unitPrice, String outcome, String caseId, String refusalReason) {
+                    BigDecimal unitPrice, LineOutcome outcome, String caseId, String refusalReason) {
         jdbc.sql("""
                         insert into order_line (order_id, line_id, line_no, sku, quantity, quantity_reserved,
                         quantity_backordered, unit_price, outcome, case_id, refusal_reason)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(orderId, line.lineId(), lineNo, line.sku(), line.quantity(), reserved, backordered, unitPrice,
-                        outcome, caseId, refusalReason)
+                        outcome.name(), caseId, refusalReason)
                 .update();
     }
 

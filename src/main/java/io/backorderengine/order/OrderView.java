@@ -10,13 +10,12 @@ record OrderView(String orderId, Customer customer, LocalDateTime placedAt, List
     }
 
     /**
-     * @param outcome       RESERVED (all in stock), PARTIALLY_BACKORDERED, BACKORDERED (nothing in stock),
-     *                      PARTIALLY_REFUSED or REFUSED (the shortfall may not wait: see refusalReason)
+     * @param outcome       what intake did with the line
      * @param caseId        the backorder case for the short quantity, or null
      * @param caseUrl       where to follow the case, or null
      * @param refusalReason why the shortfall was not backordered, or null
      */
     record Line(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
-                String outcome, String caseId, String caseUrl, String refusalReason) {
+                LineOutcome outcome, String caseId, String caseUrl, String refusalReason) {
     }
 }

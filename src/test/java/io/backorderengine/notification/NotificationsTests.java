@@ -102,7 +102,7 @@ class NotificationsTests extends ApplicationTest {
         Notifications dyingNode = new Notifications(renderer, communications, dying, properties, events, clock);
         // the job fails here and runs again, on this node or another
         assertThatThrownBy(() -> dyingNode.send(email)).isInstanceOf(IllegalStateException.class).hasMessage("the node died");
-        assertThat(notifications.find(email.messageKey())).get().extracting(Communication::state).isEqualTo(Communication.SENDING);
+        assertThat(notifications.find(email.messageKey())).get().extracting(Communication::state).isEqualTo(EmailState.SENDING);
 
         Communication retried = notifications.send(email);
 
@@ -110,7 +110,7 @@ class NotificationsTests extends ApplicationTest {
         assertThat(received).extracting(Mailbox::messageId).containsOnly(retried.messageId());
         assertThat(Mailbox.text(received.get(1))).isEqualTo(Mailbox.text(received.get(0)));
         assertThat(received.get(1).getSentDate()).isEqualTo(received.get(0).getSentDate());
-        assertThat(retried.state()).isEqualTo(Communication.SENT);
+        assertThat(retried.state()).isEqualTo(EmailState.SENT);
         assertThat(notifications.send(email).communicationId()).isEqualTo(retried.communicationId());
         assertThat(Mailbox.to(SMTP, recipient)).hasSize(2);
     }
@@ -125,7 +125,7 @@ class NotificationsTests extends ApplicationTest {
         Communication kept = offline.send(new OutgoingEmail(Catalog.unique("key"), "ORD-1", List.of(caseId), Map.of(),
                 recipient, "status-reminder", Locale.ENGLISH, ZoneId.of("UTC"), model("Grace")));
 
-        assertThat(kept.state()).isEqualTo(Communication.LOGGED);
+        assertThat(kept.state()).isEqualTo(EmailState.LOGGED);
         assertThat(kept.sentAt()).isNull();
         assertThat(notifications.forCase(caseId)).singleElement().satisfies(entry -> {
             assertThat(entry.bodyText()).contains("Hello Grace", "expected date: 3 December 2026");

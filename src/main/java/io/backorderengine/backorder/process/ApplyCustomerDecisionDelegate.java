@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;
@@ -36,7 +37,7 @@ class ApplyCustomerDecisionDelegate implements JavaDelegate {
         String caseId = caseIdOf(execution);
         String choice = CUSTOMER_DECISION.get(execution);
         if (choice == null || choice.isBlank() || choice.equals("unreachable")) {
-            ledger.record(caseId, "CUSTOMER_UNREACHABLE", CurrentUser.of(execution), null);
+            ledger.record(caseId, CaseLedgerKind.CUSTOMER_UNREACHABLE, CurrentUser.of(execution), null);
             return;
         }
         CustomerDecision decision;

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.CaseInbox;
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
+import io.backorderengine.backorder.CaseStatus;
 import io.backorderengine.backorder.CaseSweeps;
 import io.backorderengine.system.RecordRows;
 import org.camunda.bpm.engine.IdentityService;
@@ -50,6 +52,16 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
     private static final int IMMEDIATE_ATTEMPTS = 3;
     private static final int SWEEP_BATCH = 100;
     private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
+
+    /** How a message left the queue; stored by name in {@code case_message.outcome} (a CHECK lists them). */
+    private enum Outcome {
+        /** The case took it. */
+        DELIVERED,
+        /** The case had ended. */
+        DISCARDED,
+        /** It could not be delivered within its attempts. */
+        FAILED
+    }
 
     private record Pending(long messageId, String caseId, String messageName, String variables, int attempts) {
     }
@@ -142,7 +154,7 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
                 .processInstanceBusinessKey(message.caseId())
                 .setVariables(variables(message))
                 .correlateWithResult();
-        markDelivered(messageId, "DELIVERED", null);
+        markDelivered(messageId, Outcome.DELIVERED, null);
     }
 
     private void postpone(long messageId, RuntimeException cause) {
@@ -154,15 +166,15 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
             return;
         }
         if (caseHasEnded(message.caseId())) {
-            markDelivered(messageId, "DISCARDED", "the case has ended");
-            ledger.record(message.caseId(), "MESSAGE_DISCARDED", null, message.messageName() + ": the case has ended");
+            markDelivered(messageId, Outcome.DISCARDED, "the case has ended");
+            ledger.record(message.caseId(), CaseLedgerKind.MESSAGE_DISCARDED, null, message.messageName() + ": the case has ended");
             return;
         }
         int attempts = message.attempts() + 1;
         String error = cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (attempts >= maxAttempts) {
-            markDelivered(messageId, "FAILED", error);
-            ledger.record(message.caseId(), "MESSAGE_FAILED", null, message.messageName() + " after " + attempts + " attempts");
+            markDelivered(messageId, Outcome.FAILED, error);
+            ledger.record(message.caseId(), CaseLedgerKind.MESSAGE_FAILED, null, message.messageName() + " after " + attempts + " attempts");
             log.error("Case message {} ({}) for case {} could not be delivered after {} attempts: {}",
                     messageId, message.messageName(), message.caseId(), attempts, error);
             return;
@@ -180,17 +192,17 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
      * started yet (intake starts it just after the order commits) has not: its messages wait for it.
      */
     private boolean caseHasEnded(String caseId) {
-        List<String> open = jdbc.sql("select coalesce(process_instance_id, '') from backorder_case where case_id = ? and status = 'OPEN'")
-                .param(caseId).query(String.class).list();
+        List<String> open = jdbc.sql("select coalesce(process_instance_id, '') from backorder_case where case_id = ? and status = ?")
+                .params(caseId, CaseStatus.OPEN.name()).query(String.class).list();
         if (open.isEmpty()) {
             return true;
         }
         return !open.get(0).isEmpty() && runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0;
     }
 
-    private void markDelivered(long messageId, String outcome, String error) {
+    private void markDelivered(long messageId, Outcome outcome, String error) {
         jdbc.sql("update case_message set delivered_at = ?, outcome = ?, last_error = ? where message_id = ?")
-                .params(LocalDateTime.now(clock), outcome, error, messageId).update();
+                .params(LocalDateTime.now(clock), outcome.name(), error, messageId).update();
     }
 
     private Map<String, Object> variables(Pending message) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Date;
 
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +31,7 @@ class ExtendWaitDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Date until = Date.from(clock.instant().plus(policy.escalation().extension()));
         MAX_WAIT_UNTIL.set(execution, until);
-        ledger.record(caseIdOf(execution), "WAIT_EXTENDED", CurrentUser.of(execution),
+        ledger.record(caseIdOf(execution), CaseLedgerKind.WAIT_EXTENDED, CurrentUser.of(execution),
                 "keeps waiting until " + until.toInstant());
     }
 }

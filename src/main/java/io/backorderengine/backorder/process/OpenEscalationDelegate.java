@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Date;
 
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +31,7 @@ class OpenEscalationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ESCALATION_LEVEL.set(execution, 1);
         ESCALATION_DUE_AT.set(execution, Date.from(clock.instant().plus(policy.escalation().due())));
-        ledger.record(caseIdOf(execution), "ESCALATED", null, "waited past the limit; supervisor task due "
+        ledger.record(caseIdOf(execution), CaseLedgerKind.ESCALATED, null, "waited past the limit; supervisor task due "
                 + ESCALATION_DUE_AT.get(execution).toInstant());
     }
 }

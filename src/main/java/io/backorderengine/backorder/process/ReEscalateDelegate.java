@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Date;
 
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,6 +33,6 @@ class ReEscalateDelegate implements JavaDelegate {
         int next = level == null ? 2 : level + 1;
         ESCALATION_LEVEL.set(execution, next);
         ESCALATION_DUE_AT.set(execution, Date.from(clock.instant().plus(policy.escalation().due())));
-        ledger.record(caseIdOf(execution), "RE_ESCALATED", null, "escalation overdue; now level " + next);
+        ledger.record(caseIdOf(execution), CaseLedgerKind.RE_ESCALATED, null, "escalation overdue; now level " + next);
     }
 }

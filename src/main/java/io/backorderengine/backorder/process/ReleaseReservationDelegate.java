@@ -3,6 +3,7 @@ package io.backorderengine.backorder.process;
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,6 +26,6 @@ class ReleaseReservationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseId = caseIdOf(execution);
         int units = inventory.releaseBackorder(caseId);
-        ledger.record(caseId, "RELEASED", null, units + " allocated unit(s) released");
+        ledger.record(caseId, CaseLedgerKind.RELEASED, null, units + " allocated unit(s) released");
     }
 }

@@ -3,6 +3,7 @@ package io.backorderengine.backorder.process;
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +26,7 @@ class SwitchToAlternativeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseId = caseIdOf(execution);
         int units = inventory.releaseBackorder(caseId);
-        ledger.record(caseId, "SWITCHED", null, "ships " + ALTERNATIVE_SKU.get(execution) + "; "
+        ledger.record(caseId, CaseLedgerKind.SWITCHED, null, "ships " + ALTERNATIVE_SKU.get(execution) + "; "
                 + units + " allocated unit(s) of the original released");
     }
 }
