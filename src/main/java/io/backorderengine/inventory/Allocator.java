@@ -73,8 +73,7 @@ class Allocator {
         for (Planned planned : plan(locked.sku(), free)) {
             BackorderQueue.Demand demand = planned.demand();
             queue.allocate(demand, planned.units());
-            reservations.hold(locked.sku(), planned.units(), Inventory.orderIdOf(demand.caseId()),
-                    Inventory.lineIdOf(demand.caseId()), demand.caseId(), ReservationSource.RECEIPT, receiptId);
+            reservations.holdForCase(locked.sku(), planned.units(), demand.caseId(), ReservationSource.RECEIPT, receiptId);
             free -= planned.units();
             allocations.add(new StockAllocated(demand.caseId(), locked.sku(), planned.units(),
                     demand.missing() - planned.units()));

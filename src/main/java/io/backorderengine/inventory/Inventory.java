@@ -74,7 +74,7 @@ public class Inventory {
         int units = Math.min(product.onHand(), quantity);
         if (units > 0) {
             stock.setOnHand(sku, product.onHand() - units);
-            reservations.hold(sku, units, orderId, lineId, null, ReservationSource.INTAKE, null);
+            reservations.holdForOrderLine(sku, units, orderId, lineId);
         }
         return units;
     }
@@ -213,8 +213,7 @@ public class Inventory {
         }
         queue.withdraw(caseId);
         stock.setOnHand(alternativeSku, alternative.onHand() - quantity);
-        reservations.hold(alternativeSku, quantity, orderIdOf(caseId), lineIdOf(caseId), caseId,
-                ReservationSource.ALTERNATIVE, null);
+        reservations.holdForCase(alternativeSku, quantity, caseId, ReservationSource.ALTERNATIVE, null);
         return SwitchResult.SWITCHED;
     }
 
@@ -328,14 +327,5 @@ public class Inventory {
     private static PurchaseOrderResult result(PurchaseOrders.PurchaseOrder po, boolean created) {
         return new PurchaseOrderResult(po.purchaseOrderId(), po.sku(), po.supplierId(), po.quantity(),
                 po.expectedDate(), po.status(), created);
-    }
-
-    // A case id is "<orderId>-<lineId>"; line ids never contain '-', so the last one separates them.
-    static String orderIdOf(String caseId) {
-        return caseId.substring(0, caseId.lastIndexOf('-'));
-    }
-
-    static String lineIdOf(String caseId) {
-        return caseId.substring(caseId.lastIndexOf('-') + 1);
     }
 }

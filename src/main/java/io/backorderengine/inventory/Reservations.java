@@ -19,7 +19,18 @@ class Reservations {
         this.clock = clock;
     }
 
-    void hold(String sku, int quantity, String orderId, String lineId, String caseId, ReservationSource source, String receiptId) {
+    /** Units of stock held for an order line as the order comes in. */
+    void holdForOrderLine(String sku, int quantity, String orderId, String lineId) {
+        insert(sku, quantity, orderId, lineId, null, ReservationSource.INTAKE, null);
+    }
+
+    /** Units held for a backorder case: allocated from a receipt, or the alternative it switched to. */
+    void holdForCase(String sku, int quantity, String caseId, ReservationSource source, String receiptId) {
+        insert(sku, quantity, null, null, caseId, source, receiptId);
+    }
+
+    private void insert(String sku, int quantity, String orderId, String lineId, String caseId, ReservationSource source,
+                        String receiptId) {
         jdbc.sql("""
                         insert into reservation (sku, quantity, order_id, line_id, case_id, source, receipt_id, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
