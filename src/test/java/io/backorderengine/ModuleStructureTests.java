@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -47,6 +55,79 @@ class ModuleStructureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("io.backorderengine.order..",
                         "io.backorderengine.backorder..", "io.backorderengine.inventory..", "io.backorderengine.notification..")
                 .check(CLASSES);
+    }
+
+    /** The tables each module owns (docs/architecture.md, "Modules"); a module's SQL names only its own. */
+    static final Map<String, Set<String>> TABLES = Map.of(
+            "order", Set.of("customer_order", "order_line"),
+            "backorder", Set.of("backorder_case", "case_promise", "case_offer", "case_offer_alternative", "case_decision",
+                    "case_task", "case_ledger", "case_message"),
+            "inventory", Set.of("product", "supplier", "substitute", "purchase_order", "stock_receipt", "reservation",
+                    "backorder_demand"),
+            "notification", Set.of("communication", "communication_coverage"),
+            "customer", Set.of("decision_link"),
+            "system", Set.of("api_key"));
+
+    private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern TABLE_AFTER = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)");
+
+    @Test
+    void modulesReadAndWriteOnlyTheirOwnTables() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/backorderengine"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path relative = Path.of("src/main/java/io/backorderengine").relativize(file);
+                if (relative.getNameCount() > 1) {
+                    violations.addAll(foreignTables(relative.getName(0).toString(), file.toString(), Files.readString(file)));
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyTableOfTheMigrationsHasItsModule() throws IOException {
+        Set<String> owned = new HashSet<>();
+        TABLES.values().forEach(owned::addAll);
+        Pattern created = Pattern.compile("(?i)create table\\s+([a-z_][a-z0-9_]*)");
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            for (Path migration : files.toList()) {
+                Matcher matcher = created.matcher(Files.readString(migration));
+                while (matcher.find()) {
+                    assertThat(owned).as("module of table %s (%s)", matcher.group(1), migration.getFileName())
+                            .contains(matcher.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aModuleReadingAnotherModulesTableIsFound() throws IOException {
+        String leaky = Files.readString(Path.of("src/test/resources/module-fixtures/LeakyNotification.java.txt"));
+
+        assertThat(foreignTables("notification", "LeakyNotification", leaky))
+                .containsExactly("LeakyNotification: notification uses inventory's table reservation");
+        assertThat(foreignTables("inventory", "LeakyNotification", leaky)).as("the same source in inventory")
+                .containsExactly("LeakyNotification: inventory uses notification's table communication");
+    }
+
+    /** Tables of other modules named in the SQL of a module's source (string literals and text blocks). */
+    static List<String> foreignTables(String module, String file, String source) {
+        List<String> found = new ArrayList<>();
+        Matcher strings = STRING.matcher(source);
+        while (strings.find()) {
+            String literal = strings.group(1) != null ? strings.group(1) : strings.group(2);
+            Matcher tables = TABLE_AFTER.matcher(literal);
+            while (tables.find()) {
+                String table = tables.group(1).toLowerCase(Locale.ROOT);
+                TABLES.forEach((owner, names) -> {
+                    if (!owner.equals(module) && names.contains(table)) {
+                        found.add("%s: %s uses %s's table %s".formatted(file, module, owner, table));
+                    }
+                });
+            }
+        }
+        return found;
     }
 
     /** The README's layout and the architecture document name every module and every folder of the repo. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;
+import io.backorderengine.notification.EmailSummary;
 import io.backorderengine.notification.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +106,7 @@ public class BackorderCases {
                             c.customerTier(), c.customerLanguage(), c.customerTimeZone()),
                     promised.isEmpty() ? null : promised.get(promised.size() - 1).expectedDate(),
                     promised, offers.history(caseId), decisions.history(caseId),
-                    notifications.forCase(caseId).stream().map(CaseView.Email::of).toList(),
+                    notifications.forCase(caseId).stream().map(EmailSummary::of).toList(),
                     tasks.of(caseId), ledger.entries(caseId));
         });
     }

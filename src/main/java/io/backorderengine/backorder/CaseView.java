@@ -5,8 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import io.backorderengine.notification.Communication;
-import io.backorderengine.notification.EmailState;
+import io.backorderengine.notification.EmailSummary;
 
 /** Everything about one case, as {@code GET /api/backorders/{id}} answers it. */
 public record CaseView(String caseId, String orderId, String lineId, String sku, String productName, int quantityOrdered,
@@ -14,20 +13,10 @@ public record CaseView(String caseId, String orderId, String lineId, String sku,
                        LocalDateTime closedAt, String closeReason, int priority, boolean shipComplete,
                        Customer customer, LocalDate expectedDate,
                        List<CasePromises.Promise> promises, List<CaseOffers.Offer> offers,
-                       List<CaseDecisions.Decision> decisions, List<Email> emails, List<CaseTasks.Task> tasks,
+                       List<CaseDecisions.Decision> decisions, List<EmailSummary> emails, List<CaseTasks.Task> tasks,
                        List<CaseLedger.Entry> timeline) {
 
     public record Customer(String id, String name, String email, String phone, String tier, String language,
                            String timeZone) {
-    }
-
-    /** An entry of the communication log, without its body. */
-    public record Email(String messageId, String template, String subject, String recipient, String language,
-                        EmailState state, String failure, LocalDateTime createdAt, LocalDateTime sentAt) {
-
-        public static Email of(Communication c) {
-            return new Email(c.messageId(), c.template(), c.subject(), c.recipient(), c.language(), c.state(),
-                    c.failure(), c.createdAt(), c.sentAt());
-        }
     }
 }

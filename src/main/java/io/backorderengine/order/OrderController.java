@@ -3,7 +3,7 @@ package io.backorderengine.order;
 import java.net.URI;
 import java.util.List;
 
-import io.backorderengine.backorder.CaseView;
+import io.backorderengine.notification.EmailSummary;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.system.Problems;
 import jakarta.validation.Valid;
@@ -50,11 +50,11 @@ class OrderController {
 
     /** What the customer of this order was sent (or could not be sent), oldest first. */
     @GetMapping("/{orderId}/communications")
-    List<CaseView.Email> communications(@PathVariable String orderId) {
+    List<EmailSummary> communications(@PathVariable String orderId) {
         if (intake.find(orderId).isEmpty()) {
             throw new OrderNotFoundException(orderId);
         }
-        return notifications.forOrder(orderId).stream().map(CaseView.Email::of).toList();
+        return notifications.forOrder(orderId).stream().map(EmailSummary::of).toList();
     }
 
     @ExceptionHandler(InvalidOrderException.class)
