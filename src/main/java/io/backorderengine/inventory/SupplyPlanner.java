@@ -31,32 +31,44 @@ class SupplyPlanner {
     /** The date for one waiting case: the units waiting ahead of it decide which supply covers it. */
     ExpectedSupply forCase(BackorderQueue.Demand demand) {
         int needed = queue.missingAhead(demand.sku(), demand.queueRank(), demand.caseId()) + demand.missing();
-        return covering(demand.sku(), needed, purchaseOrders.open(demand.sku()));
+        return coverage(demand.sku()).covering(needed);
     }
 
     /** The dates for the whole waiting line of a SKU, in one pass. */
     Map<String, ExpectedSupply> forLine(String sku) {
-        List<PurchaseOrders.OpenSupply> supply = purchaseOrders.open(sku);
+        Coverage coverage = coverage(sku);
         Map<String, ExpectedSupply> dates = new LinkedHashMap<>();
         int needed = 0;
         for (BackorderQueue.Demand demand : queue.waiting(sku)) {
             needed += demand.missing();
-            dates.put(demand.caseId(), covering(sku, needed, supply));
+            dates.put(demand.caseId(), coverage.covering(needed));
         }
         return dates;
     }
 
-    private ExpectedSupply covering(String sku, int needed, List<PurchaseOrders.OpenSupply> supply) {
-        LocalDate today = LocalDate.now(clock);
-        int available = stock.find(sku).map(Product::onHand).orElse(0);
-        for (PurchaseOrders.OpenSupply po : supply) {
-            available += po.openQuantity();
-            if (available >= needed) {
-                // an overdue purchase order is still expected; not before today
-                LocalDate date = po.expectedDate().isBefore(today) ? today : po.expectedDate();
-                return new ExpectedSupply(date, SupplyBasis.PURCHASE_ORDER, po.purchaseOrderId());
+    private Coverage coverage(String sku) {
+        return new Coverage(stock.find(sku).map(Product::onHand).orElse(0), purchaseOrders.open(sku),
+                LocalDate.now(clock), stock.leadTimeDays(sku));
+    }
+
+    /**
+     * What covers a waiting line: the units on hand, then the open purchase orders in the order they are
+     * expected; beyond them, the supplier's lead time from today.
+     */
+    record Coverage(int onHand, List<PurchaseOrders.OpenSupply> supply, LocalDate today, int leadTimeDays) {
+
+        /** The supply that covers the first {@code needed} units of the line. */
+        ExpectedSupply covering(int needed) {
+            int available = onHand;
+            for (PurchaseOrders.OpenSupply po : supply) {
+                available += po.openQuantity();
+                if (available >= needed) {
+                    // an overdue purchase order is still expected; not before today
+                    LocalDate date = po.expectedDate().isBefore(today) ? today : po.expectedDate();
+                    return new ExpectedSupply(date, SupplyBasis.PURCHASE_ORDER, po.purchaseOrderId());
+                }
             }
+            return new ExpectedSupply(today.plusDays(leadTimeDays), SupplyBasis.LEAD_TIME, null);
         }
-        return new ExpectedSupply(today.plusDays(stock.leadTimeDays(sku)), SupplyBasis.LEAD_TIME, null);
     }
 }

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * JVM, so the suite starts the application once. Tests keep out of each other's way by using their
  * own SKUs and order ids ({@link Catalog}).
  */
+@Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
 @Import(TestProbes.class)

@@ -29,6 +29,7 @@ import io.backorderengine.support.ApplicationNode;
 import io.backorderengine.support.Mailbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * problem+json while the database is away (never a 500), its readiness goes down and comes back by
  * itself, every answered request is kept, every case's notice goes out, and none goes out twice.
  */
+@Tag("application")
 class DatabaseRestartTests {
 
     private static final String ADMIN_PASSWORD = "restart-admin-password";

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
                 // the webapps find their engine by name in a registry shared by the JVM: this context's
                 // engine must not take the place of the one the other tests' webapps use
                 "camunda.bpm.process-engine-name=demoProfile"})
+@Tag("application")
 @ActiveProfiles("demo")
 class DemoProfileTests {
 

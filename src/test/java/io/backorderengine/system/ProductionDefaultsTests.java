@@ -3,25 +3,26 @@ package io.backorderengine.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import io.backorderengine.BackorderEngineApplication;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import io.backorderengine.support.ApplicationNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Outside the demo profile nothing ships a default password, cookies are secure, and the engine
- * runs with the hardening settings.
+ * Outside the demo profile nothing ships a default password and cookies are secure (the engine's
+ * hardening settings: EngineHardeningTests).
  */
+@Tag("application")
 class ProductionDefaultsTests {
 
     @Test
@@ -37,23 +38,20 @@ class ProductionDefaultsTests {
                 .hasStackTraceContaining("at least 12 characters and differ from the user id");
     }
 
+    /** In a JVM of its own: a node closing in the test JVM would take the shared engine's REST API with it. */
     @Test
-    void aNodeOutsideTheDemoRunsWithTheHardenedSettings() throws Exception {
-        try (ConfigurableApplicationContext app = run("camunda.bpm.admin-user.password=a-long-production-password")) {
-            var engine = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class).getProcessEngineConfiguration();
-            assertThat(engine.isAuthorizationEnabled()).isTrue();
-            assertThat(engine.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
-            assertThat(engine.isEnableExpressionsInAdhocQueries()).isFalse();
-            assertThat(engine.isEnableExpressionsInStoredQueries()).isFalse();
-            assertThat(engine.isJavaSerializationFormatEnabled()).isFalse();
-            assertThat(engine.getQueryMaxResultsLimit()).isEqualTo(2000);
-            assertThat(app.getBean(IdentityService.class).checkPassword("admin", "admin"))
-                    .as("no default password").isFalse();
+    void aNodeOutsideTheDemoHasNoDefaultPasswordAndSendsCookiesOnlyOverTls(@TempDir Path logs) throws Exception {
+        try (ApplicationNode node = ApplicationNode.start("production", logs, List.of(
+                "--spring.datasource.url=jdbc:h2:mem:production-defaults", "--spring.profiles.active=production",
+                "--camunda.bpm.admin-user.password=a-long-production-password")).awaitReady(Duration.ofMinutes(3))) {
+            // the configured password works, and the id as password (Camunda's own default) does not
+            assertThat(node.send("GET", "/api/backorders/none", null, "admin", "a-long-production-password").statusCode())
+                    .isEqualTo(404);
+            assertThat(node.send("GET", "/api/backorders/none", null, "admin", "admin").statusCode()).isEqualTo(401);
 
             // what a browser opening Tasklist gets: session and CSRF cookies only over TLS, HSTS on
-            String port = app.getEnvironment().getProperty("local.server.port");
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/")).build(), BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(node.uri("/camunda/app/tasklist/default/")).build(), BodyHandlers.ofString());
             List<String> cookies = page.headers().allValues("Set-Cookie");
             assertThat(cookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsPattern("(?i);\\s*Secure(;|$)"));
             assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
@@ -61,15 +59,9 @@ class ProductionDefaultsTests {
     }
 
     private static void start(String password) {
-        run(password).close();
-    }
-
-    private static ConfigurableApplicationContext run(String password) {
-        return new SpringApplicationBuilder(BackorderEngineApplication.class)
+        new SpringApplicationBuilder(BackorderEngineApplication.class)
                 .profiles("production")
-                // an engine name of its own: Camunda keeps engines in a JVM-wide registry by name, where the
-                // shared test context's engine ("default") must stay the one /engine-rest finds
-                .run("--spring.datasource.url=jdbc:h2:mem:production-defaults", "--server.port=0",
-                        "--camunda.bpm.process-engine-name=production-defaults", "--" + password);
+                .run("--spring.datasource.url=jdbc:h2:mem:production-defaults", "--server.port=0", "--" + password)
+                .close();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.backorderengine.support.ApplicationNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * once: one schema, one administrator, the groups, filters and authorizations once each, one deployment
  * of each model.
  */
+@Tag("application")
 class SimultaneousStartTests {
 
     private static final int NODES = 3;

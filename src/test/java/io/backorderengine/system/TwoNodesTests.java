@@ -31,6 +31,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -42,6 +43,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * half sent) must be finished by the other: every case ends in the right state, every unit is held
  * once, every email reaches the customer under one Message-ID, and no incident is left.
  */
+@Tag("application")
 class TwoNodesTests {
 
     private static final String ADMIN_PASSWORD = "two-nodes-admin-password";

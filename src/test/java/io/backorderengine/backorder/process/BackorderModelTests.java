@@ -217,22 +217,6 @@ class BackorderModelTests extends ApplicationTest {
                 .contains("dmndi:DMNShape");
     }
 
-    @Test
-    void theOfferPolicyDecidesDiscountAndReview() {
-        assertThat(offer("GOLD", 20, 100.0)).isEqualTo(Map.of("discountPercent", 15, "reviewRequired", true));
-        assertThat(offer("STANDARD", 3, 1500.0)).isEqualTo(Map.of("discountPercent", 10, "reviewRequired", true));
-        assertThat(offer("GOLD", 3, 100.0)).isEqualTo(Map.of("discountPercent", 10, "reviewRequired", false));
-        assertThat(offer("SILVER", 25, 100.0)).isEqualTo(Map.of("discountPercent", 10, "reviewRequired", true));
-        assertThat(offer("STANDARD", 10, 100.0)).isEqualTo(Map.of("discountPercent", 5, "reviewRequired", false));
-        assertThat(offer("STANDARD", 3, 100.0)).isEqualTo(Map.of("discountPercent", 0, "reviewRequired", false));
-    }
-
-    private Map<String, Object> offer(String tier, int waitDays, double lineValue) {
-        return processEngine.getDecisionService().evaluateDecisionTableByKey("offer-policy")
-                .variables(Map.of("customerTier", tier, "expectedWaitDays", waitDays, "lineValue", lineValue))
-                .evaluate().getSingleResult().getEntryMap();
-    }
-
     /** Every variable name the code declares (BackorderProcess constants). */
     private static Set<String> knownVariables() {
         Set<String> names = new HashSet<>();
