@@ -2,9 +2,12 @@ package io.backorderengine.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /** Adds a guard in front of every engine command, whichever transaction mode it runs in. */
@@ -21,6 +24,20 @@ final class EngineInterceptors {
         List<CommandInterceptor> txRequiresNew = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         txRequiresNew.add(guard.get());
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(txRequiresNew);
+    }
+
+    /** A check of the commands {@code which} selects, run before each of them; it refuses by throwing. */
+    static void checkBefore(ProcessEngineConfigurationImpl configuration, Predicate<Command<?>> which,
+                            Consumer<Command<?>> check) {
+        addBeforeEveryCommand(configuration, () -> new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (which.test(command)) {
+                    check.accept(command);
+                }
+                return next.execute(command);
+            }
+        });
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

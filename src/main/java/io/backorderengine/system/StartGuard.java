@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -41,16 +40,8 @@ class StartGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.engine = configuration;
-        EngineInterceptors.addBeforeEveryCommand(configuration, () -> new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd
-                        || command instanceof SubmitStartFormCmd) {
-                    check(command);
-                }
-                return next.execute(command);
-            }
-        });
+        EngineInterceptors.checkBefore(configuration, command -> command instanceof StartProcessInstanceCmd
+                || command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof SubmitStartFormCmd, this::check);
     }
 
     private void check(Command<?> command) {

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -53,15 +52,8 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.engine = configuration;
-        EngineInterceptors.addBeforeEveryCommand(configuration, () -> new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-                    check(command);
-                }
-                return next.execute(command);
-            }
-        });
+        EngineInterceptors.checkBefore(configuration,
+                command -> command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd, this::check);
     }
 
     private void check(Command<?> command) {
