@@ -1,36 +1,16 @@
 package io.backorderengine.notification;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,16 +32,16 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private final EmailRenderer renderer;
+    private final MimeMessages messages;
     private final CommunicationLog communications;
     private final ObjectProvider<JavaMailSenderImpl> mailSender;
     private final MailProperties properties;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    Notifications(EmailRenderer renderer, CommunicationLog communications, ObjectProvider<JavaMailSenderImpl> mailSender,
-                  MailProperties properties, ApplicationEventPublisher events, Clock clock) {
-        this.clock = clock;
+    Notifications(EmailRenderer renderer, MimeMessages messages, CommunicationLog communications,
+                  ObjectProvider<JavaMailSenderImpl> mailSender, MailProperties properties, ApplicationEventPublisher events) {
         this.renderer = renderer;
+        this.messages = messages;
         this.communications = communications;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -85,7 +65,7 @@ public class Notifications {
             return finish(earlier.get());
         }
         EmailRenderer.Rendered rendered = renderer.render(email);
-        String messageId = messageId(email.messageKey());
+        String messageId = messages.messageId(email.messageKey());
         if (email.recipient() == null || email.recipient().isBlank()) {
             return undeliverable(email, messageId, rendered, "the customer has no email address");
         }
@@ -100,12 +80,12 @@ public class Notifications {
         }
         MimeMessage message;
         try {
-            message = mime(sender.getSession(), messageId, email, rendered);
-        } catch (InvalidAddress e) {
+            message = messages.build(sender.getSession(), messageId, email, rendered);
+        } catch (MimeMessages.InvalidAddress e) {
             return undeliverable(email, messageId, rendered, e.getMessage());
         }
         Communication sending = communications.record(email, messageId, rendered, EmailState.SENDING, null,
-                serialized(message), () -> { });
+                MimeMessages.serialized(message), () -> { });
         return sending.state() == EmailState.SENDING ? deliver(sender, sending, message) : sending;
     }
 
@@ -126,7 +106,7 @@ public class Notifications {
         log.info("Email {} for order {}: sending it again, an earlier attempt did not finish", email.messageId(),
                 email.orderId());
         communications.attempting(email.communicationId());
-        return deliver(sender, email, parse(sender.getSession(), email.messageId(), mime.get()));
+        return deliver(sender, email, MimeMessages.parse(sender.getSession(), email.messageId(), mime.get()));
     }
 
     /**
@@ -166,10 +146,10 @@ public class Notifications {
         try {
             sender.send(message);
         } catch (MailSendException e) {
-            String refused = permanentRefusal(e);
+            String refused = SmtpRefusals.permanentRefusal(e);
             if (refused == null) {
                 // the server could not be reached, timed out or asked to try later: the job retries
-                communications.markFailed(sending.communicationId(), firstLine(rootMessage(e)));
+                communications.markFailed(sending.communicationId(), SmtpRefusals.reason(e));
                 throw e;
             }
             log.warn("Email {} for order {} cannot be delivered: {}", sending.template(), sending.orderId(), refused);
@@ -178,7 +158,7 @@ public class Notifications {
                     () -> events.publishEvent(new CustomerUnreachable(sending.orderId(), cases, refused)));
         } catch (MailException e) {
             // the server refused our login, or the message could not be written: the job retries as well
-            communications.markFailed(sending.communicationId(), firstLine(rootMessage(e)));
+            communications.markFailed(sending.communicationId(), SmtpRefusals.reason(e));
             throw e;
         }
         log.info("Email {} for order {} sent as {}", sending.template(), sending.orderId(), sending.messageId());
@@ -187,135 +167,10 @@ public class Notifications {
         return sent;
     }
 
-    /** The message as the SMTP server will see it, headers and Date included (MIME output is 7-bit). */
-    private static String serialized(MimeMessage message) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
-            return out.toString(StandardCharsets.ISO_8859_1);
-        } catch (MessagingException | IOException e) {
-            throw new MailPreparationException("could not write the email", e);
-        }
-    }
-
-    private static MimeMessage parse(Session session, String messageId, String mime) {
-        try {
-            return new StableMessage(session, messageId,
-                    new ByteArrayInputStream(mime.getBytes(StandardCharsets.ISO_8859_1)));
-        } catch (MessagingException e) {
-            throw new MailPreparationException("could not read the kept email " + messageId, e);
-        }
-    }
-
-    /**
-     * A message that keeps its Message-ID: JavaMail would invent a new one on every save, and a stable
-     * one lets mail clients recognise a resend after a crash as the same email.
-     */
-    private static final class StableMessage extends MimeMessage {
-        private final String messageId;
-
-        StableMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        StableMessage(Session session, String messageId, InputStream mime) throws MessagingException {
-            super(session, mime);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
-    }
-
     private Communication undeliverable(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered,
                                         String reason) {
         log.warn("Email {} for order {} cannot be delivered: {}", email.template(), email.orderId(), reason);
         return communications.record(email, messageId, rendered, EmailState.UNDELIVERABLE, reason,
                 () -> events.publishEvent(new CustomerUnreachable(email.orderId(), email.caseIds(), reason)));
-    }
-
-    /** The reason when the server refused a recipient for good (5xx), or null for anything worth retrying. */
-    private static String permanentRefusal(MailSendException e) {
-        for (Exception failure : e.getFailedMessages().values()) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-                        && refused.getInvalidAddresses().length > 0) {
-                    return "the mail server refused " + addresses(refused.getInvalidAddresses()) + ": "
-                            + firstLine(serverReply(refused));
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** The server's own words (e.g. "550 5.1.1 mailbox unavailable"), deepest in JavaMail's chain. */
-    private static String serverReply(MessagingException refused) {
-        String reply = refused.getMessage();
-        for (Exception next = refused.getNextException(); next != null;
-             next = next instanceof MessagingException m ? m.getNextException() : null) {
-            if (next.getMessage() != null && !next.getMessage().isBlank()) {
-                reply = next.getMessage();
-            }
-        }
-        return reply;
-    }
-
-    private static String addresses(Address[] addresses) {
-        return String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").trim();
-    }
-
-    private MimeMessage mime(Session session, String messageId, OutgoingEmail email, EmailRenderer.Rendered rendered) {
-        MimeMessage message = new StableMessage(session, messageId);
-        InternetAddress to;
-        try {
-            to = new InternetAddress(email.recipient(), true);
-        } catch (AddressException e) {
-            throw new InvalidAddress("'" + email.recipient() + "' is not a valid email address");
-        }
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(properties.from(), properties.shopName(), StandardCharsets.UTF_8.name()));
-            if (properties.replyTo() != null && !properties.replyTo().isBlank()) {
-                helper.setReplyTo(properties.replyTo());
-            }
-            helper.setTo(to);
-            helper.setSubject(rendered.subject());
-            helper.setText(rendered.text(), rendered.html());
-            helper.setSentDate(new Date(clock.millis()));
-            return message;
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new MailPreparationException("could not build email " + email.messageKey(), e);
-        }
-    }
-
-    private String messageId(String messageKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageKey.getBytes(StandardCharsets.UTF_8));
-            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + properties.messageIdDomain() + ">";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An address no server will ever accept. */
-    private static final class InvalidAddress extends RuntimeException {
-        InvalidAddress(String message) {
-            super(message);
-        }
     }
 }

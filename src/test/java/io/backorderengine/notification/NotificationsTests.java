@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -45,7 +44,7 @@ class NotificationsTests extends ApplicationTest {
     ApplicationEventPublisher events;
 
     @Autowired
-    Clock clock;
+    MimeMessages messages;
 
     @Autowired
     JavaMailSenderImpl mailSender;
@@ -99,7 +98,7 @@ class NotificationsTests extends ApplicationTest {
         dyingSender.setHost(mailSender.getHost());
         dyingSender.setPort(mailSender.getPort());
         var dying = new StaticListableBeanFactory(Map.of("mailSender", dyingSender)).getBeanProvider(JavaMailSenderImpl.class);
-        Notifications dyingNode = new Notifications(renderer, communications, dying, properties, events, clock);
+        Notifications dyingNode = new Notifications(renderer, messages, communications, dying, properties, events);
         // the job fails here and runs again, on this node or another
         assertThatThrownBy(() -> dyingNode.send(email)).isInstanceOf(IllegalStateException.class).hasMessage("the node died");
         assertThat(notifications.find(email.messageKey())).get().extracting(Communication::state).isEqualTo(EmailState.SENDING);
@@ -118,7 +117,7 @@ class NotificationsTests extends ApplicationTest {
     @Test
     void withoutAnSmtpServerAnEmailIsRenderedAndKeptInTheLog() {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSenderImpl.class);
-        Notifications offline = new Notifications(renderer, communications, noSmtp, properties, events, clock);
+        Notifications offline = new Notifications(renderer, messages, communications, noSmtp, properties, events);
         String caseId = Catalog.unique("CASE");
         String recipient = Catalog.unique("offline") + "@example.com";
 
