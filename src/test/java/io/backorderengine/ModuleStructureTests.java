@@ -36,40 +36,72 @@ class ModuleStructureTests {
 
     @Test
     void onlyTheProcessGlueAndSystemConfigurationTouchCamunda() {
-        noClasses().that().resideOutsideOfPackages("io.backorderengine.backorder.process..", "io.backorderengine.system..")
-                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.backorderengine.backorder.process..", "io.backorderengine.system..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.camunda..")
                 .because("a move to another engine (e.g. Operaton) should stay small")
                 .check(CLASSES);
     }
 
     @Test
     void settingsAreReadThroughTheirRecordsOnly() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
-                .because("each backorder.* setting has one default and one description, in its @ConfigurationProperties record")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
+                .because(
+                        "each backorder.* setting has one default and one description, in its @ConfigurationProperties record")
                 .check(CLASSES);
     }
 
     @Test
     void systemHoldsNoBusinessTypes() {
-        noClasses().that().resideInAPackage("io.backorderengine.system..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.backorderengine.order..",
-                        "io.backorderengine.backorder..", "io.backorderengine.inventory..", "io.backorderengine.notification..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.backorderengine.system..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.backorderengine.order..",
+                        "io.backorderengine.backorder..",
+                        "io.backorderengine.inventory..",
+                        "io.backorderengine.notification..")
                 .check(CLASSES);
     }
 
     /** The tables each module owns (docs/architecture.md, "Modules"); a module's SQL names only its own. */
     static final Map<String, Set<String>> TABLES = Map.of(
             "order", Set.of("customer_order", "order_line"),
-            "backorder", Set.of("backorder_case", "case_promise", "case_offer", "case_offer_alternative", "case_decision",
-                    "case_task", "case_ledger", "case_message"),
-            "inventory", Set.of("product", "supplier", "substitute", "purchase_order", "stock_receipt", "reservation",
-                    "backorder_demand"),
+            "backorder",
+                    Set.of(
+                            "backorder_case",
+                            "case_promise",
+                            "case_offer",
+                            "case_offer_alternative",
+                            "case_decision",
+                            "case_task",
+                            "case_ledger",
+                            "case_message"),
+            "inventory",
+                    Set.of(
+                            "product",
+                            "supplier",
+                            "substitute",
+                            "purchase_order",
+                            "stock_receipt",
+                            "reservation",
+                            "backorder_demand"),
             "notification", Set.of("communication", "communication_coverage"),
             "customer", Set.of("decision_link"),
             "system", Set.of("api_key"));
 
-    private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
-    private static final Pattern TABLE_AFTER = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern STRING =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern TABLE_AFTER =
+            Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)");
 
     @Test
     void modulesReadAndWriteOnlyTheirOwnTables() throws IOException {
@@ -78,7 +110,8 @@ class ModuleStructureTests {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Path relative = Path.of("src/main/java/io/backorderengine").relativize(file);
                 if (relative.getNameCount() > 1) {
-                    violations.addAll(foreignTables(relative.getName(0).toString(), file.toString(), Files.readString(file)));
+                    violations.addAll(
+                            foreignTables(relative.getName(0).toString(), file.toString(), Files.readString(file)));
                 }
             }
         }
@@ -94,7 +127,8 @@ class ModuleStructureTests {
             for (Path migration : files.toList()) {
                 Matcher matcher = created.matcher(Files.readString(migration));
                 while (matcher.find()) {
-                    assertThat(owned).as("module of table %s (%s)", matcher.group(1), migration.getFileName())
+                    assertThat(owned)
+                            .as("module of table %s (%s)", matcher.group(1), migration.getFileName())
                             .contains(matcher.group(1).toLowerCase(Locale.ROOT));
                 }
             }
@@ -107,7 +141,8 @@ class ModuleStructureTests {
 
         assertThat(foreignTables("notification", "LeakyNotification", leaky))
                 .containsExactly("LeakyNotification: notification uses inventory's table reservation");
-        assertThat(foreignTables("inventory", "LeakyNotification", leaky)).as("the same source in inventory")
+        assertThat(foreignTables("inventory", "LeakyNotification", leaky))
+                .as("the same source in inventory")
                 .containsExactly("LeakyNotification: inventory uses notification's table communication");
     }
 
@@ -137,15 +172,24 @@ class ModuleStructureTests {
         String layout = readme.substring(readme.indexOf("## Layout"));
         String architecture = Files.readString(Path.of("docs", "architecture.md"));
         try (Stream<Path> modules = Files.list(Path.of("src/main/java/io/backorderengine"))) {
-            modules.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).forEach(module -> {
-                assertThat(layout).as("README Layout").contains(module + "/");
-                assertThat(architecture).as("docs/architecture.md, modules").contains("| `" + module + "` |");
-            });
+            modules.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
+                    .forEach(module -> {
+                        assertThat(layout).as("README Layout").contains(module + "/");
+                        assertThat(architecture)
+                                .as("docs/architecture.md, modules")
+                                .contains("| `" + module + "` |");
+                    });
         }
         try (Stream<Path> top = Files.list(Path.of("."))) {
-            top.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
-                    .filter(name -> !name.equals("target") && !name.equals("data") && !name.equals(".git")
-                            && !name.equals(".mvn") && !name.startsWith(".idea") && !name.equals(".vscode"))
+            top.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
+                    .filter(name -> !name.equals("target")
+                            && !name.equals("data")
+                            && !name.equals(".git")
+                            && !name.equals(".mvn")
+                            && !name.startsWith(".idea")
+                            && !name.equals(".vscode"))
                     .forEach(folder -> assertThat(layout).as("README Layout").contains(folder + "/"));
         }
     }

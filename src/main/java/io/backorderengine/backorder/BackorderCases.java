@@ -33,10 +33,19 @@ public class BackorderCases {
     private final ApplicationEventPublisher events;
     private final CaseStarts starts;
 
-    BackorderCases(CaseWorkflow workflow, CaseRegistry registry, CaseRepository cases, CasePromises promises, CaseOffers offers,
-                   CaseDecisions decisions, CaseTasks tasks, CaseLedger ledger, Notifications notifications,
-                   Inventory inventory, ApplicationEventPublisher events,
-                   CaseStarts starts) {
+    BackorderCases(
+            CaseWorkflow workflow,
+            CaseRegistry registry,
+            CaseRepository cases,
+            CasePromises promises,
+            CaseOffers offers,
+            CaseDecisions decisions,
+            CaseTasks tasks,
+            CaseLedger ledger,
+            Notifications notifications,
+            Inventory inventory,
+            ApplicationEventPublisher events,
+            CaseStarts starts) {
         this.starts = starts;
         this.registry = registry;
         this.inventory = inventory;
@@ -79,14 +88,16 @@ public class BackorderCases {
     public void startUnstarted(String orderId) {
         List<String> unstarted = cases.withoutProcessOfOrder(orderId);
         if (!unstarted.isEmpty()) {
-            log.info("Order {} placed again: starting the processes of {} case(s) registered without one", orderId, unstarted);
+            log.info(
+                    "Order {} placed again: starting the processes of {} case(s) registered without one",
+                    orderId,
+                    unstarted);
             starts.start(unstarted);
         }
     }
 
     /** What the allocation policy ranks a case by. */
-    public record RankingFacts(int priority, String customerTier, BigDecimal lineValue) {
-    }
+    public record RankingFacts(int priority, String customerTier, BigDecimal lineValue) {}
 
     /** The facts a case is ranked by, read from the case's own row (its view reads much more). */
     @Transactional(readOnly = true)
@@ -98,16 +109,38 @@ public class BackorderCases {
     public Optional<CaseView> find(String caseId) {
         return cases.find(caseId).map(c -> {
             List<CasePromises.Promise> promised = promises.history(caseId);
-            return new CaseView(c.caseId(), c.orderId(), c.lineId(), c.sku(),
+            return new CaseView(
+                    c.caseId(),
+                    c.orderId(),
+                    c.lineId(),
+                    c.sku(),
                     inventory.product(c.sku()).map(Product::name).orElse(c.sku()),
-                    c.quantityOrdered(), c.quantityShort(),
-                    c.unitPrice(), c.status(), c.openedAt(), c.closedAt(), c.closeReason(), c.priority(), c.shipComplete(),
-                    new CaseView.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(),
-                            c.customerTier(), c.customerLanguage(), c.customerTimeZone()),
-                    promised.isEmpty() ? null : promised.get(promised.size() - 1).expectedDate(),
-                    promised, offers.history(caseId), decisions.history(caseId),
+                    c.quantityOrdered(),
+                    c.quantityShort(),
+                    c.unitPrice(),
+                    c.status(),
+                    c.openedAt(),
+                    c.closedAt(),
+                    c.closeReason(),
+                    c.priority(),
+                    c.shipComplete(),
+                    new CaseView.Customer(
+                            c.customerId(),
+                            c.customerName(),
+                            c.customerEmail(),
+                            c.customerPhone(),
+                            c.customerTier(),
+                            c.customerLanguage(),
+                            c.customerTimeZone()),
+                    promised.isEmpty()
+                            ? null
+                            : promised.get(promised.size() - 1).expectedDate(),
+                    promised,
+                    offers.history(caseId),
+                    decisions.history(caseId),
                     notifications.forCase(caseId).stream().map(EmailSummary::of).toList(),
-                    tasks.of(caseId), ledger.entries(caseId));
+                    tasks.of(caseId),
+                    ledger.entries(caseId));
         });
     }
 
@@ -130,8 +163,13 @@ public class BackorderCases {
     }
 
     /** Passes on a customer's decision; see {@link CaseDecisions#decide}. */
-    public CaseDecisions.Decision decide(String caseId, CustomerDecision decision, String alternativeSku,
-                                         String reason, String actor, DecisionChannel channel) {
+    public CaseDecisions.Decision decide(
+            String caseId,
+            CustomerDecision decision,
+            String alternativeSku,
+            String reason,
+            String actor,
+            DecisionChannel channel) {
         return decisions.decide(caseId, decision, alternativeSku, reason, actor, channel);
     }
 }

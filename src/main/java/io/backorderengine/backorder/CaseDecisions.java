@@ -25,9 +25,13 @@ public class CaseDecisions {
     private static final RecordRows<Decision> DECISION_ROWS = RecordRows.of(Decision.class);
 
     /** A decision as recorded: what, who recorded it and how it came. */
-    public record Decision(String decision, String alternativeSku, String reason, String decidedBy,
-                           LocalDateTime decidedAt, DecisionChannel channel) {
-    }
+    public record Decision(
+            String decision,
+            String alternativeSku,
+            String reason,
+            String decidedBy,
+            LocalDateTime decidedAt,
+            DecisionChannel channel) {}
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
@@ -37,8 +41,14 @@ public class CaseDecisions {
     private final Inventory inventory;
     private final Clock clock;
 
-    CaseDecisions(JdbcClient jdbc, CaseRepository cases, CaseOffers offers, CaseLedger ledger, CaseInbox inbox,
-                  Inventory inventory, Clock clock) {
+    CaseDecisions(
+            JdbcClient jdbc,
+            CaseRepository cases,
+            CaseOffers offers,
+            CaseLedger ledger,
+            CaseInbox inbox,
+            Inventory inventory,
+            Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.offers = offers;
@@ -59,8 +69,13 @@ public class CaseDecisions {
      * @throws DecisionRefusedException the case cannot take this decision now
      */
     @Transactional(noRollbackFor = {DecisionRefusedException.class, InvalidCaseException.class})
-    public Decision decide(String caseId, CustomerDecision decision, String alternativeSku, String reason,
-                           String actor, DecisionChannel channel) {
+    public Decision decide(
+            String caseId,
+            CustomerDecision decision,
+            String alternativeSku,
+            String reason,
+            String actor,
+            DecisionChannel channel) {
         CaseRecord c = cases.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         refusal(c, decision, alternativeSku).ifPresent(refusal -> {
             throw refusal.exception();
@@ -70,11 +85,16 @@ public class CaseDecisions {
             case ALTERNATIVE -> {
                 switch (inventory.switchToAlternative(caseId, alternativeSku, c.quantityShort())) {
                     case ALREADY_ALLOCATED -> throw alreadyAllocated(caseId);
-                    case ALTERNATIVE_UNAVAILABLE -> throw new DecisionRefusedException("alternative-unavailable",
-                            "alternative %s is no longer in stock for %d units; the case keeps waiting"
-                                    .formatted(alternativeSku, c.quantityShort()));
-                    case SWITCHED -> inbox.queue(caseId, CaseMessage.ALTERNATIVE_CHOSEN,
-                            Map.of("customerDecision", decision.code(), "alternativeSku", alternativeSku));
+                    case ALTERNATIVE_UNAVAILABLE ->
+                        throw new DecisionRefusedException(
+                                "alternative-unavailable",
+                                "alternative %s is no longer in stock for %d units; the case keeps waiting"
+                                        .formatted(alternativeSku, c.quantityShort()));
+                    case SWITCHED ->
+                        inbox.queue(
+                                caseId,
+                                CaseMessage.ALTERNATIVE_CHOSEN,
+                                Map.of("customerDecision", decision.code(), "alternativeSku", alternativeSku));
                 }
             }
             case CANCEL -> {
@@ -93,14 +113,29 @@ public class CaseDecisions {
         jdbc.sql("""
                         insert into case_decision (case_id, decision, alternative_sku, reason, decided_by, decided_at, channel)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, decision.code(), decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null,
-                        reason, actor, now, channel.name())
+                .params(
+                        caseId,
+                        decision.code(),
+                        decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null,
+                        reason,
+                        actor,
+                        now,
+                        channel.name())
                 .update();
-        ledger.record(caseId, CaseLedgerKind.DECIDED, actor, decision.code()
-                + (decision == CustomerDecision.ALTERNATIVE ? " " + alternativeSku : "")
-                + (reason == null ? "" : ": " + reason));
-        return new Decision(decision.code(), decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null, reason,
-                actor, now, channel);
+        ledger.record(
+                caseId,
+                CaseLedgerKind.DECIDED,
+                actor,
+                decision.code()
+                        + (decision == CustomerDecision.ALTERNATIVE ? " " + alternativeSku : "")
+                        + (reason == null ? "" : ": " + reason));
+        return new Decision(
+                decision.code(),
+                decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null,
+                reason,
+                actor,
+                now,
+                channel);
     }
 
     /**
@@ -111,7 +146,8 @@ public class CaseDecisions {
      */
     @Transactional(readOnly = true)
     public Optional<Refusal> refusal(String caseId, CustomerDecision decision, String alternativeSku) {
-        return refusal(cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)), decision, alternativeSku);
+        return refusal(
+                cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)), decision, alternativeSku);
     }
 
     /**
@@ -121,34 +157,45 @@ public class CaseDecisions {
     public record Refusal(String field, String reason, String message) {
 
         RuntimeException exception() {
-            return field == null ? new DecisionRefusedException(reason, message) : new InvalidCaseException(field, message);
+            return field == null
+                    ? new DecisionRefusedException(reason, message)
+                    : new InvalidCaseException(field, message);
         }
     }
 
     private Optional<Refusal> refusal(CaseRecord c, CustomerDecision decision, String alternativeSku) {
         String caseId = c.caseId();
         if (c.status().closed()) {
-            return Optional.of(new Refusal(null, "case-closed", "case %s is closed (%s)".formatted(caseId, c.status())));
+            return Optional.of(
+                    new Refusal(null, "case-closed", "case %s is closed (%s)".formatted(caseId, c.status())));
         }
         Optional<Decision> earlier = latestFinal(caseId);
         if (earlier.isPresent()) {
-            return Optional.of(new Refusal(null, "already-decided", "case %s already has the decision '%s'; it is being carried out"
-                    .formatted(caseId, earlier.get().decision())));
+            return Optional.of(new Refusal(
+                    null,
+                    "already-decided",
+                    "case %s already has the decision '%s'; it is being carried out"
+                            .formatted(caseId, earlier.get().decision())));
         }
         if (decision != CustomerDecision.ALTERNATIVE) {
             return Optional.empty();
         }
         if (alternativeSku == null || alternativeSku.isBlank()) {
-            return Optional.of(new Refusal("alternativeSku", "invalid", "is required when the decision is 'alternative'"));
+            return Optional.of(
+                    new Refusal("alternativeSku", "invalid", "is required when the decision is 'alternative'"));
         }
-        List<String> offered = offers.latest(caseId).map(o -> o.alternatives().stream().map(Alternative::sku).toList())
+        List<String> offered = offers.latest(caseId)
+                .map(o -> o.alternatives().stream().map(Alternative::sku).toList())
                 .orElse(List.of());
         if (alternativeSku.equals(c.sku()) || !offered.contains(alternativeSku)) {
-            return Optional.of(new Refusal("alternativeSku", "invalid",
-                    "is not one of the alternatives offered for this case: " + offered));
+            return Optional.of(new Refusal(
+                    "alternativeSku", "invalid", "is not one of the alternatives offered for this case: " + offered));
         }
-        if (inventory.alternatives(c.sku(), c.quantityShort()).stream().noneMatch(a -> a.sku().equals(alternativeSku))) {
-            return Optional.of(new Refusal(null, "alternative-unavailable",
+        if (inventory.alternatives(c.sku(), c.quantityShort()).stream()
+                .noneMatch(a -> a.sku().equals(alternativeSku))) {
+            return Optional.of(new Refusal(
+                    null,
+                    "alternative-unavailable",
                     "alternative %s is no longer in stock for %d units; the case keeps waiting"
                             .formatted(alternativeSku, c.quantityShort())));
         }
@@ -164,16 +211,21 @@ public class CaseDecisions {
         jdbc.sql("""
                         insert into case_decision (case_id, decision, alternative_sku, reason, decided_by, decided_at, channel)
                         values (?, ?, null, ?, ?, ?, ?)""")
-                .params(caseId, CustomerDecision.CANCEL.code(), reason, actor, LocalDateTime.now(clock),
-                        DecisionChannel.SUPERVISOR.name()).update();
+                .params(
+                        caseId,
+                        CustomerDecision.CANCEL.code(),
+                        reason,
+                        actor,
+                        LocalDateTime.now(clock),
+                        DecisionChannel.SUPERVISOR.name())
+                .update();
         ledger.record(caseId, CaseLedgerKind.DECIDED, actor, "cancel" + (reason == null ? "" : ": " + reason));
     }
 
     public List<Decision> history(String caseId) {
         return jdbc.sql("""
                         select decision, alternative_sku, reason, decided_by, decided_at, channel from case_decision
-                        where case_id = ? order by decision_id""")
-                .param(caseId).query(DECISION_ROWS).list();
+                        where case_id = ? order by decision_id""").param(caseId).query(DECISION_ROWS).list();
     }
 
     public Optional<Decision> latest(String caseId) {
@@ -182,11 +234,13 @@ public class CaseDecisions {
     }
 
     private Optional<Decision> latestFinal(String caseId) {
-        return history(caseId).stream().filter(d -> !CustomerDecision.WAIT.code().equals(d.decision())).findFirst();
+        return history(caseId).stream()
+                .filter(d -> !CustomerDecision.WAIT.code().equals(d.decision()))
+                .findFirst();
     }
 
     private static DecisionRefusedException alreadyAllocated(String caseId) {
-        return new DecisionRefusedException("already-allocated",
-                "the stock for case %s has been allocated; it ships now".formatted(caseId));
+        return new DecisionRefusedException(
+                "already-allocated", "the stock for case %s has been allocated; it ships now".formatted(caseId));
     }
 }

@@ -22,8 +22,7 @@ class CaseEventListeners {
     private final CaseLedger ledger;
     private final Inventory inventory;
 
-    CaseEventListeners(CaseInbox inbox, CaseRepository cases, CaseLedger ledger,
-                       Inventory inventory) {
+    CaseEventListeners(CaseInbox inbox, CaseRepository cases, CaseLedger ledger, Inventory inventory) {
         this.inbox = inbox;
         this.cases = cases;
         this.ledger = ledger;
@@ -32,9 +31,14 @@ class CaseEventListeners {
 
     @EventListener
     void on(StockAllocated allocated) {
-        ledger.record(allocated.caseId(), CaseLedgerKind.ALLOCATED, null,
-                "%d x %s allocated, %d still missing".formatted(allocated.quantity(), allocated.sku(), allocated.remaining()));
-        inbox.queue(allocated.caseId(),
+        ledger.record(
+                allocated.caseId(),
+                CaseLedgerKind.ALLOCATED,
+                null,
+                "%d x %s allocated, %d still missing"
+                        .formatted(allocated.quantity(), allocated.sku(), allocated.remaining()));
+        inbox.queue(
+                allocated.caseId(),
                 allocated.complete() ? CaseMessage.STOCK_ALLOCATED : CaseMessage.STOCK_PARTLY_ALLOCATED,
                 Map.of("allocatedQuantity", allocated.quantity(), "remainingQuantity", allocated.remaining()));
     }

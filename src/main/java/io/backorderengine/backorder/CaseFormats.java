@@ -27,8 +27,7 @@ import jakarta.validation.constraints.Size;
  */
 public final class CaseFormats {
 
-    private CaseFormats() {
-    }
+    private CaseFormats() {}
 
     /** Ids are URL-safe; a case id is {@code <orderId>-<lineId>}. */
     @Documented
@@ -127,8 +126,13 @@ public final class CaseFormats {
     /** Units of a line: at least one, at most 100,000. */
     @Documented
     @Constraint(validatedBy = {})
-    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD,
-            ElementType.TYPE_USE})
+    @Target({
+        ElementType.FIELD,
+        ElementType.PARAMETER,
+        ElementType.RECORD_COMPONENT,
+        ElementType.METHOD,
+        ElementType.TYPE_USE
+    })
     @Retention(RetentionPolicy.RUNTIME)
     @Positive
     @Max(100_000)

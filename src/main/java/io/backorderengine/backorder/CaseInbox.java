@@ -21,8 +21,7 @@ import org.springframework.stereotype.Service;
 public class CaseInbox {
 
     /** Published inside the transaction; the delivery side acts on it after commit. */
-    public record MessageQueued(long messageId, String caseId) {
-    }
+    public record MessageQueued(long messageId, String caseId) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -18,8 +18,7 @@ public class CaseLedger {
     private static final RecordRows<Entry> ENTRY_ROWS = RecordRows.of(Entry.class);
 
     /** One line of a case's timeline. */
-    public record Entry(LocalDateTime occurredAt, CaseLedgerKind kind, String actor, String detail) {
-    }
+    public record Entry(LocalDateTime occurredAt, CaseLedgerKind kind, String actor, String detail) {}
 
     private static final int DETAIL_LIMIT = 2000;
 
@@ -34,11 +33,14 @@ public class CaseLedger {
     public void record(String caseId, CaseLedgerKind kind, String actor, String detail) {
         String bounded = detail == null || detail.length() <= DETAIL_LIMIT ? detail : detail.substring(0, DETAIL_LIMIT);
         jdbc.sql("insert into case_ledger (case_id, occurred_at, kind, actor, detail) values (?, ?, ?, ?, ?)")
-                .params(caseId, LocalDateTime.now(clock), kind.name(), actor, bounded).update();
+                .params(caseId, LocalDateTime.now(clock), kind.name(), actor, bounded)
+                .update();
     }
 
     public List<Entry> entries(String caseId) {
         return jdbc.sql("select occurred_at, kind, actor, detail from case_ledger where case_id = ? order by entry_id")
-                .param(caseId).query(ENTRY_ROWS).list();
+                .param(caseId)
+                .query(ENTRY_ROWS)
+                .list();
     }
 }

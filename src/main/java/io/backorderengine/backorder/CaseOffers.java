@@ -24,17 +24,20 @@ public class CaseOffers {
     private static final RecordRows<Alternative> ALTERNATIVE_ROWS = RecordRows.of(Alternative.class);
 
     /** An offer as recorded; the latest one is the one the customer can act on. */
-    public record Offer(int discountPercent, boolean reviewRequired, String reviewedBy, LocalDateTime offeredAt,
-                        List<Alternative> alternatives) {
+    public record Offer(
+            int discountPercent,
+            boolean reviewRequired,
+            String reviewedBy,
+            LocalDateTime offeredAt,
+            List<Alternative> alternatives) {
 
         public boolean offers(String sku) {
             return alternatives.stream().anyMatch(a -> a.sku().equals(sku));
         }
     }
 
-    private record OfferRow(long offerId, int discountPercent, boolean reviewRequired, String reviewedBy,
-                            LocalDateTime offeredAt) {
-    }
+    private record OfferRow(
+            long offerId, int discountPercent, boolean reviewRequired, String reviewedBy, LocalDateTime offeredAt) {}
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
@@ -60,7 +63,9 @@ public class CaseOffers {
     /** The value of the backordered quantity, the DMN's "line value". */
     @Transactional(readOnly = true)
     public BigDecimal lineValue(String caseId) {
-        return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)).lineValue();
+        return cases.find(caseId)
+                .orElseThrow(() -> new CaseNotFoundException(caseId))
+                .lineValue();
     }
 
     /**
@@ -70,9 +75,10 @@ public class CaseOffers {
      * @param alternativeSkus the alternatives found earlier, comma-separated (as kept in a process variable)
      */
     @Transactional
-    public void record(String caseId, int discountPercent, boolean reviewRequired, String reviewedBy,
-                       String alternativeSkus) {
-        List<String> available = alternatives(caseId).stream().map(Alternative::sku).toList();
+    public void record(
+            String caseId, int discountPercent, boolean reviewRequired, String reviewedBy, String alternativeSkus) {
+        List<String> available =
+                alternatives(caseId).stream().map(Alternative::sku).toList();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into case_offer (case_id, discount_percent, review_required, reviewed_by, offered_at)
@@ -80,15 +86,28 @@ public class CaseOffers {
                 .params(caseId, discountPercent, reviewRequired, reviewedBy, LocalDateTime.now(clock))
                 .update(keys, "offer_id");
         long offerId = keys.getKey().longValue();
-        List<String> skus = alternativeSkus == null || alternativeSkus.isBlank() ? List.of()
-                : Arrays.stream(alternativeSkus.split(",")).map(String::trim).filter(available::contains).distinct().toList();
+        List<String> skus = alternativeSkus == null || alternativeSkus.isBlank()
+                ? List.of()
+                : Arrays.stream(alternativeSkus.split(","))
+                        .map(String::trim)
+                        .filter(available::contains)
+                        .distinct()
+                        .toList();
         for (String sku : skus) {
             Product p = inventory.product(sku).orElseThrow();
             jdbc.sql("insert into case_offer_alternative (offer_id, sku, name, unit_price) values (?, ?, ?, ?)")
-                    .params(offerId, p.sku(), p.name(), p.unitPrice()).update();
+                    .params(offerId, p.sku(), p.name(), p.unitPrice())
+                    .update();
         }
-        ledger.record(caseId, CaseLedgerKind.OFFERED, reviewedBy, "discount %d%%, alternatives %s%s".formatted(discountPercent,
-                skus.isEmpty() ? "none" : String.join(", ", skus), reviewRequired ? ", reviewed" : ""));
+        ledger.record(
+                caseId,
+                CaseLedgerKind.OFFERED,
+                reviewedBy,
+                "discount %d%%, alternatives %s%s"
+                        .formatted(
+                                discountPercent,
+                                skus.isEmpty() ? "none" : String.join(", ", skus),
+                                reviewRequired ? ", reviewed" : ""));
     }
 
     public Optional<Offer> latest(String caseId) {
@@ -99,13 +118,18 @@ public class CaseOffers {
     public List<Offer> history(String caseId) {
         return jdbc.sql("""
                         select offer_id, discount_percent, review_required, reviewed_by, offered_at
-                        from case_offer where case_id = ? order by offer_id""")
-                .param(caseId).query(OFFER_ROW_ROWS).list().stream()
-                .map(row -> new Offer(row.discountPercent(), row.reviewRequired(), row.reviewedBy(), row.offeredAt(),
+                        from case_offer where case_id = ? order by offer_id""").param(caseId).query(OFFER_ROW_ROWS).list().stream()
+                .map(row -> new Offer(
+                        row.discountPercent(),
+                        row.reviewRequired(),
+                        row.reviewedBy(),
+                        row.offeredAt(),
                         jdbc.sql("""
                                         select sku, name, unit_price from case_offer_alternative
                                         where offer_id = ? order by unit_price, sku""")
-                                .param(row.offerId()).query(ALTERNATIVE_ROWS).list()))
+                                .param(row.offerId())
+                                .query(ALTERNATIVE_ROWS)
+                                .list()))
                 .toList();
     }
 }

@@ -1,5 +1,4 @@
 package io.backorderengine.backorder;
 
 /** A case was opened; published inside the opening transaction. */
-public record CaseOpened(String caseId, String sku, int quantityShort) {
-}
+public record CaseOpened(String caseId, String sku, int quantityShort) {}

@@ -20,37 +20,38 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param offer      the bounds of what a case may offer, whoever decides it (the offer table or an agent)
  */
 @ConfigurationProperties("backorder")
-public record CasePolicy(@DefaultValue("http://localhost:8080") URI publicUrl,
-                         @Name("wait") @DefaultValue Wait waiting,
-                         @DefaultValue Reminder reminder,
-                         @DefaultValue Escalation escalation,
-                         @DefaultValue Notification notification,
-                         @DefaultValue Offer offer) {
+public record CasePolicy(
+        @DefaultValue("http://localhost:8080") URI publicUrl,
+        @Name("wait") @DefaultValue Wait waiting,
+        @DefaultValue Reminder reminder,
+        @DefaultValue Escalation escalation,
+        @DefaultValue Notification notification,
+        @DefaultValue Offer offer) {
 
     /** @param max how long a case waits before a supervisor gets an escalation task */
-    public record Wait(@DefaultValue("P21D") Duration max) {
-    }
+    public record Wait(@DefaultValue("P21D") Duration max) {}
 
     /**
      * @param cycle        an ISO 8601 repeating interval, e.g. {@code R/P7D}
      * @param contactAfter after this many reminders without an answer, an agent contacts the customer
      */
-    public record Reminder(@DefaultValue("R/P7D") String cycle, @DefaultValue("2") int contactAfter) {
-    }
+    public record Reminder(
+            @DefaultValue("R/P7D") String cycle,
+            @DefaultValue("2") int contactAfter) {}
 
     /**
      * @param due       how long a supervisor has to resolve an escalation before it escalates again
      * @param extension how much longer a case waits when the supervisor decides to keep waiting
      */
-    public record Escalation(@DefaultValue("P2D") Duration due, @DefaultValue("P7D") Duration extension) {
-    }
+    public record Escalation(
+            @DefaultValue("P2D") Duration due,
+            @DefaultValue("P7D") Duration extension) {}
 
     /**
      * @param dateChangeThreshold a new expected date is mailed only when it moves at least this far
      *                            from the date the customer was last told (every promise is recorded)
      */
-    public record Notification(@DefaultValue("P2D") Duration dateChangeThreshold) {
-    }
+    public record Notification(@DefaultValue("P2D") Duration dateChangeThreshold) {}
 
     /** @param maxDiscountPercent the largest goodwill discount a case may offer, in percent */
     public record Offer(@DefaultValue("50") int maxDiscountPercent) {

@@ -22,8 +22,8 @@ public class CasePromises {
     private static final RecordRows<Promise> PROMISE_ROWS = RecordRows.of(Promise.class);
 
     /** One promise as the customer saw it. */
-    public record Promise(LocalDate expectedDate, SupplyBasis basis, String purchaseOrderId, LocalDateTime promisedAt) {
-    }
+    public record Promise(
+            LocalDate expectedDate, SupplyBasis basis, String purchaseOrderId, LocalDateTime promisedAt) {}
 
     /**
      * The outcome of (re)promising.
@@ -32,9 +32,8 @@ public class CasePromises {
      * @param changed      true when a new promise was recorded
      * @param tellCustomer true when the date moved far enough from what the customer was told
      */
-    public record Outcome(LocalDate expectedDate, LocalDate previousDate, boolean changed, boolean tellCustomer,
-                          long waitDays) {
-    }
+    public record Outcome(
+            LocalDate expectedDate, LocalDate previousDate, boolean changed, boolean tellCustomer, long waitDays) {}
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
@@ -43,8 +42,13 @@ public class CasePromises {
     private final CasePolicy policy;
     private final Clock clock;
 
-    CasePromises(JdbcClient jdbc, CaseRepository cases, CaseLedger ledger, Inventory inventory, CasePolicy policy,
-                 Clock clock) {
+    CasePromises(
+            JdbcClient jdbc,
+            CaseRepository cases,
+            CaseLedger ledger,
+            Inventory inventory,
+            CasePolicy policy,
+            Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.ledger = ledger;
@@ -71,18 +75,29 @@ public class CasePromises {
         if (last.isPresent() && last.get().expectedDate().equals(supply.expectedDate())) {
             return new Outcome(supply.expectedDate(), told.orElse(null), false, false, waitDays);
         }
-        boolean tell = told.isEmpty() || Math.abs(ChronoUnit.DAYS.between(told.get(), supply.expectedDate()))
-                >= policy.notification().dateChangeThreshold().toDays();
+        boolean tell = told.isEmpty()
+                || Math.abs(ChronoUnit.DAYS.between(told.get(), supply.expectedDate()))
+                        >= policy.notification().dateChangeThreshold().toDays();
         jdbc.sql("""
                         insert into case_promise (case_id, expected_date, basis, purchase_order_id, promised_at, notified)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(caseId, supply.expectedDate(), supply.basis().name(), supply.purchaseOrderId(), LocalDateTime.now(clock), tell)
+                .params(
+                        caseId,
+                        supply.expectedDate(),
+                        supply.basis().name(),
+                        supply.purchaseOrderId(),
+                        LocalDateTime.now(clock),
+                        tell)
                 .update();
         LocalDate previous = last.map(Promise::expectedDate).orElse(null);
-        ledger.record(caseId, CaseLedgerKind.PROMISED, null, (previous == null
-                ? "expected %s (%s)".formatted(supply.expectedDate(), supply.basis())
-                : "expected %s, was %s (%s)".formatted(supply.expectedDate(), previous, supply.basis()))
-                + (tell ? "" : "; within the threshold, customer not told"));
+        ledger.record(
+                caseId,
+                CaseLedgerKind.PROMISED,
+                null,
+                (previous == null
+                                ? "expected %s (%s)".formatted(supply.expectedDate(), supply.basis())
+                                : "expected %s, was %s (%s)".formatted(supply.expectedDate(), previous, supply.basis()))
+                        + (tell ? "" : "; within the threshold, customer not told"));
         return new Outcome(supply.expectedDate(), told.orElse(null), true, tell, waitDays);
     }
 
@@ -90,29 +105,25 @@ public class CasePromises {
     public Optional<LocalDate> lastTold(String caseId) {
         return jdbc.sql("""
                         select expected_date from case_promise where case_id = ? and notified
-                        order by promise_id desc fetch first 1 rows only""")
-                .param(caseId).query(LocalDate.class).optional();
+                        order by promise_id desc fetch first 1 rows only""").param(caseId).query(LocalDate.class).optional();
     }
 
     /** The date told before the last told one: what a date-change email says the date moved from. */
     public Optional<LocalDate> toldBefore(String caseId) {
         return jdbc.sql("""
                         select expected_date from case_promise where case_id = ? and notified
-                        order by promise_id desc offset 1 rows fetch next 1 rows only""")
-                .param(caseId).query(LocalDate.class).optional();
+                        order by promise_id desc offset 1 rows fetch next 1 rows only""").param(caseId).query(LocalDate.class).optional();
     }
 
     public Optional<Promise> latest(String caseId) {
         return jdbc.sql("""
                         select expected_date, basis, purchase_order_id, promised_at from case_promise
-                        where case_id = ? order by promise_id desc fetch first 1 rows only""")
-                .param(caseId).query(PROMISE_ROWS).list().stream().findFirst();
+                        where case_id = ? order by promise_id desc fetch first 1 rows only""").param(caseId).query(PROMISE_ROWS).list().stream().findFirst();
     }
 
     public List<Promise> history(String caseId) {
         return jdbc.sql("""
                         select expected_date, basis, purchase_order_id, promised_at from case_promise
-                        where case_id = ? order by promise_id""")
-                .param(caseId).query(PROMISE_ROWS).list();
+                        where case_id = ? order by promise_id""").param(caseId).query(PROMISE_ROWS).list();
     }
 }

@@ -4,12 +4,28 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
 /** A row of {@code backorder_case}. */
-record CaseRecord(String caseId, String orderId, String lineId, String sku, int quantityOrdered, int quantityShort,
-                  BigDecimal unitPrice,
-                  String customerId, String customerName, String customerEmail, String customerPhone,
-                  String customerTier, String customerLanguage, String customerTimeZone,
-                  CaseStatus status, String processInstanceId, LocalDateTime openedAt, LocalDateTime closedAt,
-                  String closeReason, int priority, boolean shipComplete) {
+record CaseRecord(
+        String caseId,
+        String orderId,
+        String lineId,
+        String sku,
+        int quantityOrdered,
+        int quantityShort,
+        BigDecimal unitPrice,
+        String customerId,
+        String customerName,
+        String customerEmail,
+        String customerPhone,
+        String customerTier,
+        String customerLanguage,
+        String customerTimeZone,
+        CaseStatus status,
+        String processInstanceId,
+        LocalDateTime openedAt,
+        LocalDateTime closedAt,
+        String closeReason,
+        int priority,
+        boolean shipComplete) {
 
     BigDecimal lineValue() {
         return unitPrice.multiply(BigDecimal.valueOf(quantityShort));

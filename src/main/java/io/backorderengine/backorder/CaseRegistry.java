@@ -27,8 +27,13 @@ public class CaseRegistry {
     private final Clock clock;
     private final Validator validator;
 
-    CaseRegistry(CaseRepository cases, CaseLedger ledger, Inventory inventory, ApplicationEventPublisher events,
-                 Clock clock, Validator validator) {
+    CaseRegistry(
+            CaseRepository cases,
+            CaseLedger ledger,
+            Inventory inventory,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.cases = cases;
         this.ledger = ledger;
@@ -49,14 +54,20 @@ public class CaseRegistry {
     @Transactional
     public void register(OpenCase requested, String processInstanceId) {
         validate(requested);
-        OpenCase c = requested.unitPrice() != null ? requested
-                : requested.withUnitPrice(inventory.product(requested.sku()).orElseThrow().unitPrice());
+        OpenCase c = requested.unitPrice() != null
+                ? requested
+                : requested.withUnitPrice(
+                        inventory.product(requested.sku()).orElseThrow().unitPrice());
         if (cases.exists(c.caseId(), c.orderId(), c.lineId())) {
             throw new DuplicateCaseException(c.caseId());
         }
         cases.insert(c, processInstanceId, LocalDateTime.now(clock));
         inventory.enqueueBackorder(c.caseId(), c.sku(), c.quantityShort(), c.orderedAt(), c.shipComplete());
-        ledger.record(c.caseId(), CaseLedgerKind.OPENED, null, "%d x %s short for order %s".formatted(c.quantityShort(), c.sku(), c.orderId()));
+        ledger.record(
+                c.caseId(),
+                CaseLedgerKind.OPENED,
+                null,
+                "%d x %s short for order %s".formatted(c.quantityShort(), c.sku(), c.orderId()));
         events.publishEvent(new CaseOpened(c.caseId(), c.sku(), c.quantityShort()));
         log.info("Backorder case {} opened: {} x {} short", c.caseId(), c.quantityShort(), c.sku());
     }
@@ -85,7 +96,11 @@ public class CaseRegistry {
     @Transactional
     public void close(String caseId, CaseStatus outcome, String reason) {
         if (cases.close(caseId, outcome, reason, LocalDateTime.now(clock))) {
-            ledger.record(caseId, CaseLedgerKind.CLOSED, null, reason == null ? outcome.name() : outcome.name() + ": " + reason);
+            ledger.record(
+                    caseId,
+                    CaseLedgerKind.CLOSED,
+                    null,
+                    reason == null ? outcome.name() : outcome.name() + ": " + reason);
             log.info("Backorder case {} closed: {}", caseId, outcome);
         }
     }
@@ -96,15 +111,17 @@ public class CaseRegistry {
      */
     private void validate(OpenCase c) {
         validator.validate(c).stream()
-                .map(violation -> new InvalidCaseException(variableName(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation -> new InvalidCaseException(
+                        variableName(violation.getPropertyPath().toString()), violation.getMessage()))
                 .min(Comparator.comparing(InvalidCaseException::field))
                 .ifPresent(invalid -> {
                     throw invalid;
                 });
         OpenCase.Customer customer = c.customer();
-        if ((customer.email() == null || customer.email().isBlank()) && (customer.phone() == null || customer.phone().isBlank())) {
-            throw new InvalidCaseException("customerEmail", "is required (or customerPhone, for customers without email)");
+        if ((customer.email() == null || customer.email().isBlank())
+                && (customer.phone() == null || customer.phone().isBlank())) {
+            throw new InvalidCaseException(
+                    "customerEmail", "is required (or customerPhone, for customers without email)");
         }
         if (c.quantityOrdered() < c.quantityShort()) {
             throw new InvalidCaseException("quantityOrdered", "must not be less than quantityShort");

@@ -30,23 +30,49 @@ class CaseRepository {
 
     /** Two indexed lookups (primary key, order line's unique key): with {@code or} H2 scans the whole table. */
     boolean exists(String caseId, String orderId, String lineId) {
-        return jdbc.sql("select count(*) from backorder_case where case_id = ?").param(caseId).query(Integer.class).single() > 0
+        return jdbc.sql("select count(*) from backorder_case where case_id = ?")
+                                .param(caseId)
+                                .query(Integer.class)
+                                .single()
+                        > 0
                 || jdbc.sql("select count(*) from backorder_case where order_id = ? and line_id = ?")
-                .params(orderId, lineId).query(Integer.class).single() > 0;
+                                .params(orderId, lineId)
+                                .query(Integer.class)
+                                .single()
+                        > 0;
     }
 
     void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
-        jdbc.sql("insert into backorder_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, 0, ?)")
-                .params(c.caseId(), c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(),
-                        c.customer().id(), c.customer().name(), c.customer().email(), c.customer().phone(),
-                        c.customer().tier(), c.customer().language(), c.customer().timeZone(), CaseStatus.OPEN.name(),
-                        processInstanceId, openedAt, c.shipComplete())
+        jdbc.sql("insert into backorder_case (" + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, 0, ?)")
+                .params(
+                        c.caseId(),
+                        c.orderId(),
+                        c.lineId(),
+                        c.sku(),
+                        c.quantityOrdered(),
+                        c.quantityShort(),
+                        c.unitPrice(),
+                        c.customer().id(),
+                        c.customer().name(),
+                        c.customer().email(),
+                        c.customer().phone(),
+                        c.customer().tier(),
+                        c.customer().language(),
+                        c.customer().timeZone(),
+                        CaseStatus.OPEN.name(),
+                        processInstanceId,
+                        openedAt,
+                        c.shipComplete())
                 .update();
     }
 
     boolean attach(String caseId, String processInstanceId) {
-        return jdbc.sql("update backorder_case set process_instance_id = ? where case_id = ? and process_instance_id is null")
-                .params(processInstanceId, caseId).update() == 1;
+        return jdbc.sql(
+                                "update backorder_case set process_instance_id = ? where case_id = ? and process_instance_id is null")
+                        .params(processInstanceId, caseId)
+                        .update()
+                == 1;
     }
 
     /** Open cases registered before the cut-off whose process has not started (the node stopped in between). */
@@ -54,38 +80,53 @@ class CaseRepository {
         return jdbc.sql("""
                         select case_id from backorder_case where process_instance_id is null and status = ? and opened_at < ?
                         order by opened_at fetch first 100 rows only""")
-                .params(CaseStatus.OPEN.name(), registeredBefore).query(String.class).list();
+                .params(CaseStatus.OPEN.name(), registeredBefore)
+                .query(String.class)
+                .list();
     }
 
     List<String> withoutProcessOfOrder(String orderId) {
-        return jdbc.sql("select case_id from backorder_case where order_id = ? and process_instance_id is null and status = ? order by case_id")
-                .params(orderId, CaseStatus.OPEN.name()).query(String.class).list();
+        return jdbc.sql(
+                        "select case_id from backorder_case where order_id = ? and process_instance_id is null and status = ? order by case_id")
+                .params(orderId, CaseStatus.OPEN.name())
+                .query(String.class)
+                .list();
     }
 
     Optional<CaseRecord> find(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?")
-                .param(caseId).query(CASE_RECORD_ROWS).optional();
+                .param(caseId)
+                .query(CASE_RECORD_ROWS)
+                .optional();
     }
 
     /** Locks the case row: decisions on one case are taken one after the other. */
     Optional<CaseRecord> lock(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ? for update")
-                .param(caseId).query(CASE_RECORD_ROWS).optional();
+                .param(caseId)
+                .query(CASE_RECORD_ROWS)
+                .optional();
     }
 
     /** The cases of an order, locked in case-id order: one email for the order is written at a time. */
     List<CaseRecord> lockOrder(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where order_id = ? order by case_id for update")
-                .param(orderId).query(CASE_RECORD_ROWS).list();
+                .param(orderId)
+                .query(CASE_RECORD_ROWS)
+                .list();
     }
 
     List<String> openCaseIds(String sku) {
         return jdbc.sql("select case_id from backorder_case where sku = ? and status = ? order by opened_at, case_id")
-                .params(sku, CaseStatus.OPEN.name()).query(String.class).list();
+                .params(sku, CaseStatus.OPEN.name())
+                .query(String.class)
+                .list();
     }
 
     void prioritize(String caseId, int priority) {
-        jdbc.sql("update backorder_case set priority = ? where case_id = ?").params(priority, caseId).update();
+        jdbc.sql("update backorder_case set priority = ? where case_id = ?")
+                .params(priority, caseId)
+                .update();
     }
 
     /** Open cases of a SKU with the date last promised to each. */
@@ -97,7 +138,8 @@ class CaseRepository {
                         where c.sku = ? and c.status = ?
                         and p.promise_id = (select max(promise_id) from case_promise where case_id = c.case_id)""")
                 .params(sku, CaseStatus.OPEN.name())
-                .query((rs, n) -> promised.put(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+                .query((rs, n) -> promised.put(rs.getString(1), rs.getObject(2, LocalDate.class)))
+                .list();
         return promised;
     }
 
@@ -105,6 +147,8 @@ class CaseRepository {
         return jdbc.sql("""
                         update backorder_case set status = ?, close_reason = ?, closed_at = ?
                         where case_id = ? and status = ?""")
-                .params(status.name(), reason, closedAt, caseId, CaseStatus.OPEN.name()).update() == 1;
+                        .params(status.name(), reason, closedAt, caseId, CaseStatus.OPEN.name())
+                        .update()
+                == 1;
     }
 }

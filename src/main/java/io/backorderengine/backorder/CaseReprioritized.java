@@ -1,5 +1,4 @@
 package io.backorderengine.backorder;
 
 /** A supervisor changed a case's priority and it moved in its SKU's waiting line. */
-public record CaseReprioritized(String caseId, String sku, int priority) {
-}
+public record CaseReprioritized(String caseId, String sku, int priority) {}

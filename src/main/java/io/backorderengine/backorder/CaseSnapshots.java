@@ -32,8 +32,15 @@ public class CaseSnapshots {
     private final CasePolicy policy;
     private final ObjectMapper json;
 
-    CaseSnapshots(CaseRepository cases, CasePromises promises, CaseOffers offers, CaseDecisions decisions,
-                  Inventory inventory, Notifications notifications, CasePolicy policy, ObjectMapper json) {
+    CaseSnapshots(
+            CaseRepository cases,
+            CasePromises promises,
+            CaseOffers offers,
+            CaseDecisions decisions,
+            Inventory inventory,
+            Notifications notifications,
+            CasePolicy policy,
+            ObjectMapper json) {
         this.cases = cases;
         this.promises = promises;
         this.offers = offers;
@@ -63,29 +70,56 @@ public class CaseSnapshots {
         customer.put("tier", c.customerTier());
         customer.put("language", c.customerLanguage());
         s.put("customer", customer);
-        s.put("product", Map.of("sku", c.sku(),
-                "name", inventory.product(c.sku()).map(Product::name).orElse(c.sku())));
+        s.put(
+                "product",
+                Map.of(
+                        "sku",
+                        c.sku(),
+                        "name",
+                        inventory.product(c.sku()).map(Product::name).orElse(c.sku())));
         s.put("quantityOrdered", c.quantityOrdered());
         s.put("quantityShort", c.quantityShort());
         s.put("lineValue", c.lineValue());
         s.put("status", c.status());
-        s.put("promises", promises.history(caseId).stream()
-                .map(p -> Map.of("expectedDate", p.expectedDate().toString(), "basis", p.basis())).toList());
-        offers.latest(caseId).ifPresent(o -> s.put("offer", Map.of("discountPercent", o.discountPercent(),
-                "alternatives", o.alternatives().stream()
-                        .map(a -> Map.of("sku", a.sku(), "name", a.name(), "unitPrice", a.unitPrice())).toList())));
-        s.put("decisions", decisions.history(caseId).stream()
-                .map(d -> Map.of("decision", d.decision(), "by", d.decidedBy(), "at", d.decidedAt().toString())).toList());
+        s.put(
+                "promises",
+                promises.history(caseId).stream()
+                        .map(p -> Map.of("expectedDate", p.expectedDate().toString(), "basis", p.basis()))
+                        .toList());
+        offers.latest(caseId)
+                .ifPresent(o -> s.put(
+                        "offer",
+                        Map.of(
+                                "discountPercent",
+                                o.discountPercent(),
+                                "alternatives",
+                                o.alternatives().stream()
+                                        .map(a -> Map.of("sku", a.sku(), "name", a.name(), "unitPrice", a.unitPrice()))
+                                        .toList())));
+        s.put(
+                "decisions",
+                decisions.history(caseId).stream()
+                        .map(d -> Map.of(
+                                "decision",
+                                d.decision(),
+                                "by",
+                                d.decidedBy(),
+                                "at",
+                                d.decidedAt().toString()))
+                        .toList());
         List<Communication> emails = notifications.forCase(caseId);
-        s.put("recentEmails", emails.subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size()).stream()
-                .map(e -> {
-                    Map<String, Object> email = new LinkedHashMap<>();
-                    email.put("template", e.template());
-                    email.put("state", e.state());
-                    email.put("at", e.createdAt().toString());
-                    email.put("failure", e.failure());
-                    return email;
-                }).toList());
+        s.put(
+                "recentEmails",
+                emails.subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size()).stream()
+                        .map(e -> {
+                            Map<String, Object> email = new LinkedHashMap<>();
+                            email.put("template", e.template());
+                            email.put("state", e.state());
+                            email.put("at", e.createdAt().toString());
+                            email.put("failure", e.failure());
+                            return email;
+                        })
+                        .toList());
         s.put("link", link(caseId));
         try {
             return json.writeValueAsString(s);

@@ -77,8 +77,9 @@ class CaseStarts {
     private List<Order> nextGroup() {
         List<Order> group = new ArrayList<>();
         int size = 0;
-        for (Order next = waiting.peek(); next != null && (group.isEmpty() || size + next.caseIds.size() <= MAX_CASES_TOGETHER);
-             next = waiting.peek()) {
+        for (Order next = waiting.peek();
+                next != null && (group.isEmpty() || size + next.caseIds.size() <= MAX_CASES_TOGETHER);
+                next = waiting.peek()) {
             group.add(waiting.poll());
             size += next.caseIds.size();
         }
@@ -89,11 +90,14 @@ class CaseStarts {
         try {
             if (group.size() > 1) {
                 try {
-                    together.executeWithoutResult(tx -> group.forEach(order -> order.caseIds.forEach(this::startProcess)));
+                    together.executeWithoutResult(
+                            tx -> group.forEach(order -> order.caseIds.forEach(this::startProcess)));
                     return;
                 } catch (RuntimeException e) {
-                    log.info("The processes of {} orders did not start together; starting each order's alone: {}",
-                            group.size(), e.toString());
+                    log.info(
+                            "The processes of {} orders did not start together; starting each order's alone: {}",
+                            group.size(),
+                            e.toString());
                 }
             }
             group.forEach(order -> startAlone(order.caseIds));
@@ -108,14 +112,18 @@ class CaseStarts {
                 together.executeWithoutResult(tx -> caseIds.forEach(this::startProcess));
                 return;
             } catch (RuntimeException e) {
-                log.info("The processes of cases {} did not start together; starting them one by one: {}", caseIds, e.toString());
+                log.info(
+                        "The processes of cases {} did not start together; starting them one by one: {}",
+                        caseIds,
+                        e.toString());
             }
         }
         for (String caseId : caseIds) {
             try {
                 startProcess(caseId);
             } catch (RuntimeException e) {
-                log.warn("The process of case {} did not start now; it will be started later: {}", caseId, e.toString());
+                log.warn(
+                        "The process of case {} did not start now; it will be started later: {}", caseId, e.toString());
             }
         }
     }
@@ -126,8 +134,22 @@ class CaseStarts {
      */
     private void startProcess(String caseId) {
         CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        workflow.start(new OpenCase(c.orderId(), c.lineId(), c.sku(), c.quantityOrdered(), c.quantityShort(), c.unitPrice(),
-                new OpenCase.Customer(c.customerId(), c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTier(),
-                        c.customerLanguage(), c.customerTimeZone()), c.openedAt(), c.shipComplete()));
+        workflow.start(new OpenCase(
+                c.orderId(),
+                c.lineId(),
+                c.sku(),
+                c.quantityOrdered(),
+                c.quantityShort(),
+                c.unitPrice(),
+                new OpenCase.Customer(
+                        c.customerId(),
+                        c.customerName(),
+                        c.customerEmail(),
+                        c.customerPhone(),
+                        c.customerTier(),
+                        c.customerLanguage(),
+                        c.customerTimeZone()),
+                c.openedAt(),
+                c.shipComplete()));
     }
 }

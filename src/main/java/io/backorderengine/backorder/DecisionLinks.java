@@ -12,8 +12,7 @@ public interface DecisionLinks {
      * A link with an unguessable token of its own. It works once {@code store} has run: in the transaction
      * that records the email carrying it, which commits before the email is handed to the mail server.
      */
-    record Link(String url, Instant expiresAt, Runnable store) {
-    }
+    record Link(String url, Instant expiresAt, Runnable store) {}
 
     Link issue(String caseId);
 }

@@ -46,7 +46,8 @@ class UnstartedCases implements SchedulingConfigurer {
         try {
             var unstarted = repository.withoutProcess(LocalDateTime.now(clock).minus(grace));
             if (!unstarted.isEmpty()) {
-                log.warn("Starting the processes of {} case(s) registered without one: {}", unstarted.size(), unstarted);
+                log.warn(
+                        "Starting the processes of {} case(s) registered without one: {}", unstarted.size(), unstarted);
                 cases.start(unstarted);
             }
         } catch (DataAccessException | TransactionException unavailable) {

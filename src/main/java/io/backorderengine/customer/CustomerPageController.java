@@ -41,8 +41,7 @@ class CustomerPageController {
     private final String shopName;
     private final String supportContact;
 
-    CustomerPageController(DecisionLinkService links, BackorderCases cases,
-                           MailProperties mail) {
+    CustomerPageController(DecisionLinkService links, BackorderCases cases, MailProperties mail) {
         this.links = links;
         this.cases = cases;
         this.shopName = mail.shopName();
@@ -50,9 +49,13 @@ class CustomerPageController {
     }
 
     @GetMapping
-    String show(@PathVariable String token, @RequestParam(required = false) String choice,
-                @RequestParam(required = false) String sku, Model model, HttpServletRequest request,
-                HttpServletResponse response) {
+    String show(
+            @PathVariable String token,
+            @RequestParam(required = false) String choice,
+            @RequestParam(required = false) String sku,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<CaseView> found = caseOf(token);
         if (found.isEmpty()) {
             return invalid(model, response);
@@ -72,9 +75,13 @@ class CustomerPageController {
     }
 
     @PostMapping
-    String decide(@PathVariable String token, @RequestParam(required = false) String choice,
-                  @RequestParam(required = false) String sku, Model model, HttpServletRequest request,
-                  HttpServletResponse response) {
+    String decide(
+            @PathVariable String token,
+            @RequestParam(required = false) String choice,
+            @RequestParam(required = false) String sku,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<CaseView> found = caseOf(token);
         Optional<CustomerDecision> decision = parse(choice);
         if (found.isEmpty()) {
@@ -89,17 +96,25 @@ class CustomerPageController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "customer/case";
         }
-        Optional<CaseDecisions.Decision> latest = c.decisions().isEmpty() ? Optional.empty()
+        Optional<CaseDecisions.Decision> latest = c.decisions().isEmpty()
+                ? Optional.empty()
                 : Optional.of(c.decisions().get(c.decisions().size() - 1));
-        if (latest.isPresent() && latest.get().decision().equals(decision.get().code())
-                && (decision.get() != CustomerDecision.ALTERNATIVE || sku != null && sku.equals(latest.get().alternativeSku()))) {
+        if (latest.isPresent()
+                && latest.get().decision().equals(decision.get().code())
+                && (decision.get() != CustomerDecision.ALTERNATIVE
+                        || sku != null && sku.equals(latest.get().alternativeSku()))) {
             model.addAttribute("recorded", latest.get());
             model.addAttribute("again", true);
             return "customer/recorded";
         }
         try {
-            CaseDecisions.Decision recorded = cases.decide(c.caseId(), decision.get(),
-                    decision.get() == CustomerDecision.ALTERNATIVE ? sku : null, null, "customer", DecisionChannel.CUSTOMER_PAGE);
+            CaseDecisions.Decision recorded = cases.decide(
+                    c.caseId(),
+                    decision.get(),
+                    decision.get() == CustomerDecision.ALTERNATIVE ? sku : null,
+                    null,
+                    "customer",
+                    DecisionChannel.CUSTOMER_PAGE);
             model.addAttribute("recorded", recorded);
             model.addAttribute("chosen", decision.get() == CustomerDecision.ALTERNATIVE ? alternative(c, sku) : null);
             return "customer/recorded";
@@ -113,8 +128,12 @@ class CustomerPageController {
                     return "customer/case";
                 }
                 case "already-decided" -> {
-                    model.addAttribute("recorded", now.decisions().stream()
-                            .filter(d -> !"wait".equals(d.decision())).findFirst().orElseThrow());
+                    model.addAttribute(
+                            "recorded",
+                            now.decisions().stream()
+                                    .filter(d -> !"wait".equals(d.decision()))
+                                    .findFirst()
+                                    .orElseThrow());
                     model.addAttribute("again", true);
                     return "customer/recorded";
                 }
@@ -148,28 +167,47 @@ class CustomerPageController {
     private void prepare(Model model, HttpServletRequest request, CaseView c, String token) {
         Locale locale = Locale.forLanguageTag(c.customer().language());
         request.setAttribute(WebLocale.REQUEST_ATTRIBUTE, locale);
-        Optional<CaseOffers.Offer> offer = c.offers().isEmpty() ? Optional.empty()
+        Optional<CaseOffers.Offer> offer = c.offers().isEmpty()
+                ? Optional.empty()
                 : Optional.of(c.offers().get(c.offers().size() - 1));
         model.addAttribute("c", c);
         model.addAttribute("token", token);
         model.addAttribute("shopName", shopName);
         model.addAttribute("supportContact", supportContact);
         model.addAttribute("expectedDate", CustomerFormats.date(c.expectedDate(), locale));
-        model.addAttribute("discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
-        model.addAttribute("alternatives", offer.map(o -> o.alternatives().stream()
-                .map(a -> Map.of("sku", a.sku(), "name", a.name(), "price", CustomerFormats.money(a.unitPrice(), locale))).toList())
-                .orElse(List.of()));
-        model.addAttribute("lastDecision", c.decisions().isEmpty() ? null : c.decisions().get(c.decisions().size() - 1));
+        model.addAttribute(
+                "discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
+        model.addAttribute(
+                "alternatives",
+                offer.map(o -> o.alternatives().stream()
+                                .map(a -> Map.of(
+                                        "sku",
+                                        a.sku(),
+                                        "name",
+                                        a.name(),
+                                        "price",
+                                        CustomerFormats.money(a.unitPrice(), locale)))
+                                .toList())
+                        .orElse(List.of()));
+        model.addAttribute(
+                "lastDecision",
+                c.decisions().isEmpty() ? null : c.decisions().get(c.decisions().size() - 1));
     }
 
     private static boolean offered(CaseView c, String sku) {
-        return sku != null && !c.offers().isEmpty()
-                && c.offers().get(c.offers().size() - 1).alternatives().stream().anyMatch(a -> a.sku().equals(sku));
+        return sku != null
+                && !c.offers().isEmpty()
+                && c.offers().get(c.offers().size() - 1).alternatives().stream()
+                        .anyMatch(a -> a.sku().equals(sku));
     }
 
     private static Map<String, String> alternative(CaseView c, String sku) {
-        return c.offers().stream().flatMap(o -> o.alternatives().stream()).filter(a -> a.sku().equals(sku)).findFirst()
-                .map(a -> Map.of("sku", a.sku(), "name", a.name())).orElse(Map.of("sku", String.valueOf(sku), "name", String.valueOf(sku)));
+        return c.offers().stream()
+                .flatMap(o -> o.alternatives().stream())
+                .filter(a -> a.sku().equals(sku))
+                .findFirst()
+                .map(a -> Map.of("sku", a.sku(), "name", a.name()))
+                .orElse(Map.of("sku", String.valueOf(sku), "name", String.valueOf(sku)));
     }
 
     private static Optional<CustomerDecision> parse(String choice) {
@@ -182,5 +220,4 @@ class CustomerPageController {
             return Optional.empty();
         }
     }
-
 }

@@ -55,9 +55,13 @@ class DecisionLinkService implements DecisionLinks {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.validity());
         String hash = hash(token);
-        return new Link(publicUrl.resolve("/customer/decisions/" + token).toString(), expires,
-                () -> jdbc.sql("insert into decision_link (token_hash, case_id, created_at, expires_at) values (?, ?, ?, ?)")
-                        .params(hash, caseId, utc(now), utc(expires)).update());
+        return new Link(
+                publicUrl.resolve("/customer/decisions/" + token).toString(),
+                expires,
+                () -> jdbc.sql(
+                                "insert into decision_link (token_hash, case_id, created_at, expires_at) values (?, ?, ?, ?)")
+                        .params(hash, caseId, utc(now), utc(expires))
+                        .update());
     }
 
     /** The case a token belongs to, if the token is one we issued and it has not expired. */
@@ -66,7 +70,9 @@ class DecisionLinkService implements DecisionLinks {
             return Optional.empty();
         }
         return jdbc.sql("select case_id from decision_link where token_hash = ? and expires_at > ?")
-                .params(hash(token), utc(clock.instant())).query(String.class).optional();
+                .params(hash(token), utc(clock.instant()))
+                .query(String.class)
+                .optional();
     }
 
     private static LocalDateTime utc(Instant instant) {
@@ -75,7 +81,8 @@ class DecisionLinkService implements DecisionLinks {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

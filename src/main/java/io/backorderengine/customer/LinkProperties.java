@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validity  how long a link works; it also stops deciding when the case ends
  */
 @ConfigurationProperties("backorder.links")
-record LinkProperties(URI publicUrl, @DefaultValue("P30D") Duration validity) {
-}
+record LinkProperties(URI publicUrl, @DefaultValue("P30D") Duration validity) {}

@@ -19,8 +19,7 @@ class Allocator {
     private static final int PAGE = 200;
 
     /** One planned hand-out. */
-    record Planned(BackorderQueue.Demand demand, int units) {
-    }
+    record Planned(BackorderQueue.Demand demand, int units) {}
 
     private final BackorderQueue queue;
     private final Reservations reservations;
@@ -73,10 +72,11 @@ class Allocator {
         for (Planned planned : plan(locked.sku(), free)) {
             BackorderQueue.Demand demand = planned.demand();
             queue.allocate(demand, planned.units());
-            reservations.holdForCase(locked.sku(), planned.units(), demand.caseId(), ReservationSource.RECEIPT, receiptId);
+            reservations.holdForCase(
+                    locked.sku(), planned.units(), demand.caseId(), ReservationSource.RECEIPT, receiptId);
             free -= planned.units();
-            allocations.add(new StockAllocated(demand.caseId(), locked.sku(), planned.units(),
-                    demand.missing() - planned.units()));
+            allocations.add(new StockAllocated(
+                    demand.caseId(), locked.sku(), planned.units(), demand.missing() - planned.units()));
         }
         stock.setOnHand(locked.sku(), free);
         // Published inside the transaction: listeners persist the wake-up together with the allocation.

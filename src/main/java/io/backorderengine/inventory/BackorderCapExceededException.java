@@ -4,8 +4,11 @@ package io.backorderengine.inventory;
 public class BackorderCapExceededException extends RuntimeException {
 
     public BackorderCapExceededException(String sku, int requested, int room) {
-        super(room <= 0
-                ? "no open supply covers more backorders of %s; %d unit(s) cannot be backordered".formatted(sku, requested)
-                : "open supply covers only %d more unit(s) of %s on backorder, not %d".formatted(room, sku, requested));
+        super(
+                room <= 0
+                        ? "no open supply covers more backorders of %s; %d unit(s) cannot be backordered"
+                                .formatted(sku, requested)
+                        : "open supply covers only %d more unit(s) of %s on backorder, not %d"
+                                .formatted(room, sku, requested));
     }
 }

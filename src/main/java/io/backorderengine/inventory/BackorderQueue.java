@@ -19,20 +19,26 @@ class BackorderQueue {
 
     private static final RecordRows<Demand> DEMAND_ROWS = RecordRows.of(Demand.class);
 
-
     /** Ranks of one class apart order by time: a class is worth 10^13 ms (about 300 years). */
     static final long CLASS_WIDTH = 10_000_000_000_000L;
     /** The class a case has until its policy ranks it (the allocation DMN's default). */
     static final int DEFAULT_CLASS = 5;
 
-    record Demand(String caseId, String sku, int quantityShort, int quantityAllocated, DemandStatus status, long queueRank,
-                  boolean shipComplete) {
+    record Demand(
+            String caseId,
+            String sku,
+            int quantityShort,
+            int quantityAllocated,
+            DemandStatus status,
+            long queueRank,
+            boolean shipComplete) {
         int missing() {
             return quantityShort - quantityAllocated;
         }
     }
 
-    private static final String COLUMNS = "case_id, sku, quantity_short, quantity_allocated, status, queue_rank, ship_complete";
+    private static final String COLUMNS =
+            "case_id, sku, quantity_short, quantity_allocated, status, queue_rank, ship_complete";
 
     private final JdbcClient jdbc;
 
@@ -41,29 +47,44 @@ class BackorderQueue {
     }
 
     static long rank(int queueClass, LocalDateTime orderedAt) {
-        return queueClass * CLASS_WIDTH + orderedAt.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        return queueClass * CLASS_WIDTH
+                + orderedAt.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
     }
 
     /** Callers hold the product's lock, as for every change below: the running total stays exact. */
     void add(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
         jdbc.sql("insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, "
                         + "queue_rank, ship_complete) values (?, ?, ?, 0, ?, ?, ?, ?)")
-                .params(caseId, sku, quantity, orderedAt, DemandStatus.WAITING.name(), rank(DEFAULT_CLASS, orderedAt), shipComplete).update();
+                .params(
+                        caseId,
+                        sku,
+                        quantity,
+                        orderedAt,
+                        DemandStatus.WAITING.name(),
+                        rank(DEFAULT_CLASS, orderedAt),
+                        shipComplete)
+                .update();
         changeWaitingUnits(sku, quantity);
     }
 
     Optional<Demand> find(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_demand where case_id = ?")
-                .param(caseId).query(DEMAND_ROWS).optional();
+                .param(caseId)
+                .query(DEMAND_ROWS)
+                .optional();
     }
 
     Optional<LocalDateTime> orderedAt(String caseId) {
         return jdbc.sql("select ordered_at from backorder_demand where case_id = ?")
-                .param(caseId).query(LocalDateTime.class).optional();
+                .param(caseId)
+                .query(LocalDateTime.class)
+                .optional();
     }
 
     void rank(String caseId, long rank) {
-        jdbc.sql("update backorder_demand set queue_rank = ? where case_id = ?").params(rank, caseId).update();
+        jdbc.sql("update backorder_demand set queue_rank = ? where case_id = ?")
+                .params(rank, caseId)
+                .update();
     }
 
     /** The next part of a SKU's waiting line after the given position, in rank order. */
@@ -72,13 +93,18 @@ class BackorderQueue {
                         select %s from backorder_demand
                         where sku = ? and status = ? and queue_rank >= ? and (queue_rank > ? or case_id > ?)
                         order by queue_rank, case_id fetch first %d rows only""".formatted(COLUMNS, limit))
-                .params(sku, DemandStatus.WAITING.name(), afterRank, afterRank, afterCaseId).query(DEMAND_ROWS).list();
+                .params(sku, DemandStatus.WAITING.name(), afterRank, afterRank, afterCaseId)
+                .query(DEMAND_ROWS)
+                .list();
     }
 
     /** The whole waiting line of a SKU, in rank order (for recomputing expected dates after supply changed). */
     List<Demand> waiting(String sku) {
-        return jdbc.sql("select " + COLUMNS + " from backorder_demand where sku = ? and status = ? order by queue_rank, case_id")
-                .params(sku, DemandStatus.WAITING.name()).query(DEMAND_ROWS).list();
+        return jdbc.sql("select " + COLUMNS
+                        + " from backorder_demand where sku = ? and status = ? order by queue_rank, case_id")
+                .params(sku, DemandStatus.WAITING.name())
+                .query(DEMAND_ROWS)
+                .list();
     }
 
     /**
@@ -91,19 +117,25 @@ class BackorderQueue {
                         select p.waiting_units - coalesce((select sum(d.quantity_short - d.quantity_allocated) from backorder_demand d
                             where d.sku = p.sku and d.status = ? and d.queue_rank >= ? and (d.queue_rank > ? or d.case_id >= ?)), 0)
                         from product p where p.sku = ?""")
-                .params(DemandStatus.WAITING.name(), rank, rank, caseId, sku).query(Integer.class).single();
+                .params(DemandStatus.WAITING.name(), rank, rank, caseId, sku)
+                .query(Integer.class)
+                .single();
     }
 
     /** Units still missing for all waiting cases of a SKU: the product's running total, not a sum over the line. */
     int missingTotal(String sku) {
-        return jdbc.sql("select waiting_units from product where sku = ?").param(sku).query(Integer.class).single();
+        return jdbc.sql("select waiting_units from product where sku = ?")
+                .param(sku)
+                .query(Integer.class)
+                .single();
     }
 
     void allocate(Demand demand, int units) {
         int allocated = demand.quantityAllocated() + units;
         DemandStatus status = allocated == demand.quantityShort() ? DemandStatus.FILLED : DemandStatus.WAITING;
         jdbc.sql("update backorder_demand set quantity_allocated = ?, status = ? where case_id = ?")
-                .params(allocated, status.name(), demand.caseId()).update();
+                .params(allocated, status.name(), demand.caseId())
+                .update();
         changeWaitingUnits(demand.sku(), -units);
     }
 
@@ -112,13 +144,17 @@ class BackorderQueue {
         if (demand.isEmpty()) {
             return;
         }
-        jdbc.sql("update backorder_demand set status = ? where case_id = ?").params(DemandStatus.WITHDRAWN.name(), caseId).update();
+        jdbc.sql("update backorder_demand set status = ? where case_id = ?")
+                .params(DemandStatus.WITHDRAWN.name(), caseId)
+                .update();
         if (demand.get().status() == DemandStatus.WAITING) {
             changeWaitingUnits(demand.get().sku(), -demand.get().missing());
         }
     }
 
     private void changeWaitingUnits(String sku, int units) {
-        jdbc.sql("update product set waiting_units = waiting_units + ? where sku = ?").params(units, sku).update();
+        jdbc.sql("update product set waiting_units = waiting_units + ? where sku = ?")
+                .params(units, sku)
+                .update();
     }
 }

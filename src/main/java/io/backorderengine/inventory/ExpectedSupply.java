@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param basis           an open purchase order, or the supplier's lead time
  * @param purchaseOrderId the PO the date comes from, or null
  */
-public record ExpectedSupply(LocalDate expectedDate, SupplyBasis basis, String purchaseOrderId) {
-}
+public record ExpectedSupply(LocalDate expectedDate, SupplyBasis basis, String purchaseOrderId) {}

@@ -38,10 +38,19 @@ public class Inventory {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Inventory(ProductStock stock, Reservations reservations, BackorderQueue queue, Allocator allocator,
-              PurchaseOrders purchaseOrders, Receipts receipts, Substitutes substitutes, SupplyPlanner planner,
-              InventoryProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-              Clock clock) {
+    Inventory(
+            ProductStock stock,
+            Reservations reservations,
+            BackorderQueue queue,
+            Allocator allocator,
+            PurchaseOrders purchaseOrders,
+            Receipts receipts,
+            Substitutes substitutes,
+            SupplyPlanner planner,
+            InventoryProperties properties,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.planner = planner;
         this.properties = properties;
         this.stock = stock;
@@ -92,7 +101,8 @@ public class Inventory {
     @Transactional(readOnly = true)
     public Optional<String> backorderRefusal(String sku, int quantity) {
         int room = backorderRoom(sku);
-        return quantity <= room ? Optional.empty()
+        return quantity <= room
+                ? Optional.empty()
                 : Optional.of(new BackorderCapExceededException(sku, quantity, room).getMessage());
     }
 
@@ -108,7 +118,8 @@ public class Inventory {
      * @throws BackorderCapExceededException when the cap does not allow it (nothing changed)
      */
     @Transactional
-    public void enqueueBackorder(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
+    public void enqueueBackorder(
+            String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
         stock.lock(sku);
         int room = backorderRoom(sku);
         if (quantity > room) {
@@ -128,8 +139,10 @@ public class Inventory {
      */
     @Transactional
     public void rank(String caseId, int queueClass) {
-        BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
-        queue.rank(caseId, BackorderQueue.rank(queueClass, queue.orderedAt(caseId).orElseThrow()));
+        BackorderQueue.Demand demand =
+                queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
+        queue.rank(
+                caseId, BackorderQueue.rank(queueClass, queue.orderedAt(caseId).orElseThrow()));
         if (stock.find(demand.sku()).map(Product::onHand).orElse(0) > 0) {
             Product product = stock.lock(demand.sku());
             if (product.onHand() > 0) {
@@ -141,7 +154,8 @@ public class Inventory {
     /** The expected date of a waiting case: the open supply that covers it in line, else the lead time. */
     @Transactional(readOnly = true)
     public ExpectedSupply expectedSupplyFor(String caseId) {
-        BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
+        BackorderQueue.Demand demand =
+                queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
         return planner.forCase(demand);
     }
 
@@ -156,7 +170,8 @@ public class Inventory {
     public List<ReceiptResult.Allocation> preview(String sku, int quantity) {
         Product product = stock.find(sku).orElseThrow(() -> new UnknownSkuException(sku));
         return allocator.plan(sku, product.onHand() + quantity).stream()
-                .map(p -> new ReceiptResult.Allocation(p.demand().caseId(), p.units())).toList();
+                .map(p -> new ReceiptResult.Allocation(p.demand().caseId(), p.units()))
+                .toList();
     }
 
     /** In-stock products that can stand in for the SKU, with enough units for the quantity. */
@@ -187,7 +202,11 @@ public class Inventory {
     }
 
     /** How a switch to an alternative went. */
-    public enum SwitchResult { SWITCHED, ALREADY_ALLOCATED, ALTERNATIVE_UNAVAILABLE }
+    public enum SwitchResult {
+        SWITCHED,
+        ALREADY_ALLOCATED,
+        ALTERNATIVE_UNAVAILABLE
+    }
 
     /**
      * Takes a backorder out of the waiting line and reserves an alternative product for it instead,
@@ -196,7 +215,8 @@ public class Inventory {
      */
     @Transactional
     public SwitchResult switchToAlternative(String caseId, String alternativeSku, int quantity) {
-        BackorderQueue.Demand demand = queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
+        BackorderQueue.Demand demand =
+                queue.find(caseId).orElseThrow(() -> new IllegalStateException("no demand " + caseId));
         Product alternative = null;
         for (String sku : new TreeSet<>(List.of(demand.sku(), alternativeSku))) {
             Product locked = stock.lock(sku);
@@ -256,19 +276,31 @@ public class Inventory {
         }
         Product product = stock.lock(sku);
         if (purchaseOrderId != null) {
-            var po = purchaseOrders.lock(purchaseOrderId)
-                    .orElseThrow(() -> new InvalidSupplyException("purchaseOrderId", "unknown purchase order: " + purchaseOrderId));
+            var po = purchaseOrders
+                    .lock(purchaseOrderId)
+                    .orElseThrow(() -> new InvalidSupplyException(
+                            "purchaseOrderId", "unknown purchase order: " + purchaseOrderId));
             if (!po.sku().equals(sku)) {
-                throw new InvalidSupplyException("purchaseOrderId", "purchase order %s is for %s, not %s"
-                        .formatted(purchaseOrderId, po.sku(), sku));
+                throw new InvalidSupplyException(
+                        "purchaseOrderId",
+                        "purchase order %s is for %s, not %s".formatted(purchaseOrderId, po.sku(), sku));
             }
             purchaseOrders.receive(purchaseOrderId, quantity);
         }
         receipts.record(receiptId, sku, quantity, purchaseOrderId);
         List<StockAllocated> allocations = allocator.allocate(product, quantity, receiptId);
-        int left = product.onHand() + quantity - allocations.stream().mapToInt(StockAllocated::quantity).sum();
-        return new ReceiptResult(receiptId, sku, quantity, false,
-                allocations.stream().map(a -> new ReceiptResult.Allocation(a.caseId(), a.quantity())).toList(), left);
+        int left = product.onHand()
+                + quantity
+                - allocations.stream().mapToInt(StockAllocated::quantity).sum();
+        return new ReceiptResult(
+                receiptId,
+                sku,
+                quantity,
+                false,
+                allocations.stream()
+                        .map(a -> new ReceiptResult.Allocation(a.caseId(), a.quantity()))
+                        .toList(),
+                left);
     }
 
     private ReceiptResult earlierReceipt(String receiptId, String sku, int quantity) {
@@ -277,7 +309,12 @@ public class Inventory {
             throw new ConflictingRequestException("receipt %s was already booked for %d x %s"
                     .formatted(receiptId, earlier.quantity(), earlier.sku()));
         }
-        return new ReceiptResult(receiptId, sku, quantity, true, receipts.allocations(receiptId),
+        return new ReceiptResult(
+                receiptId,
+                sku,
+                quantity,
+                true,
+                receipts.allocations(receiptId),
                 stock.find(sku).orElseThrow().onHand());
     }
 
@@ -290,14 +327,19 @@ public class Inventory {
         if (!purchaseOrders.supplierExists(command.supplierId())) {
             throw new InvalidSupplyException("supplierId", "unknown supplier: " + command.supplierId());
         }
-        var wanted = new PurchaseOrders.PurchaseOrder(command.purchaseOrderId(), command.sku(), command.supplierId(),
-                command.quantity(), command.expectedDate(), command.status());
+        var wanted = new PurchaseOrders.PurchaseOrder(
+                command.purchaseOrderId(),
+                command.sku(),
+                command.supplierId(),
+                command.quantity(),
+                command.expectedDate(),
+                command.status());
         var existing = purchaseOrders.lock(command.purchaseOrderId());
         if (existing.isEmpty()) {
             purchaseOrders.insert(wanted);
             if (wanted.status() == PurchaseOrderStatus.OPEN) {
-                events.publishEvent(new SupplyChanged(wanted.sku(), wanted.purchaseOrderId(), null,
-                        wanted.expectedDate()));
+                events.publishEvent(
+                        new SupplyChanged(wanted.sku(), wanted.purchaseOrderId(), null, wanted.expectedDate()));
             }
             return result(wanted, true);
         }
@@ -305,13 +347,15 @@ public class Inventory {
         if (!before.equals(wanted)) {
             purchaseOrders.update(wanted);
             // any change of open supply (date, quantity, status, SKU) may move the dates of waiting cases
-            if (!Objects.equals(before.expectedDate(), wanted.expectedDate()) || before.status() != wanted.status()
-                    || !before.sku().equals(wanted.sku()) || before.quantity() != wanted.quantity()) {
-                events.publishEvent(new SupplyChanged(wanted.sku(), wanted.purchaseOrderId(),
-                        before.expectedDate(), wanted.expectedDate()));
+            if (!Objects.equals(before.expectedDate(), wanted.expectedDate())
+                    || before.status() != wanted.status()
+                    || !before.sku().equals(wanted.sku())
+                    || before.quantity() != wanted.quantity()) {
+                events.publishEvent(new SupplyChanged(
+                        wanted.sku(), wanted.purchaseOrderId(), before.expectedDate(), wanted.expectedDate()));
                 if (!before.sku().equals(wanted.sku())) {
-                    events.publishEvent(new SupplyChanged(before.sku(), wanted.purchaseOrderId(),
-                            before.expectedDate(), null));
+                    events.publishEvent(
+                            new SupplyChanged(before.sku(), wanted.purchaseOrderId(), before.expectedDate(), null));
                 }
             }
         }
@@ -325,7 +369,13 @@ public class Inventory {
     }
 
     private static PurchaseOrderResult result(PurchaseOrders.PurchaseOrder po, boolean created) {
-        return new PurchaseOrderResult(po.purchaseOrderId(), po.sku(), po.supplierId(), po.quantity(),
-                po.expectedDate(), po.status(), created);
+        return new PurchaseOrderResult(
+                po.purchaseOrderId(),
+                po.sku(),
+                po.supplierId(),
+                po.quantity(),
+                po.expectedDate(),
+                po.status(),
+                created);
     }
 }

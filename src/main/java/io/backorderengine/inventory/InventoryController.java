@@ -45,14 +45,13 @@ class InventoryController {
             @NotBlank @Size(max = 64) @Pattern(regexp = ID) String receiptId,
             @NotBlank @Size(max = 64) @PlainText String sku,
             @NotNull @Positive @Max(1_000_000) Integer quantity,
-            @Size(max = 64) @PlainText String purchaseOrderId) {
-    }
+            @Size(max = 64) @PlainText String purchaseOrderId) {}
 
-    record PreviewRequest(@NotBlank @Size(max = 64) @PlainText String sku, @NotNull @Positive @Max(1_000_000) Integer quantity) {
-    }
+    record PreviewRequest(
+            @NotBlank @Size(max = 64) @PlainText String sku,
+            @NotNull @Positive @Max(1_000_000) Integer quantity) {}
 
-    record Preview(String sku, int quantity, List<ReceiptResult.Allocation> allocations) {
-    }
+    record Preview(String sku, int quantity, List<ReceiptResult.Allocation> allocations) {}
 
     record PurchaseOrderRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = ID) String purchaseOrderId,
@@ -60,19 +59,29 @@ class InventoryController {
             @NotBlank @Size(max = 64) @PlainText String supplierId,
             @NotNull @Positive @Max(1_000_000) Integer quantity,
             @NotNull LocalDate expectedDate,
-            @Pattern(regexp = "OPEN|CLOSED", message = "must be OPEN or CLOSED") String status) {
+
+            @Pattern(regexp = "OPEN|CLOSED", message = "must be OPEN or CLOSED")
+            String status) {
 
         PurchaseOrderCommand command(String id) {
-            return new PurchaseOrderCommand(id, sku, supplierId, quantity, expectedDate, status == null ? PurchaseOrderStatus.OPEN : PurchaseOrderStatus.valueOf(status));
+            return new PurchaseOrderCommand(
+                    id,
+                    sku,
+                    supplierId,
+                    quantity,
+                    expectedDate,
+                    status == null ? PurchaseOrderStatus.OPEN : PurchaseOrderStatus.valueOf(status));
         }
     }
 
     /** Books a receipt; the waiting line is served from it at once. A repeated receipt id changes nothing. */
     @PostMapping("/receipts")
     ResponseEntity<ReceiptResult> receive(@Valid @RequestBody ReceiptRequest request) {
-        ReceiptResult result = inventory.receive(request.receiptId(), request.sku(), request.quantity(),
-                request.purchaseOrderId());
-        return result.duplicate() ? ResponseEntity.ok(result) : ResponseEntity.status(HttpStatus.CREATED).body(result);
+        ReceiptResult result =
+                inventory.receive(request.receiptId(), request.sku(), request.quantity(), request.purchaseOrderId());
+        return result.duplicate()
+                ? ResponseEntity.ok(result)
+                : ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 
     /** Which waiting cases a receipt would serve if it arrived now, in order; changes nothing. */
@@ -98,8 +107,8 @@ class InventoryController {
     }
 
     @PutMapping("/purchase-orders/{purchaseOrderId}")
-    ResponseEntity<PurchaseOrderResult> put(@PathVariable String purchaseOrderId,
-                                            @Valid @RequestBody PurchaseOrderRequest request) {
+    ResponseEntity<PurchaseOrderResult> put(
+            @PathVariable String purchaseOrderId, @Valid @RequestBody PurchaseOrderRequest request) {
         if (!purchaseOrderId.equals(request.purchaseOrderId())) {
             throw new InvalidSupplyException("purchaseOrderId", "must match the id in the path");
         }
@@ -129,8 +138,10 @@ class InventoryController {
     }
 
     private static boolean sameContent(PurchaseOrderResult stored, PurchaseOrderCommand wanted) {
-        return stored.sku().equals(wanted.sku()) && stored.supplierId().equals(wanted.supplierId())
-                && stored.quantity() == wanted.quantity() && stored.expectedDate().equals(wanted.expectedDate())
+        return stored.sku().equals(wanted.sku())
+                && stored.supplierId().equals(wanted.supplierId())
+                && stored.quantity() == wanted.quantity()
+                && stored.expectedDate().equals(wanted.expectedDate())
                 && stored.status().equals(wanted.status());
     }
 
@@ -150,6 +161,8 @@ class InventoryController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAlternatives    how many alternatives an offer lists at most
  */
 @ConfigurationProperties("backorder.inventory")
-record InventoryProperties(@DefaultValue("5") int capMargin,
-                           @DefaultValue("0.25") double substitutePriceBand,
-                           @DefaultValue("3") int maxAlternatives) {
-}
+record InventoryProperties(
+        @DefaultValue("5") int capMargin,
+        @DefaultValue("0.25") double substitutePriceBand,
+        @DefaultValue("3") int maxAlternatives) {}

@@ -28,13 +28,17 @@ class ProductStock {
 
     Optional<Product> find(String sku) {
         return jdbc.sql("select " + COLUMNS + " from product where sku = ?")
-                .param(sku).query(PRODUCT_ROWS).optional();
+                .param(sku)
+                .query(PRODUCT_ROWS)
+                .optional();
     }
 
     /** Locks the product row until the surrounding transaction ends. */
     Product lock(String sku) {
         return jdbc.sql("select " + COLUMNS + " from product where sku = ? for update")
-                .param(sku).query(PRODUCT_ROWS).optional()
+                .param(sku)
+                .query(PRODUCT_ROWS)
+                .optional()
                 .orElseThrow(() -> new UnknownSkuException(sku));
     }
 
@@ -43,24 +47,29 @@ class ProductStock {
             return List.of();
         }
         return jdbc.sql("select sku from product where sku in (:skus)")
-                .param("skus", skus).query(String.class).list();
+                .param("skus", skus)
+                .query(String.class)
+                .list();
     }
 
     void setOnHand(String sku, int onHand) {
-        jdbc.sql("update product set on_hand = ? where sku = ?").params(onHand, sku).update();
+        jdbc.sql("update product set on_hand = ? where sku = ?")
+                .params(onHand, sku)
+                .update();
     }
 
     /** The SKU's own backorder cap, or null when the default rule applies. */
     Integer backorderCap(String sku) {
-        List<Integer> caps = jdbc.sql("select backorder_cap from product where sku = ?").param(sku)
-                .query((row, n) -> (Integer) row.getObject(1, Integer.class)).list();
+        List<Integer> caps = jdbc.sql("select backorder_cap from product where sku = ?")
+                .param(sku)
+                .query((row, n) -> (Integer) row.getObject(1, Integer.class))
+                .list();
         return caps.isEmpty() ? null : caps.get(0);
     }
 
     int leadTimeDays(String sku) {
         return jdbc.sql("""
                         select s.lead_time_days from product p join supplier s on s.supplier_id = p.supplier_id
-                        where p.sku = ?""")
-                .param(sku).query(Integer.class).single();
+                        where p.sku = ?""").param(sku).query(Integer.class).single();
     }
 }

@@ -17,10 +17,13 @@ class PurchaseOrders {
     private static final RecordRows<PurchaseOrder> PURCHASE_ORDER_ROWS = RecordRows.of(PurchaseOrder.class);
     private static final RecordRows<OpenSupply> OPEN_SUPPLY_ROWS = RecordRows.of(OpenSupply.class);
 
-
-    record PurchaseOrder(String purchaseOrderId, String sku, String supplierId, int quantity,
-                         LocalDate expectedDate, PurchaseOrderStatus status) {
-    }
+    record PurchaseOrder(
+            String purchaseOrderId,
+            String sku,
+            String supplierId,
+            int quantity,
+            LocalDate expectedDate,
+            PurchaseOrderStatus status) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,15 +36,13 @@ class PurchaseOrders {
     Optional<PurchaseOrder> find(String purchaseOrderId) {
         return jdbc.sql("""
                         select purchase_order_id, sku, supplier_id, quantity, expected_date, status
-                        from purchase_order where purchase_order_id = ?""")
-                .param(purchaseOrderId).query(PURCHASE_ORDER_ROWS).optional();
+                        from purchase_order where purchase_order_id = ?""").param(purchaseOrderId).query(PURCHASE_ORDER_ROWS).optional();
     }
 
     Optional<PurchaseOrder> lock(String purchaseOrderId) {
         return jdbc.sql("""
                         select purchase_order_id, sku, supplier_id, quantity, expected_date, status
-                        from purchase_order where purchase_order_id = ? for update""")
-                .param(purchaseOrderId).query(PURCHASE_ORDER_ROWS).optional();
+                        from purchase_order where purchase_order_id = ? for update""").param(purchaseOrderId).query(PURCHASE_ORDER_ROWS).optional();
     }
 
     void insert(PurchaseOrder po) {
@@ -50,8 +51,15 @@ class PurchaseOrders {
                         insert into purchase_order
                         (purchase_order_id, sku, supplier_id, quantity, expected_date, status, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(po.purchaseOrderId(), po.sku(), po.supplierId(), po.quantity(), po.expectedDate(),
-                        po.status().name(), now, now)
+                .params(
+                        po.purchaseOrderId(),
+                        po.sku(),
+                        po.supplierId(),
+                        po.quantity(),
+                        po.expectedDate(),
+                        po.status().name(),
+                        now,
+                        now)
                 .update();
     }
 
@@ -59,21 +67,28 @@ class PurchaseOrders {
         jdbc.sql("""
                         update purchase_order set sku = ?, supplier_id = ?, quantity = ?, expected_date = ?,
                         status = ?, updated_at = ? where purchase_order_id = ?""")
-                .params(po.sku(), po.supplierId(), po.quantity(), po.expectedDate(), po.status().name(),
-                        LocalDateTime.now(clock), po.purchaseOrderId())
+                .params(
+                        po.sku(),
+                        po.supplierId(),
+                        po.quantity(),
+                        po.expectedDate(),
+                        po.status().name(),
+                        LocalDateTime.now(clock),
+                        po.purchaseOrderId())
                 .update();
     }
 
     /** Supply still to come for a SKU: open purchase orders with what is not yet received, earliest first. */
-    record OpenSupply(String purchaseOrderId, LocalDate expectedDate, int openQuantity) {
-    }
+    record OpenSupply(String purchaseOrderId, LocalDate expectedDate, int openQuantity) {}
 
     List<OpenSupply> open(String sku) {
         return jdbc.sql("""
                         select purchase_order_id, expected_date, quantity - quantity_received as open_quantity
                         from purchase_order where sku = ? and status = ? and quantity > quantity_received
                         order by expected_date, purchase_order_id""")
-                .params(sku, PurchaseOrderStatus.OPEN.name()).query(OPEN_SUPPLY_ROWS).list();
+                .params(sku, PurchaseOrderStatus.OPEN.name())
+                .query(OPEN_SUPPLY_ROWS)
+                .list();
     }
 
     int openQuantity(String sku) {
@@ -86,11 +101,15 @@ class PurchaseOrders {
                         update purchase_order set quantity_received = least(quantity, quantity_received + ?),
                         status = case when quantity_received + ? >= quantity then 'CLOSED' else status end, updated_at = ?
                         where purchase_order_id = ?""")
-                .params(units, units, LocalDateTime.now(clock), purchaseOrderId).update();
+                .params(units, units, LocalDateTime.now(clock), purchaseOrderId)
+                .update();
     }
 
     boolean supplierExists(String supplierId) {
         return jdbc.sql("select count(*) from supplier where supplier_id = ?")
-                .param(supplierId).query(Integer.class).single() > 0;
+                        .param(supplierId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

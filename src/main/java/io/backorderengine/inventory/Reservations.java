@@ -10,7 +10,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Reservations {
 
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -29,8 +28,14 @@ class Reservations {
         insert(sku, quantity, null, null, caseId, source, receiptId);
     }
 
-    private void insert(String sku, int quantity, String orderId, String lineId, String caseId, ReservationSource source,
-                        String receiptId) {
+    private void insert(
+            String sku,
+            int quantity,
+            String orderId,
+            String lineId,
+            String caseId,
+            ReservationSource source,
+            String receiptId) {
         jdbc.sql("""
                         insert into reservation (sku, quantity, order_id, line_id, case_id, source, receipt_id, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -43,7 +48,9 @@ class Reservations {
         return jdbc.sql("""
                         select coalesce(sum(quantity), 0) from reservation
                         where case_id = ? and source = ? and released_at is null""")
-                .params(caseId, ReservationSource.RECEIPT.name()).query(Integer.class).single();
+                .params(caseId, ReservationSource.RECEIPT.name())
+                .query(Integer.class)
+                .single();
     }
 
     /** Releases what receipts allocated to the case; returns the number of units freed. */
@@ -51,9 +58,12 @@ class Reservations {
         int units = jdbc.sql("""
                         select coalesce(sum(quantity), 0) from reservation
                         where case_id = ? and source = ? and released_at is null""")
-                .params(caseId, ReservationSource.RECEIPT.name()).query(Integer.class).single();
+                .params(caseId, ReservationSource.RECEIPT.name())
+                .query(Integer.class)
+                .single();
         jdbc.sql("update reservation set released_at = ? where case_id = ? and source = ? and released_at is null")
-                .params(LocalDateTime.now(clock), caseId, ReservationSource.RECEIPT.name()).update();
+                .params(LocalDateTime.now(clock), caseId, ReservationSource.RECEIPT.name())
+                .update();
         return units;
     }
 }

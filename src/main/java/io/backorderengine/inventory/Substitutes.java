@@ -40,7 +40,10 @@ class Substitutes {
                         ) candidates
                         order by kind, unit_price, sku
                         fetch first %d rows only""".formatted(properties.maxAlternatives()))
-                .param("sku", sku).param("quantity", quantity).param("band", properties.substitutePriceBand())
-                .query(ALTERNATIVE_ROWS).list();
+                .param("sku", sku)
+                .param("quantity", quantity)
+                .param("band", properties.substitutePriceBand())
+                .query(ALTERNATIVE_ROWS)
+                .list();
     }
 }

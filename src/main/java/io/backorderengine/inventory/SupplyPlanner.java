@@ -47,8 +47,11 @@ class SupplyPlanner {
     }
 
     private Coverage coverage(String sku) {
-        return new Coverage(stock.find(sku).map(Product::onHand).orElse(0), purchaseOrders.open(sku),
-                LocalDate.now(clock), stock.leadTimeDays(sku));
+        return new Coverage(
+                stock.find(sku).map(Product::onHand).orElse(0),
+                purchaseOrders.open(sku),
+                LocalDate.now(clock),
+                stock.leadTimeDays(sku));
     }
 
     /**

@@ -29,21 +29,24 @@ class BounceController {
      * @param messageId the Message-ID header of the email that bounced, e.g. {@code <abc@shop>}
      * @param reason    what the provider said
      */
-    record Bounce(@NotBlank @Size(max = 200) @PlainText String messageId, @Size(max = 500) @PlainText(multiline = true) String reason) {
-    }
+    record Bounce(
+            @NotBlank @Size(max = 200) @PlainText String messageId,
+            @Size(max = 500) @PlainText(multiline = true) String reason) {}
 
-    record Recorded(String messageId, EmailState state) {
-    }
+    record Recorded(String messageId, EmailState state) {}
 
     /** 202 with the email's state; repeated reports change nothing. */
     @PostMapping("/bounces")
     ResponseEntity<?> bounced(@Valid @RequestBody Bounce bounce) {
-        return notifications.bounced(bounce.messageId(), bounce.reason() == null ? "bounced" : bounce.reason())
-                .<ResponseEntity<?>>map(email -> ResponseEntity.accepted().body(new Recorded(email.messageId(), email.state())))
+        return notifications
+                .bounced(bounce.messageId(), bounce.reason() == null ? "bounced" : bounce.reason())
+                .<ResponseEntity<?>>map(
+                        email -> ResponseEntity.accepted().body(new Recorded(email.messageId(), email.state())))
                 .orElseGet(() -> {
-                    ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "email-not-found",
-                            "no email with Message-ID " + bounce.messageId());
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    ProblemDetail problem = Problems.of(
+                            HttpStatus.NOT_FOUND, "email-not-found", "no email with Message-ID " + bounce.messageId());
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                             .body(problem);
                 });
     }

@@ -8,9 +8,20 @@ import java.time.LocalDateTime;
  * @param state   where it stands
  * @param failure why it did not reach the customer, if it did not
  */
-public record Communication(long communicationId, String messageId, String orderId, String caseId, String recipient,
-                            String subject, String template, String language, EmailState state, LocalDateTime createdAt,
-                            LocalDateTime sentAt, String failure, String bodyText) {
+public record Communication(
+        long communicationId,
+        String messageId,
+        String orderId,
+        String caseId,
+        String recipient,
+        String subject,
+        String template,
+        String language,
+        EmailState state,
+        LocalDateTime createdAt,
+        LocalDateTime sentAt,
+        String failure,
+        String bodyText) {
 
     public boolean reachedTheCustomer() {
         return state == EmailState.SENT;

@@ -38,17 +38,27 @@ class CommunicationLog {
 
     /** The email written under this key, or the one that covered it for another case. */
     Optional<Communication> find(String messageKey) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select %s from communication c where c.message_key = ?
                         union all
                         select %s from communication c join communication_coverage v on v.communication_id = c.communication_id
                         where v.message_key = ?""".formatted(COLUMNS, COLUMNS))
-                .params(messageKey, messageKey).query(COMMUNICATION_ROWS).list().stream().findFirst();
+                .params(messageKey, messageKey)
+                .query(COMMUNICATION_ROWS)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     Optional<Communication> findByMessageId(String messageId) {
-        return jdbc.sql("select " + COLUMNS + " from communication c where c.message_id = ?")
-                .param(messageId).query(COMMUNICATION_ROWS).list().stream().findFirst();
+        return jdbc
+                .sql("select " + COLUMNS + " from communication c where c.message_id = ?")
+                .param(messageId)
+                .query(COMMUNICATION_ROWS)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -57,14 +67,25 @@ class CommunicationLog {
      * not send it twice. What the email stores with it ({@link OutgoingEmail#storedWithIt}) and {@code alongside}
      * run in the same transaction (to store what follows from it).
      */
-    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, EmailState state,
-                         String failure, Runnable alongside) {
+    Communication record(
+            OutgoingEmail email,
+            String messageId,
+            EmailRenderer.Rendered rendered,
+            EmailState state,
+            String failure,
+            Runnable alongside) {
         return record(email, messageId, rendered, state, failure, null, alongside);
     }
 
     /** As above, keeping the complete MIME message of an email about to be sent ({@code SENDING}). */
-    Communication record(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, EmailState state,
-                         String failure, String mime, Runnable alongside) {
+    Communication record(
+            OutgoingEmail email,
+            String messageId,
+            EmailRenderer.Rendered rendered,
+            EmailState state,
+            String failure,
+            String mime,
+            Runnable alongside) {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime sentAt = state == EmailState.SENT ? now : null;
         try {
@@ -74,21 +95,46 @@ class CommunicationLog {
                                 insert into communication (message_key, message_id, case_id, order_id, recipient, subject,
                                 template, language, body_text, state, created_at, sent_at, failure, mime, attempted_at)
                                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(email.messageKey(), messageId, email.caseIds().get(0), email.orderId(), email.recipient(),
-                                rendered.subject(), email.template(), email.locale().getLanguage(),
-                                email.withoutSecrets(rendered.text()), state.name(),
-                                now, sentAt, failure, mime, state == EmailState.SENDING ? now : null)
+                        .params(
+                                email.messageKey(),
+                                messageId,
+                                email.caseIds().get(0),
+                                email.orderId(),
+                                email.recipient(),
+                                rendered.subject(),
+                                email.template(),
+                                email.locale().getLanguage(),
+                                email.withoutSecrets(rendered.text()),
+                                state.name(),
+                                now,
+                                sentAt,
+                                failure,
+                                mime,
+                                state == EmailState.SENDING ? now : null)
                         .update(keys, "communication_id");
                 long id = keys.getKey().longValue();
                 for (String caseId : email.caseIds().subList(1, email.caseIds().size())) {
                     String coveredKey = email.coveredKeys().getOrDefault(caseId, email.messageKey() + "#" + caseId);
-                    jdbc.sql("insert into communication_coverage (message_key, case_id, communication_id) values (?, ?, ?)")
-                            .params(coveredKey, caseId, id).update();
+                    jdbc.sql(
+                                    "insert into communication_coverage (message_key, case_id, communication_id) values (?, ?, ?)")
+                            .params(coveredKey, caseId, id)
+                            .update();
                 }
                 email.storedWithIt().run();
                 alongside.run();
-                return new Communication(id, messageId, email.orderId(), email.caseIds().get(0), email.recipient(),
-                        rendered.subject(), email.template(), email.locale().getLanguage(), state, now, sentAt, failure,
+                return new Communication(
+                        id,
+                        messageId,
+                        email.orderId(),
+                        email.caseIds().get(0),
+                        email.recipient(),
+                        rendered.subject(),
+                        email.template(),
+                        email.locale().getLanguage(),
+                        state,
+                        now,
+                        sentAt,
+                        failure,
                         email.withoutSecrets(rendered.text()));
             });
         } catch (DuplicateKeyException recordedByAnEarlierAttempt) {
@@ -99,22 +145,30 @@ class CommunicationLog {
     /** The MIME message kept for an email not yet confirmed sent ({@code SENDING} or {@code FAILED}), if any. */
     Optional<String> mime(long communicationId) {
         return jdbc.sql("select mime from communication where communication_id = ? and state in (?, ?)")
-                .params(communicationId, EmailState.SENDING.name(), EmailState.FAILED.name()).query(String.class).optional();
+                .params(communicationId, EmailState.SENDING.name(), EmailState.FAILED.name())
+                .query(String.class)
+                .optional();
     }
 
     /** The email is handed to the mail server (again) now. */
     void attempting(long communicationId) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                         update communication set state = ?, attempted_at = ? where communication_id = ? and state in (?, ?)""")
-                .params(EmailState.SENDING.name(), LocalDateTime.now(clock), communicationId, EmailState.SENDING.name(),
-                        EmailState.FAILED.name()).update());
+                .params(
+                        EmailState.SENDING.name(),
+                        LocalDateTime.now(clock),
+                        communicationId,
+                        EmailState.SENDING.name(),
+                        EmailState.FAILED.name())
+                .update());
     }
 
     /** The mail server could not be reached: FAILED, at once and for good, until a retry sends it. */
     void markFailed(long communicationId, String reason) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                         update communication set state = ?, failure = ? where communication_id = ? and state = ?""")
-                .params(EmailState.FAILED.name(), reason, communicationId, EmailState.SENDING.name()).update());
+                .params(EmailState.FAILED.name(), reason, communicationId, EmailState.SENDING.name())
+                .update());
     }
 
     /**
@@ -127,12 +181,19 @@ class CommunicationLog {
         return jdbc.sql("""
                         update communication set state = ?, failure = ?
                         where state = ? and attempted_at < ?""")
-                .params(EmailState.FAILED.name(), "not confirmed by the mail server: the node sending it stopped",
-                        EmailState.SENDING.name(), cutoff).update();
+                .params(
+                        EmailState.FAILED.name(),
+                        "not confirmed by the mail server: the node sending it stopped",
+                        EmailState.SENDING.name(),
+                        cutoff)
+                .update();
     }
 
     int count(EmailState state) {
-        return jdbc.sql("select count(*) from communication where state = ?").param(state.name()).query(Integer.class).single();
+        return jdbc.sql("select count(*) from communication where state = ?")
+                .param(state.name())
+                .query(Integer.class)
+                .single();
     }
 
     /** The SMTP server took the email: SENT, at once and for good (a later failure of the job does not undo it). */
@@ -141,8 +202,13 @@ class CommunicationLog {
             jdbc.sql("""
                             update communication set state = ?, sent_at = ?, failure = null, mime = null
                             where communication_id = ? and state in (?, ?)""")
-                    .params(EmailState.SENT.name(), LocalDateTime.now(clock), communicationId, EmailState.SENDING.name(),
-                            EmailState.FAILED.name()).update();
+                    .params(
+                            EmailState.SENT.name(),
+                            LocalDateTime.now(clock),
+                            communicationId,
+                            EmailState.SENDING.name(),
+                            EmailState.FAILED.name())
+                    .update();
             return byId(communicationId);
         });
     }
@@ -153,8 +219,13 @@ class CommunicationLog {
             jdbc.sql("""
                             update communication set state = ?, failure = ?, mime = null
                             where communication_id = ? and state in (?, ?)""")
-                    .params(EmailState.UNDELIVERABLE.name(), reason, communicationId, EmailState.SENDING.name(),
-                            EmailState.FAILED.name()).update();
+                    .params(
+                            EmailState.UNDELIVERABLE.name(),
+                            reason,
+                            communicationId,
+                            EmailState.SENDING.name(),
+                            EmailState.FAILED.name())
+                    .update();
             alongside.run();
             return byId(communicationId);
         });
@@ -162,13 +233,17 @@ class CommunicationLog {
 
     private Communication byId(long communicationId) {
         return jdbc.sql("select " + COLUMNS + " from communication c where c.communication_id = ?")
-                .param(communicationId).query(COMMUNICATION_ROWS).single();
+                .param(communicationId)
+                .query(COMMUNICATION_ROWS)
+                .single();
     }
 
     /** Marks a sent email as bounced; false if it was not (or no longer) marked sent. */
     boolean markBounced(long communicationId, String reason) {
         return jdbc.sql("update communication set state = ?, failure = ? where communication_id = ? and state = ?")
-                .params(EmailState.BOUNCED.name(), reason, communicationId, EmailState.SENT.name()).update() == 1;
+                        .params(EmailState.BOUNCED.name(), reason, communicationId, EmailState.SENT.name())
+                        .update()
+                == 1;
     }
 
     /** The cases an email was about. */
@@ -176,7 +251,9 @@ class CommunicationLog {
         List<String> cases = new ArrayList<>();
         cases.add(communication.caseId());
         cases.addAll(jdbc.sql("select case_id from communication_coverage where communication_id = ? order by case_id")
-                .param(communication.communicationId()).query(String.class).list());
+                .param(communication.communicationId())
+                .query(String.class)
+                .list());
         return cases;
     }
 
@@ -188,11 +265,15 @@ class CommunicationLog {
                         select %s from communication c join communication_coverage v on v.communication_id = c.communication_id
                         where v.case_id = ?
                         order by 1""".formatted(COLUMNS, COLUMNS))
-                .params(caseId, caseId).query(COMMUNICATION_ROWS).list();
+                .params(caseId, caseId)
+                .query(COMMUNICATION_ROWS)
+                .list();
     }
 
     List<Communication> forOrder(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from communication c where c.order_id = ? order by c.communication_id")
-                .param(orderId).query(COMMUNICATION_ROWS).list();
+                .param(orderId)
+                .query(COMMUNICATION_ROWS)
+                .list();
     }
 }

@@ -21,8 +21,7 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 @Component
 class EmailRenderer {
 
-    record Rendered(String subject, String text, String html) {
-    }
+    record Rendered(String subject, String text, String html) {}
 
     static final List<String> LANGUAGES = List.of("en", "de");
 
@@ -35,14 +34,28 @@ class EmailRenderer {
         int order = 1;
         if (properties.templateFolder() != null) {
             FileTemplateResolver text = new FileTemplateResolver();
-            configure(text, properties.templateFolder().toAbsolutePath() + "/", TemplateMode.TEXT, "*.txt", order++, false);
+            configure(
+                    text,
+                    properties.templateFolder().toAbsolutePath() + "/",
+                    TemplateMode.TEXT,
+                    "*.txt",
+                    order++,
+                    false);
             FileTemplateResolver html = new FileTemplateResolver();
-            configure(html, properties.templateFolder().toAbsolutePath() + "/", TemplateMode.HTML, "*.html", order++, false);
+            configure(
+                    html,
+                    properties.templateFolder().toAbsolutePath() + "/",
+                    TemplateMode.HTML,
+                    "*.html",
+                    order++,
+                    false);
             engine.addTemplateResolver(text);
             engine.addTemplateResolver(html);
         }
-        engine.addTemplateResolver(configure(new ClassLoaderTemplateResolver(), "templates/mail/", TemplateMode.TEXT, "*.txt", order++, true));
-        engine.addTemplateResolver(configure(new ClassLoaderTemplateResolver(), "templates/mail/", TemplateMode.HTML, "*.html", order, true));
+        engine.addTemplateResolver(configure(
+                new ClassLoaderTemplateResolver(), "templates/mail/", TemplateMode.TEXT, "*.txt", order++, true));
+        engine.addTemplateResolver(configure(
+                new ClassLoaderTemplateResolver(), "templates/mail/", TemplateMode.HTML, "*.html", order, true));
     }
 
     Rendered render(OutgoingEmail email) {
@@ -52,7 +65,9 @@ class EmailRenderer {
         email.model().forEach((key, value) -> variables.put(key, singleLine(value)));
         variables.put("shopName", properties.shopName());
         variables.put("supportContact", properties.supportContact());
-        String language = LANGUAGES.contains(email.locale().getLanguage()) ? email.locale().getLanguage() : "en";
+        String language = LANGUAGES.contains(email.locale().getLanguage())
+                ? email.locale().getLanguage()
+                : "en";
         Context context = new Context(email.locale(), variables);
         String text = engine.process(email.template() + "." + language + ".txt", context);
         String html = engine.process(email.template() + "." + language + ".html", context);
@@ -67,7 +82,8 @@ class EmailRenderer {
      * bidirectional overrides are dropped too (input refuses them; text stored before may hold them).
      */
     static String withoutLineBreaks(String header) {
-        return header.replaceAll("[\\r\\n]+", " ").replaceAll("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029]", "");
+        return header.replaceAll("[\\r\\n]+", " ")
+                .replaceAll("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029]", "");
     }
 
     @SuppressWarnings("unchecked")
@@ -86,8 +102,8 @@ class EmailRenderer {
         return value;
     }
 
-    private static <R extends AbstractConfigurableTemplateResolver> R configure(R resolver, String prefix, TemplateMode mode,
-                                                                                 String pattern, int order, boolean cacheable) {
+    private static <R extends AbstractConfigurableTemplateResolver> R configure(
+            R resolver, String prefix, TemplateMode mode, String pattern, int order, boolean cacheable) {
         resolver.setPrefix(prefix);
         resolver.setTemplateMode(mode);
         resolver.setResolvablePatterns(Set.of(pattern));

@@ -27,14 +27,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stalledSweepInterval how often every node looks for such emails
  */
 @ConfigurationProperties("backorder.mail")
-public record MailProperties(@DefaultValue("Backorder Engine Demo Shop") String shopName,
-                      @DefaultValue("shop@example.com") String from,
-                      String replyTo,
-                      @DefaultValue("support@example.com") String supportContact,
-                      Path templateFolder,
-                      @DefaultValue("backorder-engine.local") String messageIdDomain,
-                      @DefaultValue("false") boolean logLinksWhenNotSent,
-                      @DefaultValue("R5/PT1M") String retryCycle,
-                      @DefaultValue("PT5M") Duration stalledAfter,
-                      @DefaultValue("PT1M") Duration stalledSweepInterval) {
-}
+public record MailProperties(
+        @DefaultValue("Backorder Engine Demo Shop") String shopName,
+        @DefaultValue("shop@example.com") String from,
+        String replyTo,
+        @DefaultValue("support@example.com") String supportContact,
+        Path templateFolder,
+        @DefaultValue("backorder-engine.local") String messageIdDomain,
+        @DefaultValue("false") boolean logLinksWhenNotSent,
+        @DefaultValue("R5/PT1M") String retryCycle,
+        @DefaultValue("PT5M") Duration stalledAfter,
+        @DefaultValue("PT1M") Duration stalledSweepInterval) {}

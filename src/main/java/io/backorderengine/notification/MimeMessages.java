@@ -47,7 +47,8 @@ class MimeMessages {
         }
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(properties.from(), properties.shopName(), StandardCharsets.UTF_8.name()));
+            helper.setFrom(
+                    new InternetAddress(properties.from(), properties.shopName(), StandardCharsets.UTF_8.name()));
             if (properties.replyTo() != null && !properties.replyTo().isBlank()) {
                 helper.setReplyTo(properties.replyTo());
             }
@@ -91,8 +92,8 @@ class MimeMessages {
 
     static MimeMessage parse(Session session, String messageId, String mime) {
         try {
-            return new StableMessage(session, messageId,
-                    new ByteArrayInputStream(mime.getBytes(StandardCharsets.ISO_8859_1)));
+            return new StableMessage(
+                    session, messageId, new ByteArrayInputStream(mime.getBytes(StandardCharsets.ISO_8859_1)));
         } catch (MessagingException e) {
             throw new MailPreparationException("could not read the kept email " + messageId, e);
         }

@@ -38,8 +38,13 @@ public class Notifications {
     private final MailProperties properties;
     private final ApplicationEventPublisher events;
 
-    Notifications(EmailRenderer renderer, MimeMessages messages, CommunicationLog communications,
-                  ObjectProvider<JavaMailSenderImpl> mailSender, MailProperties properties, ApplicationEventPublisher events) {
+    Notifications(
+            EmailRenderer renderer,
+            MimeMessages messages,
+            CommunicationLog communications,
+            ObjectProvider<JavaMailSenderImpl> mailSender,
+            MailProperties properties,
+            ApplicationEventPublisher events) {
         this.renderer = renderer;
         this.messages = messages;
         this.communications = communications;
@@ -61,7 +66,8 @@ public class Notifications {
     public Communication send(OutgoingEmail email) {
         Optional<Communication> earlier = communications.find(email.messageKey());
         if (earlier.isPresent()) {
-            log.info("Email {} was already {}", email.messageKey(), earlier.get().state());
+            log.info(
+                    "Email {} was already {}", email.messageKey(), earlier.get().state());
             return finish(earlier.get());
         }
         EmailRenderer.Rendered rendered = renderer.render(email);
@@ -71,12 +77,18 @@ public class Notifications {
         }
         JavaMailSenderImpl sender = mailSender.getIfAvailable();
         if (sender == null) {
-            log.info("No SMTP server configured: email {} for order {} kept in the communication log",
-                    email.template(), email.orderId());
+            log.info(
+                    "No SMTP server configured: email {} for order {} kept in the communication log",
+                    email.template(),
+                    email.orderId());
             if (properties.logLinksWhenNotSent() && !email.secrets().isEmpty()) {
-                log.info("Links in email {} for order {} (not sent): {}", email.template(), email.orderId(), email.secrets());
+                log.info(
+                        "Links in email {} for order {} (not sent): {}",
+                        email.template(),
+                        email.orderId(),
+                        email.secrets());
             }
-            return communications.record(email, messageId, rendered, EmailState.LOGGED, null, () -> { });
+            return communications.record(email, messageId, rendered, EmailState.LOGGED, null, () -> {});
         }
         MimeMessage message;
         try {
@@ -84,8 +96,8 @@ public class Notifications {
         } catch (MimeMessages.InvalidAddress e) {
             return undeliverable(email, messageId, rendered, e.getMessage());
         }
-        Communication sending = communications.record(email, messageId, rendered, EmailState.SENDING, null,
-                MimeMessages.serialized(message), () -> { });
+        Communication sending = communications.record(
+                email, messageId, rendered, EmailState.SENDING, null, MimeMessages.serialized(message), () -> {});
         return sending.state() == EmailState.SENDING ? deliver(sender, sending, message) : sending;
     }
 
@@ -103,7 +115,9 @@ public class Notifications {
         if (mime.isEmpty() || sender == null) {
             return email; // finished meanwhile by another attempt, or SMTP is no longer configured
         }
-        log.info("Email {} for order {}: sending it again, an earlier attempt did not finish", email.messageId(),
+        log.info(
+                "Email {} for order {}: sending it again, an earlier attempt did not finish",
+                email.messageId(),
                 email.orderId());
         communications.attempting(email.communicationId());
         return deliver(sender, email, MimeMessages.parse(sender.getSession(), email.messageId(), mime.get()));
@@ -120,8 +134,8 @@ public class Notifications {
         sent.ifPresent(email -> {
             if (communications.markBounced(email.communicationId(), reason)) {
                 log.info("Email {} for order {} bounced: {}", messageId, email.orderId(), reason);
-                events.publishEvent(new CustomerUnreachable(email.orderId(), communications.casesOf(email),
-                        "an email bounced: " + reason));
+                events.publishEvent(new CustomerUnreachable(
+                        email.orderId(), communications.casesOf(email), "an email bounced: " + reason));
             }
         });
         return sent.flatMap(email -> communications.findByMessageId(messageId));
@@ -154,7 +168,9 @@ public class Notifications {
             }
             log.warn("Email {} for order {} cannot be delivered: {}", sending.template(), sending.orderId(), refused);
             List<String> cases = communications.casesOf(sending);
-            return communications.markUndeliverable(sending.communicationId(), refused,
+            return communications.markUndeliverable(
+                    sending.communicationId(),
+                    refused,
                     () -> events.publishEvent(new CustomerUnreachable(sending.orderId(), cases, refused)));
         } catch (MailException e) {
             // the server refused our login, or the message could not be written: the job retries as well
@@ -163,14 +179,20 @@ public class Notifications {
         }
         log.info("Email {} for order {} sent as {}", sending.template(), sending.orderId(), sending.messageId());
         Communication sent = communications.markSent(sending.communicationId());
-        events.publishEvent(new EmailSent(sent.messageId(), sent.orderId(), communications.casesOf(sent), sent.template()));
+        events.publishEvent(
+                new EmailSent(sent.messageId(), sent.orderId(), communications.casesOf(sent), sent.template()));
         return sent;
     }
 
-    private Communication undeliverable(OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered,
-                                        String reason) {
+    private Communication undeliverable(
+            OutgoingEmail email, String messageId, EmailRenderer.Rendered rendered, String reason) {
         log.warn("Email {} for order {} cannot be delivered: {}", email.template(), email.orderId(), reason);
-        return communications.record(email, messageId, rendered, EmailState.UNDELIVERABLE, reason,
+        return communications.record(
+                email,
+                messageId,
+                rendered,
+                EmailState.UNDELIVERABLE,
+                reason,
                 () -> events.publishEvent(new CustomerUnreachable(email.orderId(), email.caseIds(), reason)));
     }
 }

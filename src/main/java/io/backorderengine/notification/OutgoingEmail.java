@@ -20,14 +20,42 @@ import java.util.Map;
  * @param storedWithIt what must be stored in the transaction that records the email (its decision links),
  *                    so that it is there before the email can reach the customer
  */
-public record OutgoingEmail(String messageKey, String orderId, List<String> caseIds, Map<String, String> coveredKeys,
-                            String recipient, String template, Locale locale, ZoneId timeZone,
-                            Map<String, Object> model, List<String> secrets, Runnable storedWithIt) {
+public record OutgoingEmail(
+        String messageKey,
+        String orderId,
+        List<String> caseIds,
+        Map<String, String> coveredKeys,
+        String recipient,
+        String template,
+        Locale locale,
+        ZoneId timeZone,
+        Map<String, Object> model,
+        List<String> secrets,
+        Runnable storedWithIt) {
 
     /** An email that carries no credential. */
-    public OutgoingEmail(String messageKey, String orderId, List<String> caseIds, Map<String, String> coveredKeys,
-                         String recipient, String template, Locale locale, ZoneId timeZone, Map<String, Object> model) {
-        this(messageKey, orderId, caseIds, coveredKeys, recipient, template, locale, timeZone, model, List.of(), () -> { });
+    public OutgoingEmail(
+            String messageKey,
+            String orderId,
+            List<String> caseIds,
+            Map<String, String> coveredKeys,
+            String recipient,
+            String template,
+            Locale locale,
+            ZoneId timeZone,
+            Map<String, Object> model) {
+        this(
+                messageKey,
+                orderId,
+                caseIds,
+                coveredKeys,
+                recipient,
+                template,
+                locale,
+                timeZone,
+                model,
+                List.of(),
+                () -> {});
     }
 
     /** The text as the log keeps it: every secret replaced by a note that it was removed. */

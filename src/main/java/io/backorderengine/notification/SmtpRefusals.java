@@ -10,14 +10,14 @@ import org.springframework.mail.MailSendException;
 /** Reads what an SMTP server answered: a refusal for good (5xx for a recipient), or a failure worth retrying. */
 final class SmtpRefusals {
 
-    private SmtpRefusals() {
-    }
+    private SmtpRefusals() {}
 
     /** The reason when the server refused a recipient for good (5xx), or null for anything worth retrying. */
     static String permanentRefusal(MailSendException e) {
         for (Exception failure : e.getFailedMessages().values()) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                if (cause instanceof SendFailedException refused
+                        && refused.getInvalidAddresses() != null
                         && refused.getInvalidAddresses().length > 0) {
                     return "the mail server refused " + addresses(refused.getInvalidAddresses()) + ": "
                             + firstLine(serverReply(refused));
@@ -38,8 +38,9 @@ final class SmtpRefusals {
     /** The server's own words (e.g. "550 5.1.1 mailbox unavailable"), deepest in JavaMail's chain. */
     private static String serverReply(MessagingException refused) {
         String reply = refused.getMessage();
-        for (Exception next = refused.getNextException(); next != null;
-             next = next instanceof MessagingException m ? m.getNextException() : null) {
+        for (Exception next = refused.getNextException();
+                next != null;
+                next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next.getMessage() != null && !next.getMessage().isBlank()) {
                 reply = next.getMessage();
             }

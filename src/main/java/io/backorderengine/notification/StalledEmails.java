@@ -42,9 +42,11 @@ class StalledEmails implements SchedulingConfigurer {
         this.sweepInterval = mail.stalledSweepInterval();
         this.clock = clock;
         this.stalled = Counter.builder("backorder.emails.stalled")
-                .description("emails a stopped node left being handed to the mail server").register(metrics);
+                .description("emails a stopped node left being handed to the mail server")
+                .register(metrics);
         Gauge.builder("backorder.emails.failed", communications, log -> log.count(EmailState.FAILED))
-                .description("emails not confirmed by the mail server (their jobs retry them)").register(metrics);
+                .description("emails not confirmed by the mail server (their jobs retry them)")
+                .register(metrics);
     }
 
     @Override
@@ -62,7 +64,10 @@ class StalledEmails implements SchedulingConfigurer {
         }
         if (found > 0) {
             stalled.increment(found);
-            log.warn("{} email(s) were still being handed to the mail server after {}: marked FAILED", found, stalledAfter);
+            log.warn(
+                    "{} email(s) were still being handed to the mail server after {}: marked FAILED",
+                    found,
+                    stalledAfter);
         }
     }
 }

@@ -37,15 +37,16 @@ class OrderController {
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
         OrderIntake.Placed placed = intake.place(request);
         if (placed.created()) {
-            return ResponseEntity.created(URI.create("/api/orders/" + placed.order().orderId())).body(placed.order());
+            return ResponseEntity.created(
+                            URI.create("/api/orders/" + placed.order().orderId()))
+                    .body(placed.order());
         }
         return ResponseEntity.ok(placed.order());
     }
 
     @GetMapping("/{orderId}")
     ResponseEntity<OrderView> get(@PathVariable String orderId) {
-        return intake.find(orderId).map(ResponseEntity::ok)
-                .orElseThrow(() -> new OrderNotFoundException(orderId));
+        return intake.find(orderId).map(ResponseEntity::ok).orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
     /** What the customer of this order was sent (or could not be sent), oldest first. */
@@ -73,7 +74,9 @@ class OrderController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static class OrderNotFoundException extends RuntimeException {

@@ -38,8 +38,7 @@ class OrderIntake {
 
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
-    record Placed(OrderView order, boolean created) {
-    }
+    record Placed(OrderView order, boolean created) {}
 
     private final OrderRepository orders;
     private final Inventory inventory;
@@ -48,8 +47,13 @@ class OrderIntake {
     private final ObjectMapper json;
     private final Clock clock;
 
-    OrderIntake(OrderRepository orders, Inventory inventory, BackorderCases backorders,
-                PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+    OrderIntake(
+            OrderRepository orders,
+            Inventory inventory,
+            BackorderCases backorders,
+            PlatformTransactionManager transactions,
+            ObjectMapper json,
+            Clock clock) {
         this.orders = orders;
         this.inventory = inventory;
         this.backorders = backorders;
@@ -96,8 +100,10 @@ class OrderIntake {
         orders.insertOrder(request, hash, placedAt);
         List<PlaceOrderRequest.Line> lines = request.lines();
         // Lines are handled in SKU order so that two orders lock the same products in the same order.
-        List<Integer> bySku = IntStream.range(0, lines.size()).boxed()
-                .sorted(Comparator.comparing(i -> lines.get(i).sku())).toList();
+        List<Integer> bySku = IntStream.range(0, lines.size())
+                .boxed()
+                .sorted(Comparator.comparing(i -> lines.get(i).sku()))
+                .toList();
         for (int i : bySku) {
             PlaceOrderRequest.Line line = lines.get(i);
             Product product = inventory.product(line.sku()).orElseThrow();
@@ -108,15 +114,36 @@ class OrderIntake {
             Optional<String> refusal = missing > 0 ? inventory.backorderRefusal(line.sku(), missing) : Optional.empty();
             if (missing > 0 && refusal.isEmpty()) {
                 PlaceOrderRequest.Customer customer = request.customer();
-                caseId = backorders.open(new OpenCase(request.orderId(), line.lineId(), line.sku(), line.quantity(),
-                        missing, product.unitPrice(), new OpenCase.Customer(customer.id(), customer.name(),
-                        blankToNull(customer.email()), blankToNull(customer.phone()), customer.tier().name(),
-                        customer.languageOrDefault(), customer.timeZoneOrDefault()), placedAt, request.shipsComplete()));
+                caseId = backorders.open(new OpenCase(
+                        request.orderId(),
+                        line.lineId(),
+                        line.sku(),
+                        line.quantity(),
+                        missing,
+                        product.unitPrice(),
+                        new OpenCase.Customer(
+                                customer.id(),
+                                customer.name(),
+                                blankToNull(customer.email()),
+                                blankToNull(customer.phone()),
+                                customer.tier().name(),
+                                customer.languageOrDefault(),
+                                customer.timeZoneOrDefault()),
+                        placedAt,
+                        request.shipsComplete()));
                 opened.add(caseId);
             }
             LineOutcome outcome = LineOutcome.of(line.quantity(), reserved, refusal.isPresent());
-            orders.insertLine(request.orderId(), i, line, reserved, refusal.isPresent() ? 0 : missing, product.unitPrice(),
-                    outcome, caseId, refusal.orElse(null));
+            orders.insertLine(
+                    request.orderId(),
+                    i,
+                    line,
+                    reserved,
+                    refusal.isPresent() ? 0 : missing,
+                    product.unitPrice(),
+                    outcome,
+                    caseId,
+                    refusal.orElse(null));
         }
         log.info("Order {} placed: {} line(s)", request.orderId(), lines.size());
         return orders.find(request.orderId()).orElseThrow().view();
@@ -124,8 +151,10 @@ class OrderIntake {
 
     private void validate(PlaceOrderRequest request) {
         PlaceOrderRequest.Customer customer = request.customer();
-        if ((customer.email() == null || customer.email().isBlank()) && (customer.phone() == null || customer.phone().isBlank())) {
-            throw new InvalidOrderException("customer.email", "is required (or a phone number, for customers without email)");
+        if ((customer.email() == null || customer.email().isBlank())
+                && (customer.phone() == null || customer.phone().isBlank())) {
+            throw new InvalidOrderException(
+                    "customer.email", "is required (or a phone number, for customers without email)");
         }
         try {
             ZoneId.of(customer.timeZoneOrDefault());
@@ -135,15 +164,18 @@ class OrderIntake {
         Set<String> lineIds = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             if (!lineIds.add(request.lines().get(i).lineId())) {
-                throw new InvalidOrderException("lines[%d].lineId".formatted(i), "duplicate line id "
-                        + request.lines().get(i).lineId());
+                throw new InvalidOrderException(
+                        "lines[%d].lineId".formatted(i),
+                        "duplicate line id " + request.lines().get(i).lineId());
             }
         }
-        Set<String> unknown = inventory.unknownSkus(request.lines().stream().map(PlaceOrderRequest.Line::sku).toList());
+        Set<String> unknown = inventory.unknownSkus(
+                request.lines().stream().map(PlaceOrderRequest.Line::sku).toList());
         for (int i = 0; i < request.lines().size(); i++) {
             if (unknown.contains(request.lines().get(i).sku())) {
-                throw new InvalidOrderException("lines[%d].sku".formatted(i), "unknown SKU "
-                        + request.lines().get(i).sku());
+                throw new InvalidOrderException(
+                        "lines[%d].sku".formatted(i),
+                        "unknown SKU " + request.lines().get(i).sku());
             }
         }
     }

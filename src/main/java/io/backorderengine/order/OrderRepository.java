@@ -16,17 +16,29 @@ class OrderRepository {
     private static final RecordRows<OrderRow> ORDER_ROW_ROWS = RecordRows.of(OrderRow.class);
     private static final RecordRows<LineRow> LINE_ROW_ROWS = RecordRows.of(LineRow.class);
 
-    private record OrderRow(String orderId, String requestHash, String customerId, String customerName,
-                            String customerEmail, String customerPhone, String customerTier, String customerLanguage,
-                            String customerTimeZone, LocalDateTime placedAt) {
-    }
+    private record OrderRow(
+            String orderId,
+            String requestHash,
+            String customerId,
+            String customerName,
+            String customerEmail,
+            String customerPhone,
+            String customerTier,
+            String customerLanguage,
+            String customerTimeZone,
+            LocalDateTime placedAt) {}
 
-    private record LineRow(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
-                           LineOutcome outcome, String caseId, String refusalReason) {
-    }
+    private record LineRow(
+            String lineId,
+            String sku,
+            int quantity,
+            int quantityReserved,
+            int quantityBackordered,
+            LineOutcome outcome,
+            String caseId,
+            String refusalReason) {}
 
-    record StoredOrder(String requestHash, OrderView view) {
-    }
+    record StoredOrder(String requestHash, OrderView view) {}
 
     private final JdbcClient jdbc;
 
@@ -40,20 +52,46 @@ class OrderRepository {
                         insert into customer_order (order_id, request_hash, customer_id, customer_name, customer_email,
                         customer_phone, customer_tier, customer_language, customer_time_zone, placed_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(order.orderId(), requestHash, order.customer().id(), order.customer().name(),
-                        order.customer().email(), order.customer().phone(), order.customer().tier().name(),
-                        order.customer().languageOrDefault(), order.customer().timeZoneOrDefault(), placedAt)
+                .params(
+                        order.orderId(),
+                        requestHash,
+                        order.customer().id(),
+                        order.customer().name(),
+                        order.customer().email(),
+                        order.customer().phone(),
+                        order.customer().tier().name(),
+                        order.customer().languageOrDefault(),
+                        order.customer().timeZoneOrDefault(),
+                        placedAt)
                 .update();
     }
 
-    void insertLine(String orderId, int lineNo, PlaceOrderRequest.Line line, int reserved, int backordered,
-                    BigDecimal unitPrice, LineOutcome outcome, String caseId, String refusalReason) {
+    void insertLine(
+            String orderId,
+            int lineNo,
+            PlaceOrderRequest.Line line,
+            int reserved,
+            int backordered,
+            BigDecimal unitPrice,
+            LineOutcome outcome,
+            String caseId,
+            String refusalReason) {
         jdbc.sql("""
                         insert into order_line (order_id, line_id, line_no, sku, quantity, quantity_reserved,
                         quantity_backordered, unit_price, outcome, case_id, refusal_reason)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(orderId, line.lineId(), lineNo, line.sku(), line.quantity(), reserved, backordered, unitPrice,
-                        outcome.name(), caseId, refusalReason)
+                .params(
+                        orderId,
+                        line.lineId(),
+                        lineNo,
+                        line.sku(),
+                        line.quantity(),
+                        reserved,
+                        backordered,
+                        unitPrice,
+                        outcome.name(),
+                        caseId,
+                        refusalReason)
                 .update();
     }
 
@@ -62,21 +100,39 @@ class OrderRepository {
                         select order_id, request_hash, customer_id, customer_name, customer_email, customer_phone,
                         customer_tier, customer_language, customer_time_zone, placed_at
                         from customer_order where order_id = ?""")
-                .param(orderId).query(ORDER_ROW_ROWS).optional()
-                .map(o -> new StoredOrder(o.requestHash(), new OrderView(o.orderId(),
-                        new OrderView.Customer(o.customerId(), o.customerName(), o.customerEmail(), o.customerPhone(),
-                                o.customerTier(), o.customerLanguage(), o.customerTimeZone()),
-                        o.placedAt(), lines(orderId))));
+                .param(orderId)
+                .query(ORDER_ROW_ROWS)
+                .optional()
+                .map(o -> new StoredOrder(
+                        o.requestHash(),
+                        new OrderView(
+                                o.orderId(),
+                                new OrderView.Customer(
+                                        o.customerId(),
+                                        o.customerName(),
+                                        o.customerEmail(),
+                                        o.customerPhone(),
+                                        o.customerTier(),
+                                        o.customerLanguage(),
+                                        o.customerTimeZone()),
+                                o.placedAt(),
+                                lines(orderId))));
     }
 
     private List<OrderView.Line> lines(String orderId) {
         return jdbc.sql("""
                         select line_id, sku, quantity, quantity_reserved, quantity_backordered, outcome, case_id, refusal_reason
-                        from order_line where order_id = ? order by line_no""")
-                .param(orderId).query(LINE_ROW_ROWS).list().stream()
-                .map(l -> new OrderView.Line(l.lineId(), l.sku(), l.quantity(), l.quantityReserved(),
-                        l.quantityBackordered(), l.outcome(), l.caseId(),
-                        l.caseId() == null ? null : "/api/backorders/" + l.caseId(), l.refusalReason()))
+                        from order_line where order_id = ? order by line_no""").param(orderId).query(LINE_ROW_ROWS).list().stream()
+                .map(l -> new OrderView.Line(
+                        l.lineId(),
+                        l.sku(),
+                        l.quantity(),
+                        l.quantityReserved(),
+                        l.quantityBackordered(),
+                        l.outcome(),
+                        l.caseId(),
+                        l.caseId() == null ? null : "/api/backorders/" + l.caseId(),
+                        l.refusalReason()))
                 .toList();
     }
 }

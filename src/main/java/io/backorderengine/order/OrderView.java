@@ -6,8 +6,8 @@ import java.util.List;
 /** An order and what happened to each line, as {@code /api/orders} answers it. */
 record OrderView(String orderId, Customer customer, LocalDateTime placedAt, List<Line> lines) {
 
-    record Customer(String id, String name, String email, String phone, String tier, String language, String timeZone) {
-    }
+    record Customer(
+            String id, String name, String email, String phone, String tier, String language, String timeZone) {}
 
     /**
      * @param outcome       what intake did with the line
@@ -15,7 +15,14 @@ record OrderView(String orderId, Customer customer, LocalDateTime placedAt, List
      * @param caseUrl       where to follow the case, or null
      * @param refusalReason why the shortfall was not backordered, or null
      */
-    record Line(String lineId, String sku, int quantity, int quantityReserved, int quantityBackordered,
-                LineOutcome outcome, String caseId, String caseUrl, String refusalReason) {
-    }
+    record Line(
+            String lineId,
+            String sku,
+            int quantity,
+            int quantityReserved,
+            int quantityBackordered,
+            LineOutcome outcome,
+            String caseId,
+            String caseUrl,
+            String refusalReason) {}
 }

@@ -50,6 +50,5 @@ record PlaceOrderRequest(
     record Line(
             @CaseFormats.LineId String lineId,
             @CaseFormats.Code String sku,
-            @NotNull @CaseFormats.Quantity Integer quantity) {
-    }
+            @NotNull @CaseFormats.Quantity Integer quantity) {}
 }

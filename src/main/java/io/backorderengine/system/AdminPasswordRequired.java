@@ -42,8 +42,9 @@ class AdminPasswordRequired implements BeanFactoryPostProcessor, EnvironmentAwar
                     + "shipped outside the demo profile.");
         }
         if (password.equals(id) || password.length() < MIN_LENGTH) {
-            throw new IllegalStateException("The administrator's password (BACKORDER_ADMIN_PASSWORD) must have at least "
-                    + MIN_LENGTH + " characters and differ from the user id.");
+            throw new IllegalStateException(
+                    "The administrator's password (BACKORDER_ADMIN_PASSWORD) must have at least " + MIN_LENGTH
+                            + " characters and differ from the user id.");
         }
     }
 }

@@ -34,48 +34,55 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
                 .sorted(Comparator.comparing(Problems.FieldError::field))
                 .collect(Collectors.toList());
-        ex.getBindingResult().getGlobalErrors().forEach(e ->
-                errors.add(new Problems.FieldError(e.getObjectName(), e.getDefaultMessage())));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(e -> errors.add(new Problems.FieldError(e.getObjectName(), e.getDefaultMessage())));
         return problem(Problems.invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return problem(Problems.invalid(path(mapping), "has the wrong type or format"));
         }
         if (cause instanceof JsonProcessingException parsing) {
-            return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json",
+            return problem(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
                     "the request body is not valid JSON: " + parsing.getOriginalMessage()));
         }
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is missing or unreadable"));
+        return problem(
+                Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is missing or unreadable"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         if (DatabaseOutage.causedBy(ex)) {
             log.warn("The database is unavailable: {}", ex.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER)
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                            DatabaseOutage.DETAIL));
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseOutage.DETAIL));
         }
         log.error("Unexpected error answering an API request", ex);
-        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return problem(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
                 "the server failed to process the request; it was logged"));
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Jackson's path as a field expression, e.g. {@code lines[1].quantity}. */

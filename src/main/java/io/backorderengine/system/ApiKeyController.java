@@ -28,8 +28,9 @@ class ApiKeyController {
      * @param userId a user in the {@code ordersystems} group (create it in Camunda Admin first)
      * @param label  what the key is for, e.g. "webshop production"
      */
-    record IssueRequest(@NotBlank @Size(max = 64) @PlainText String userId, @Size(max = 100) @PlainText String label) {
-    }
+    record IssueRequest(
+            @NotBlank @Size(max = 64) @PlainText String userId,
+            @Size(max = 100) @PlainText String label) {}
 
     private final ApiKeys keys;
     private final IdentityService identity;
@@ -42,12 +43,21 @@ class ApiKeyController {
     /** 201 with the key: it is shown this once and stored only as a hash. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> issue(@Valid @RequestBody IssueRequest request) {
-        if (identity.createUserQuery().userId(request.userId()).memberOfGroup(Roles.ORDER_SYSTEMS).count() == 0) {
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.invalid("userId",
-                    "must be an existing user in the group " + Roles.ORDER_SYSTEMS + " (people log in with their password)"));
+        if (identity.createUserQuery()
+                        .userId(request.userId())
+                        .memberOfGroup(Roles.ORDER_SYSTEMS)
+                        .count()
+                == 0) {
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.invalid(
+                            "userId",
+                            "must be an existing user in the group " + Roles.ORDER_SYSTEMS
+                                    + " (people log in with their password)"));
         }
         ApiKeys.IssuedKey issued = keys.issue(request.userId(), request.label());
-        return ResponseEntity.created(URI.create("/api/admin/api-keys/" + issued.keyId())).body(issued);
+        return ResponseEntity.created(URI.create("/api/admin/api-keys/" + issued.keyId()))
+                .body(issued);
     }
 
     @GetMapping
@@ -58,8 +68,10 @@ class ApiKeyController {
     /** Revokes the key at once; calls with it answer 401 from then on. */
     @DeleteMapping("/{keyId}")
     ResponseEntity<Object> revoke(@PathVariable String keyId) {
-        return keys.revoke(keyId).<ResponseEntity<Object>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity
-                .status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "no API key " + keyId)));
+        return keys.revoke(keyId)
+                .<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "no API key " + keyId)));
     }
 }

@@ -27,12 +27,10 @@ public class ApiKeys {
     private static final RecordRows<ApiKey> API_KEY_ROWS = RecordRows.of(ApiKey.class);
 
     /** A key as an administrator sees it: never the key itself. */
-    public record ApiKey(String keyId, String userId, String label, LocalDateTime createdAt, LocalDateTime revokedAt) {
-    }
+    public record ApiKey(String keyId, String userId, String label, LocalDateTime createdAt, LocalDateTime revokedAt) {}
 
     /** A key just issued: the only time {@code key} is known. */
-    public record IssuedKey(String keyId, String userId, String label, String key, LocalDateTime createdAt) {
-    }
+    public record IssuedKey(String keyId, String userId, String label, String key, LocalDateTime createdAt) {}
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
@@ -48,7 +46,8 @@ public class ApiKeys {
     public IssuedKey issue(String userId, String label) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return register(userId, label, "bo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return register(
+                userId, label, "bo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** Registers a key made elsewhere (provisioned from a secrets store, or the demo profile's well-known one). */
@@ -57,7 +56,8 @@ public class ApiKeys {
         String keyId = UUID.randomUUID().toString();
         LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("insert into api_key (key_id, user_id, key_hash, label, created_at) values (?, ?, ?, ?, ?)")
-                .params(keyId, userId, hash(key), label, now).update();
+                .params(keyId, userId, hash(key), label, now)
+                .update();
         return new IssuedKey(keyId, userId, label, key, now);
     }
 
@@ -67,26 +67,36 @@ public class ApiKeys {
             return false;
         }
         return jdbc.sql("select count(*) from api_key where key_hash = ? and user_id = ? and revoked_at is null")
-                .params(hash(presented), userId).query(Integer.class).single() > 0;
+                        .params(hash(presented), userId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public List<ApiKey> of(String userId) {
-        return jdbc.sql("select key_id, user_id, label, created_at, revoked_at from api_key where user_id = ? order by created_at")
-                .param(userId).query(API_KEY_ROWS).list();
+        return jdbc.sql(
+                        "select key_id, user_id, label, created_at, revoked_at from api_key where user_id = ? order by created_at")
+                .param(userId)
+                .query(API_KEY_ROWS)
+                .list();
     }
 
     /** Revokes a key; the answer is the key as it now is, or empty when there is no such key. */
     @Transactional
     public Optional<ApiKey> revoke(String keyId) {
         jdbc.sql("update api_key set revoked_at = ? where key_id = ? and revoked_at is null")
-                .params(LocalDateTime.now(clock), keyId).update();
+                .params(LocalDateTime.now(clock), keyId)
+                .update();
         return jdbc.sql("select key_id, user_id, label, created_at, revoked_at from api_key where key_id = ?")
-                .param(keyId).query(API_KEY_ROWS).optional();
+                .param(keyId)
+                .query(API_KEY_ROWS)
+                .optional();
     }
 
     private static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

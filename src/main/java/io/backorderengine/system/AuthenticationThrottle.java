@@ -21,7 +21,9 @@ class AuthenticationThrottle {
 
     private final long perMinute;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
     AuthenticationThrottle(SystemSettings settings) {
         this.perMinute = settings.security().failedLoginsPerMinute();
@@ -38,8 +40,14 @@ class AuthenticationThrottle {
     }
 
     void failed(String address) {
-        buckets.get(address, any -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
-                .build()).tryConsume(1);
+        buckets.get(
+                        address,
+                        any -> Bucket.builder()
+                                .addLimit(Bandwidth.builder()
+                                        .capacity(perMinute)
+                                        .refillIntervally(perMinute, Duration.ofMinutes(1))
+                                        .build())
+                                .build())
+                .tryConsume(1);
     }
 }

@@ -53,37 +53,57 @@ class AuthorizationSetup {
 
         // supervisors: what agents see and work, plus escalations
         grant(Roles.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Roles.SUPERVISORS, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+        grant(
+                Roles.SUPERVISORS,
+                Resources.PROCESS_DEFINITION,
+                PROCESS,
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.TASK_WORK);
         grant(Roles.SUPERVISORS, Resources.FILTER, filterId(EngineSetup.AGENTS_FILTER), Permissions.READ);
         grant(Roles.SUPERVISORS, Resources.FILTER, filterId(EngineSetup.SUPERVISORS_FILTER), Permissions.READ);
 
         // analysts: deploy new versions (Camunda Modeler) and read everything in Cockpit
         grant(Roles.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-        grant(Roles.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        grant(
+                Roles.ANALYSTS,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK);
         grant(Roles.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
         grant(Roles.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Roles.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
 
         // order systems: start backorder cases through the engine's REST API
-        grant(Roles.ORDER_SYSTEMS, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
+        grant(
+                Roles.ORDER_SYSTEMS,
+                Resources.PROCESS_DEFINITION,
+                PROCESS,
+                ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Roles.ORDER_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     }
 
     private String filterId(String name) {
-        return filters.createTaskFilterQuery().filterName(name).list().stream().map(Filter::getId).findFirst()
+        return filters.createTaskFilterQuery().filterName(name).list().stream()
+                .map(Filter::getId)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Tasklist filter '" + name + "' is missing"));
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        List<Authorization> existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list();
-        Authorization authorization = existing.isEmpty()
-                ? newGrant(group, resource, resourceId) : existing.get(0);
+        List<Authorization> existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .list();
+        Authorization authorization = existing.isEmpty() ? newGrant(group, resource, resourceId) : existing.get(0);
         boolean changed = existing.isEmpty();
         for (Permission permission : permissions) {
             if (!authorization.isPermissionGranted(permission)) {
@@ -93,7 +113,12 @@ class AuthorizationSetup {
         }
         if (changed) {
             authorizations.saveAuthorization(authorization);
-            log.info("Granted {} on {} {} to group {}", List.of(permissions), resource.resourceName(), resourceId, group);
+            log.info(
+                    "Granted {} on {} {} to group {}",
+                    List.of(permissions),
+                    resource.resourceName(),
+                    resourceId,
+                    group);
         }
     }
 

@@ -26,6 +26,7 @@ final class BpmnRules {
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     /** Camunda's namespace and the older one the engine still reads as the same. */
     private static final Set<String> CAMUNDA = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+
     private static final Duration SHORTEST_CYCLE = Duration.ofMinutes(1);
 
     private static final Map<String, String> REFUSED_BPMN_ELEMENTS = Map.of(
@@ -43,7 +44,8 @@ final class BpmnRules {
             "variableMappingClass", "names a Java class to run",
             "formHandlerClass", "names a Java class to run",
             "resource", "loads a script",
-            "formKey", "embedded and external forms run their own scripts in Tasklist; use a Camunda Form (camunda:formRef)",
+            "formKey",
+                    "embedded and external forms run their own scripts in Tasklist; use a Camunda Form (camunda:formRef)",
             "type", "external tasks and connectors are not used by the product's models");
 
     private final ModelExpressions expressions;
@@ -76,13 +78,16 @@ final class BpmnRules {
             if (REFUSED_BPMN_ELEMENTS.containsKey(name)) {
                 problems.add(name + ": " + REFUSED_BPMN_ELEMENTS.get(name));
             }
-            if ("process".equals(name) && "true".equals(element.getAttribute("isExecutable"))
+            if ("process".equals(name)
+                    && "true".equals(element.getAttribute("isExecutable"))
                     && !knownProcessKey.test(element.getAttribute("id"))) {
                 problems.add("process '%s' is new: an administrator deploys the first version of a process"
                         .formatted(element.getAttribute("id")));
             }
-            if ("startEvent".equals(name) && element.getParentNode() instanceof Element parent
-                    && "process".equals(parent.getLocalName()) && hasEventDefinition(element)) {
+            if ("startEvent".equals(name)
+                    && element.getParentNode() instanceof Element parent
+                    && "process".equals(parent.getLocalName())
+                    && hasEventDefinition(element)) {
                 problems.add("a process start event with a timer, message, signal or condition starts cases by itself");
             }
             if ("timeCycle".equals(name)) {
@@ -114,8 +119,10 @@ final class BpmnRules {
                 return expressions.checkDelegate(value);
             }
         }
-        if (attribute.getNamespaceURI() == null && ("language".equals(name) || "scriptFormat".equals(name))
-                && !value.isBlank() && !"juel".equals(value.toLowerCase(Locale.ROOT))) {
+        if (attribute.getNamespaceURI() == null
+                && ("language".equals(name) || "scriptFormat".equals(name))
+                && !value.isBlank()
+                && !"juel".equals(value.toLowerCase(Locale.ROOT))) {
             return List.of("%s '%s': scripts run code inside the engine".formatted(name, value));
         }
         return ModelExpressions.isExpression(value) ? expressions.check(value) : List.of();
@@ -127,7 +134,9 @@ final class BpmnRules {
 
     private static boolean hasEventDefinition(Element startEvent) {
         for (var child = startEvent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element e && e.getLocalName() != null && e.getLocalName().endsWith("EventDefinition")) {
+            if (child instanceof Element e
+                    && e.getLocalName() != null
+                    && e.getLocalName().endsWith("EventDefinition")) {
                 return true;
             }
         }
@@ -146,8 +155,8 @@ final class BpmnRules {
             if (part.startsWith("P")) {
                 try {
                     if (Duration.parse(part).compareTo(SHORTEST_CYCLE) < 0) {
-                        return Optional.of("timer cycle '%s' repeats more often than every %s"
-                                .formatted(cycle, SHORTEST_CYCLE));
+                        return Optional.of(
+                                "timer cycle '%s' repeats more often than every %s".formatted(cycle, SHORTEST_CYCLE));
                     }
                 } catch (DateTimeParseException periodOfMonthsOrYears) {
                     // P1M, P1Y: long enough

@@ -41,7 +41,8 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     public Map<String, String[]> getParameterMap() {
         if (parameters == null) {
             Map<String, List<String>> collected = new LinkedHashMap<>();
-            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            Charset charset =
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
             collect(getQueryString(), charset, collected);
             String type = getContentType();
             if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {

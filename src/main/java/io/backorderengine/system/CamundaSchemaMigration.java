@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "backorder.database.camunda-schema", havingValue = "flyway")
 class CamundaSchemaMigration extends CodeMigration {
 
-    private static final List<String> COMPONENTS = List.of("engine", "history", "identity", "case.engine",
-            "case.history", "decision.engine", "decision.history");
+    private static final List<String> COMPONENTS = List.of(
+            "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
 
     CamundaSchemaMigration() {
         super("0.1", "Camunda 7.24 schema from the engine's own scripts");
@@ -32,8 +32,10 @@ class CamundaSchemaMigration extends CodeMigration {
     public void migrate(Context context) {
         Connection connection = context.getConnection();
         for (String component : COMPONENTS) {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource(
-                    "org/camunda/bpm/engine/db/create/activiti.postgres.create." + component + ".sql"));
+            ScriptUtils.executeSqlScript(
+                    connection,
+                    new ClassPathResource(
+                            "org/camunda/bpm/engine/db/create/activiti.postgres.create." + component + ".sql"));
         }
     }
 }

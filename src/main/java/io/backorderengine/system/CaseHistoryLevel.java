@@ -37,11 +37,30 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLev
     static final String NAME = "case-audit";
 
     private static final Set<HistoryEventTypes> PRODUCED = EnumSet.of(
-            PROCESS_INSTANCE_START, PROCESS_INSTANCE_UPDATE, PROCESS_INSTANCE_MIGRATE, PROCESS_INSTANCE_END,
-            ACTIVITY_INSTANCE_START, ACTIVITY_INSTANCE_UPDATE, ACTIVITY_INSTANCE_MIGRATE, ACTIVITY_INSTANCE_END,
-            TASK_INSTANCE_CREATE, TASK_INSTANCE_UPDATE, TASK_INSTANCE_MIGRATE, TASK_INSTANCE_COMPLETE, TASK_INSTANCE_DELETE,
-            INCIDENT_CREATE, INCIDENT_MIGRATE, INCIDENT_DELETE, INCIDENT_RESOLVE, INCIDENT_UPDATE,
-            JOB_FAIL, IDENTITY_LINK_ADD, IDENTITY_LINK_DELETE, BATCH_START, BATCH_UPDATE, BATCH_END,
+            PROCESS_INSTANCE_START,
+            PROCESS_INSTANCE_UPDATE,
+            PROCESS_INSTANCE_MIGRATE,
+            PROCESS_INSTANCE_END,
+            ACTIVITY_INSTANCE_START,
+            ACTIVITY_INSTANCE_UPDATE,
+            ACTIVITY_INSTANCE_MIGRATE,
+            ACTIVITY_INSTANCE_END,
+            TASK_INSTANCE_CREATE,
+            TASK_INSTANCE_UPDATE,
+            TASK_INSTANCE_MIGRATE,
+            TASK_INSTANCE_COMPLETE,
+            TASK_INSTANCE_DELETE,
+            INCIDENT_CREATE,
+            INCIDENT_MIGRATE,
+            INCIDENT_DELETE,
+            INCIDENT_RESOLVE,
+            INCIDENT_UPDATE,
+            JOB_FAIL,
+            IDENTITY_LINK_ADD,
+            IDENTITY_LINK_DELETE,
+            BATCH_START,
+            BATCH_UPDATE,
+            BATCH_END,
             USER_OPERATION_LOG);
 
     @Override
@@ -62,7 +81,8 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLev
     /** Makes the level known to the engine, which picks it by the configured name. */
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+        List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryLevels());
         custom.add(this);
         configuration.setCustomHistoryLevels(custom);

@@ -45,8 +45,8 @@ class CaseHistoryLevelMigration extends CodeMigration {
 
     private static boolean engineTablesExist(Connection connection) throws SQLException {
         for (String name : new String[] {"ACT_GE_PROPERTY", "act_ge_property"}) {
-            try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
-                    name, null)) {
+            try (ResultSet tables =
+                    connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
                 if (tables.next()) {
                     return true;
                 }

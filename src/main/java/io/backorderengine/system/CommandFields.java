@@ -11,8 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 final class CommandFields {
 
-    private CommandFields() {
-    }
+    private CommandFields() {}
 
     static <F> F read(Object command, Class<?> owner, String name, Class<F> type) {
         try {
@@ -20,8 +19,8 @@ final class CommandFields {
             field.setAccessible(true);
             return type.cast(field.get(command));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new BadUserRequestException("The request could not be checked (" + owner.getSimpleName() + "." + name
-                    + " not found); refused");
+            throw new BadUserRequestException(
+                    "The request could not be checked (" + owner.getSimpleName() + "." + name + " not found); refused");
         }
     }
 }

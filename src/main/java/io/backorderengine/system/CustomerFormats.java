@@ -13,18 +13,21 @@ public final class CustomerFormats {
 
     private static final Currency CURRENCY = Currency.getInstance("EUR");
 
-    private CustomerFormats() {
-    }
+    private CustomerFormats() {}
 
     /** "3 December 2026" / "3. Dezember 2026". */
     public static String date(LocalDate date, Locale language) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language).format(date);
+        return date == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(language)
+                        .format(date);
     }
 
     /** "€59.00" / "59,00 €": a language alone has no number format, so each gets the region the shop sells to. */
     public static String money(BigDecimal amount, Locale language) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(
-                "de".equals(language.getLanguage()) ? "de-DE" : "en-IE"));
+        NumberFormat format = NumberFormat.getCurrencyInstance(
+                Locale.forLanguageTag("de".equals(language.getLanguage()) ? "de-DE" : "en-IE"));
         format.setCurrency(CURRENCY);
         return format.format(amount);
     }

@@ -25,18 +25,21 @@ final class DatabaseOutage {
     /** What the caller reads in the 503. */
     static final String DETAIL = "the database could not be reached; repeat the request shortly (repeating it is safe)";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // a commit or rollback that failed: the connection broke under the transaction
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
-                    || t instanceof QueryTimeoutException || t instanceof TransactionSystemException) {
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof TransactionSystemException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }

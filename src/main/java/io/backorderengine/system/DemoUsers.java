@@ -24,8 +24,7 @@ class DemoUsers {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-    private record DemoUser(String id, String firstName, String lastName, String group) {
-    }
+    private record DemoUser(String id, String firstName, String lastName, String group) {}
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("agent", "Anna", "Agent", Roles.AGENTS),
@@ -53,7 +52,8 @@ class DemoUsers {
                 user.setFirstName(demo.firstName());
                 user.setLastName(demo.lastName());
                 user.setEmail(demo.id() + "@demo.invalid");
-                // an order system has no password to log in with (a random one nobody knows): it calls the API with a key
+                // an order system has no password to log in with (a random one nobody knows): it calls the API with a
+                // key
                 user.setPassword(technical ? UUID.randomUUID() + "-" + UUID.randomUUID() : password);
                 identity.saveUser(user);
                 identity.createMembership(demo.id(), demo.group());

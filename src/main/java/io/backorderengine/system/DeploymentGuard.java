@@ -64,7 +64,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         if (user == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
             return;
         }
-        List<ModelFinding> findings = check(deployment.getResources().values(),
+        List<ModelFinding> findings = check(
+                deployment.getResources().values(),
                 key -> context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null);
         if (!findings.isEmpty()) {
             log.warn("Deployment '{}' by {} refused: {}", deployment.getName(), user.getUserId(), findings);
@@ -84,7 +85,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             } else if (name.endsWith(".form")) {
                 findings.addAll(forms.check(resource.getName(), resource.getBytes()));
             } else {
-                findings.add(new ModelFinding(resource.getName(), null,
+                findings.add(new ModelFinding(
+                        resource.getName(),
+                        null,
                         "only BPMN, DMN and Camunda Form files may be deployed (an administrator may deploy others)"));
             }
         }
@@ -92,15 +95,24 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     }
 
     private static ParseException refused(List<ModelFinding> findings) {
-        List<Problem> problems = findings.stream().map(f -> (Problem) new Finding(f)).toList();
-        String resources = String.join(", ", findings.stream().map(ModelFinding::resource).distinct().toList());
-        return new ParseException("Deployment refused: %d element(s) use what only an administrator may deploy; first: %s"
-                .formatted(findings.size(), describe(findings.get(0))), resources, problems, List.of());
+        List<Problem> problems =
+                findings.stream().map(f -> (Problem) new Finding(f)).toList();
+        String resources = String.join(
+                ", ", findings.stream().map(ModelFinding::resource).distinct().toList());
+        return new ParseException(
+                "Deployment refused: %d element(s) use what only an administrator may deploy; first: %s"
+                        .formatted(findings.size(), describe(findings.get(0))),
+                resources,
+                problems,
+                List.of());
     }
 
     static String describe(ModelFinding finding) {
-        return "%s%s: %s".formatted(finding.resource(), finding.element() == null ? "" : " (" + finding.element() + ")",
-                finding.message());
+        return "%s%s: %s"
+                .formatted(
+                        finding.resource(),
+                        finding.element() == null ? "" : " (" + finding.element() + ")",
+                        finding.message());
     }
 
     /** A finding in the engine's shape, so that REST clients and Modeler show it like a parse error. */

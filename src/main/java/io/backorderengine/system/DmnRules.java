@@ -16,7 +16,8 @@ import org.w3c.dom.Element;
 final class DmnRules {
 
     /** Elements whose text the engine evaluates. */
-    private static final Set<String> EVALUATED = Set.of("inputExpression", "inputEntry", "outputEntry", "literalExpression");
+    private static final Set<String> EVALUATED =
+            Set.of("inputExpression", "inputEntry", "outputEntry", "literalExpression");
 
     private final ModelExpressions expressions;
 
@@ -34,14 +35,18 @@ final class DmnRules {
         ModelXml.forEachElement(document.getDocumentElement(), element -> {
             String language = element.getAttribute("expressionLanguage");
             if (!language.isBlank() && !isFeel(language) && !isJuel(language)) {
-                findings.add(new ModelFinding(resource, ModelXml.idOf(element),
+                findings.add(new ModelFinding(
+                        resource,
+                        ModelXml.idOf(element),
                         "expression language '%s': scripts run code inside the engine".formatted(language)));
             }
             if (EVALUATED.contains(element.getLocalName()) && isJuel(effective(element, global))) {
                 String text = textOf(element);
                 if (ModelExpressions.isExpression(text)) {
-                    expressions.check(text).forEach(problem ->
-                            findings.add(new ModelFinding(resource, ModelXml.idOf(element), problem)));
+                    expressions
+                            .check(text)
+                            .forEach(problem ->
+                                    findings.add(new ModelFinding(resource, ModelXml.idOf(element), problem)));
                 }
             }
         });

@@ -39,7 +39,8 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String source = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : "unknown";
+                ? details.getRemoteAddress()
+                : "unknown";
         throttle.blockedForSeconds(source).ifPresent(seconds -> {
             throw new TooManyFailedLogins(seconds);
         });
@@ -48,10 +49,16 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         List<String> groups;
         boolean valid;
         try {
-            groups = user == null || user.isBlank() || user.length() > 64 ? List.of()
-                    : identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-            valid = password instanceof String secret && !groups.isEmpty()
-                    && (groups.contains(Roles.ORDER_SYSTEMS) ? apiKeys.matches(user, secret) : identity.checkPassword(user, secret));
+            groups = user == null || user.isBlank() || user.length() > 64
+                    ? List.of()
+                    : identity.createGroupQuery().groupMember(user).list().stream()
+                            .map(Group::getId)
+                            .toList();
+            valid = password instanceof String secret
+                    && !groups.isEmpty()
+                    && (groups.contains(Roles.ORDER_SYSTEMS)
+                            ? apiKeys.matches(user, secret)
+                            : identity.checkPassword(user, secret));
         } catch (RuntimeException failure) {
             if (DatabaseOutage.causedBy(failure)) {
                 throw new DatabaseUnavailable(failure);

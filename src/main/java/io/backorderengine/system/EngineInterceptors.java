@@ -13,22 +13,24 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /** Adds a guard in front of every engine command, whichever transaction mode it runs in. */
 final class EngineInterceptors {
 
-    private EngineInterceptors() {
-    }
+    private EngineInterceptors() {}
 
     /** Call in a plugin's preInit: the guard sees each command before the engine opens its context. */
-    static void addBeforeEveryCommand(ProcessEngineConfigurationImpl configuration, Supplier<CommandInterceptor> guard) {
-        List<CommandInterceptor> txRequired = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequired()));
+    static void addBeforeEveryCommand(
+            ProcessEngineConfigurationImpl configuration, Supplier<CommandInterceptor> guard) {
+        List<CommandInterceptor> txRequired =
+                new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequired()));
         txRequired.add(guard.get());
         configuration.setCustomPreCommandInterceptorsTxRequired(txRequired);
-        List<CommandInterceptor> txRequiresNew = new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        List<CommandInterceptor> txRequiresNew =
+                new ArrayList<>(nullSafe(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         txRequiresNew.add(guard.get());
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(txRequiresNew);
     }
 
     /** A check of the commands {@code which} selects, run before each of them; it refuses by throwing. */
-    static void checkBefore(ProcessEngineConfigurationImpl configuration, Predicate<Command<?>> which,
-                            Consumer<Command<?>> check) {
+    static void checkBefore(
+            ProcessEngineConfigurationImpl configuration, Predicate<Command<?>> which, Consumer<Command<?>> check) {
         addBeforeEveryCommand(configuration, () -> new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {

@@ -40,8 +40,13 @@ class EngineRestProblems implements ContainerResponseFilter {
         Map<String, Object> problem = new LinkedHashMap<>();
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             String reference = UUID.randomUUID().toString();
-            log.error("{} {} failed ({}): {}: {}", request.getMethod(), request.getUriInfo().getPath(), reference,
-                    error.getType(), error.getMessage());
+            log.error(
+                    "{} {} failed ({}): {}: {}",
+                    request.getMethod(),
+                    request.getUriInfo().getPath(),
+                    reference,
+                    error.getType(),
+                    error.getMessage());
             problem.put("type", "urn:backorder-engine:problem:internal-error");
             problem.put("title", status.getReasonPhrase());
             problem.put("status", status.getStatusCode());

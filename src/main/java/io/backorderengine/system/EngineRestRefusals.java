@@ -36,7 +36,9 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
                 return invalid(refused);
             }
             if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
-                return Response.fromResponse(camunda).status(Response.Status.BAD_REQUEST).build();
+                return Response.fromResponse(camunda)
+                        .status(Response.Status.BAD_REQUEST)
+                        .build();
             }
         }
         return camunda;
@@ -50,8 +52,11 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
         problem.put("status", 503);
         problem.put("detail", DatabaseOutage.DETAIL);
         problem.put("message", problem.get("detail"));
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutage.RETRY_AFTER)
-                .type(EngineRestProblems.PROBLEM_JSON).entity(problem).build();
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", DatabaseOutage.RETRY_AFTER)
+                .type(EngineRestProblems.PROBLEM_JSON)
+                .entity(problem)
+                .build();
     }
 
     /** The same for the engine's own exceptions, which Camunda answers 500 whatever the cause. */
@@ -60,7 +65,9 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
     static class FromTheEngine implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return DatabaseOutage.causedBy(exception) ? unavailable() : ExceptionHandlerHelper.getInstance().getResponse(exception);
+            return DatabaseOutage.causedBy(exception)
+                    ? unavailable()
+                    : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }
 
@@ -70,7 +77,9 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
     static class Unwrapped implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable exception) {
-            return DatabaseOutage.causedBy(exception) ? unavailable() : ExceptionHandlerHelper.getInstance().getResponse(exception);
+            return DatabaseOutage.causedBy(exception)
+                    ? unavailable()
+                    : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }
 
@@ -81,8 +90,14 @@ class EngineRestRefusals implements ExceptionMapper<RestException> {
         problem.put("status", 400);
         problem.put("detail", refused.getMessage());
         problem.put("message", refused.getMessage());
-        problem.put("errors", refused.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message()))
-                .toList());
-        return Response.status(Response.Status.BAD_REQUEST).type(EngineRestProblems.PROBLEM_JSON).entity(problem).build();
+        problem.put(
+                "errors",
+                refused.errors().stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList());
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(EngineRestProblems.PROBLEM_JSON)
+                .entity(problem)
+                .build();
     }
 }

@@ -26,8 +26,7 @@ class EngineSetup {
     private static final Logger log = LoggerFactory.getLogger(EngineSetup.class);
 
     /** A Tasklist filter: its name, the group whose candidate tasks it lists, and its order. */
-    private record TaskFilter(String name, String group, String description, int priority) {
-    }
+    private record TaskFilter(String name, String group, String description, int priority) {}
 
     static final String AGENTS_FILTER = "Agents: backorder tasks";
     static final String SUPERVISORS_FILTER = "Supervisors: escalations";
@@ -67,18 +66,20 @@ class EngineSetup {
         if (filters.createTaskFilterQuery().filterName(wanted.name()).count() > 0) {
             return;
         }
-        TaskQuery query = taskService.createTaskQuery().taskCandidateGroup(wanted.group()).includeAssignedTasks();
+        TaskQuery query =
+                taskService.createTaskQuery().taskCandidateGroup(wanted.group()).includeAssignedTasks();
         Filter filter = filters.newTaskFilter(wanted.name())
                 .setQuery(query)
                 .setProperties(Map.of(
                         "description", wanted.description(),
                         "priority", wanted.priority(),
                         "refresh", true,
-                        "variables", List.of(
-                                Map.of("name", "caseId", "label", "Case"),
-                                Map.of("name", "customerName", "label", "Customer"),
-                                Map.of("name", "sku", "label", "SKU"),
-                                Map.of("name", "expectedDate", "label", "Expected"))));
+                        "variables",
+                                List.of(
+                                        Map.of("name", "caseId", "label", "Case"),
+                                        Map.of("name", "customerName", "label", "Customer"),
+                                        Map.of("name", "sku", "label", "SKU"),
+                                        Map.of("name", "expectedDate", "label", "Expected"))));
         filters.saveFilter(filter);
         log.info("Created Tasklist filter '{}'", wanted.name());
     }

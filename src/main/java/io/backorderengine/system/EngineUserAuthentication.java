@@ -20,7 +20,9 @@ final class EngineUserAuthentication extends AbstractAuthenticationToken {
     }
 
     private static Collection<SimpleGrantedAuthority> roles(List<String> groupIds) {
-        return groupIds.stream().map(group -> new SimpleGrantedAuthority("ROLE_" + group)).toList();
+        return groupIds.stream()
+                .map(group -> new SimpleGrantedAuthority("ROLE_" + group))
+                .toList();
     }
 
     String userId() {

@@ -16,8 +16,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class FormRules {
 
-    static final Set<String> COMPONENTS = Set.of("text", "textfield", "textarea", "number", "radio", "select",
-            "checkbox", "checklist", "taglist", "datetime", "separator", "spacer", "group", "button");
+    static final Set<String> COMPONENTS = Set.of(
+            "text",
+            "textfield",
+            "textarea",
+            "number",
+            "radio",
+            "select",
+            "checkbox",
+            "checklist",
+            "taglist",
+            "datetime",
+            "separator",
+            "spacer",
+            "group",
+            "button");
 
     private final ObjectMapper json;
 
@@ -41,7 +54,9 @@ final class FormRules {
         for (JsonNode component : container.path("components")) {
             String type = component.path("type").asText();
             if (!COMPONENTS.contains(type)) {
-                findings.add(new ModelFinding(resource, component.path("id").asText(null),
+                findings.add(new ModelFinding(
+                        resource,
+                        component.path("id").asText(null),
                         "form component type '%s' is not one of %s".formatted(type, new TreeSet<>(COMPONENTS))));
             }
             components(resource, component, findings);

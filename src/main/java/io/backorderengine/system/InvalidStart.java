@@ -15,8 +15,14 @@ public class InvalidStart extends RestException implements FieldRefusal {
     private final transient List<Problems.FieldError> errors;
 
     InvalidStart(List<Problems.FieldError> errors) {
-        super(Response.Status.BAD_REQUEST, "the start was refused: " + String.join("; ",
-                errors.stream().map(e -> e.field() + " " + e.message()).toList()));
+        super(
+                Response.Status.BAD_REQUEST,
+                "the start was refused: "
+                        + String.join(
+                                "; ",
+                                errors.stream()
+                                        .map(e -> e.field() + " " + e.message())
+                                        .toList()));
         this.errors = List.copyOf(errors);
     }
 

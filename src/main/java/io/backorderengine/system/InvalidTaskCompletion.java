@@ -14,8 +14,16 @@ public class InvalidTaskCompletion extends FormFieldValidationException implemen
     private final transient List<Problems.FieldError> errors;
 
     InvalidTaskCompletion(String taskId, List<Problems.FieldError> errors) {
-        super(errors, "task %s cannot be completed with these values: %s".formatted(taskId,
-                String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList())));
+        super(
+                errors,
+                "task %s cannot be completed with these values: %s"
+                        .formatted(
+                                taskId,
+                                String.join(
+                                        "; ",
+                                        errors.stream()
+                                                .map(e -> e.field() + " " + e.message())
+                                                .toList())));
         this.errors = List.copyOf(errors);
     }
 

@@ -39,14 +39,16 @@ class JobDueDateIndex extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
         try (Connection connection = configuration.getDataSource().getConnection()) {
             connection.setAutoCommit(true);
             try (Statement index = connection.createStatement()) {
                 index.execute("create index if not exists ACT_IDX_JOB_DUEDATE on " + table + " (DUEDATE_)");
             }
-            try (PreparedStatement due = connection.prepareStatement("update " + table + " set DUEDATE_ = ? where DUEDATE_ is null")) {
+            try (PreparedStatement due =
+                    connection.prepareStatement("update " + table + " set DUEDATE_ = ? where DUEDATE_ is null")) {
                 due.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
                 int updated = due.executeUpdate();
                 if (updated > 0) {

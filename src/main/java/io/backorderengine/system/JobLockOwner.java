@@ -22,7 +22,8 @@ class JobLockOwner extends AbstractProcessEnginePlugin {
 
     private static String defaultName() {
         String host = System.getenv("HOSTNAME");
-        return (host == null || host.isBlank() ? "node" : host) + ":" + ProcessHandle.current().pid();
+        return (host == null || host.isBlank() ? "node" : host) + ":"
+                + ProcessHandle.current().pid();
     }
 
     /** postInit, not preInit: the Spring Boot starter sets its job executor in its own preInit. */

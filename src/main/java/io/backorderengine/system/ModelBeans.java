@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelBeans {
 
-    private record Declared(boolean delegate, Set<String> methods, Set<String> properties) {
-    }
+    private record Declared(boolean delegate, Set<String> methods, Set<String> properties) {}
 
     private final ApplicationContext context;
     private volatile Map<String, Declared> declared;
@@ -58,7 +57,9 @@ class ModelBeans {
     }
 
     Set<String> delegates() {
-        return declared().entrySet().stream().filter(e -> e.getValue().delegate()).map(Map.Entry::getKey)
+        return declared().entrySet().stream()
+                .filter(e -> e.getValue().delegate())
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -81,7 +82,8 @@ class ModelBeans {
             @Override
             public Set<Entry<Object, Object>> entrySet() {
                 return declared().keySet().stream()
-                        .map(name -> (Entry<Object, Object>) new SimpleImmutableEntry<Object, Object>(name, context.getBean(name)))
+                        .map(name -> (Entry<Object, Object>)
+                                new SimpleImmutableEntry<Object, Object>(name, context.getBean(name)))
                         .collect(Collectors.toSet());
             }
         };
@@ -100,7 +102,8 @@ class ModelBeans {
     private Declared declaration(String name) {
         Class<?> type = context.getType(name);
         ModelBean annotation = AnnotationUtils.findAnnotation(type, ModelBean.class);
-        boolean delegate = JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
+        boolean delegate = JavaDelegate.class.isAssignableFrom(type)
+                || ExecutionListener.class.isAssignableFrom(type)
                 || TaskListener.class.isAssignableFrom(type);
         return new Declared(delegate, Set.of(annotation.methods()), Set.of(annotation.properties()));
     }

@@ -33,12 +33,21 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 final class ModelExpressions {
 
     /** Objects the engine puts in every expression's reach; each opens the way to its services. */
-    private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "caseExecution", "externalTask",
-            "variableScope", "variableContext");
+    private static final Set<String> ENGINE_OBJECTS =
+            Set.of("execution", "task", "caseExecution", "externalTask", "variableScope", "variableContext");
+
     private static final Set<String> PASSABLE_ENGINE_OBJECTS = Set.of("execution", "task");
     private static final String DECISION_RESULT = "decisionResult";
-    private static final Set<String> DECISION_RESULT_METHODS = Set.of("getSingleResult", "getFirstResult",
-            "getResultList", "getSingleEntry", "collectEntries", "get", "getEntry", "size", "isEmpty");
+    private static final Set<String> DECISION_RESULT_METHODS = Set.of(
+            "getSingleResult",
+            "getFirstResult",
+            "getResultList",
+            "getSingleEntry",
+            "collectEntries",
+            "get",
+            "getEntry",
+            "size",
+            "isEmpty");
     private static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
     private static final Pattern DELEGATE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
@@ -70,7 +79,10 @@ final class ModelExpressions {
         } catch (TreeBuilderException e) {
             problems.add("'%s' is not a valid expression".formatted(text));
         }
-        return problems.stream().map(problem -> problem + " in '" + text + "'").distinct().toList();
+        return problems.stream()
+                .map(problem -> problem + " in '" + text + "'")
+                .distinct()
+                .toList();
     }
 
     private void walk(Node node, boolean engineObjectAllowed, List<String> problems) {
@@ -99,7 +111,8 @@ final class ModelExpressions {
     private void identifier(String name, boolean engineObjectAllowed, List<String> problems) {
         if (ENGINE_OBJECTS.contains(name)) {
             if (!(engineObjectAllowed && PASSABLE_ENGINE_OBJECTS.contains(name))) {
-                problems.add("'%s' reaches the engine itself; it may only be passed to a model bean's method".formatted(name));
+                problems.add("'%s' reaches the engine itself; it may only be passed to a model bean's method"
+                        .formatted(name));
             }
         } else if (beans.isBean(name) && !beans.isModelBean(name)) {
             problems.add("bean '%s' is not one models may use".formatted(name));
@@ -143,7 +156,8 @@ final class ModelExpressions {
         if (base instanceof AstIdentifier identifier) {
             return DECISION_RESULT.equals(identifier.getName());
         }
-        return base instanceof AstMethod inner && onlyLiterals(inner.getChild(1))
+        return base instanceof AstMethod inner
+                && onlyLiterals(inner.getChild(1))
                 && readsDecisionResult((AstProperty) inner.getChild(0));
     }
 

@@ -12,8 +12,7 @@ import org.w3c.dom.Node;
 /** Reading a BPMN or DMN file for the deployment checks: namespace-aware, no DTDs, no external entities. */
 final class ModelXml {
 
-    private ModelXml() {
-    }
+    private ModelXml() {}
 
     /** The document, or null when the file is not well-formed XML (the engine's own parser then reports it). */
     static Document parse(byte[] xml) {

@@ -18,7 +18,13 @@ import jakarta.validation.Payload;
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE,
+    ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
@@ -46,11 +52,17 @@ public @interface PlainText {
                 if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
                     continue;
                 }
-                if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-                        || c == 0x2028 || c == 0x2029) {
+                if (c < 0x20
+                        || (c >= 0x7f && c <= 0x9f)
+                        || (c >= 0x202a && c <= 0x202e)
+                        || (c >= 0x2066 && c <= 0x2069)
+                        || c == 0x2028
+                        || c == 0x2029) {
                     return true;
                 }
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
                     return true;

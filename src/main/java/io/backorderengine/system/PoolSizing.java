@@ -35,9 +35,9 @@ class PoolSizing {
         int needed = webRequests + 2 * jobThreads + 2;
         if (pool.getMaximumPoolSize() < needed) {
             throw new IllegalStateException(("The connection pool (%d) is smaller than what web requests (%d, "
-                    + "backorder.http.max-concurrent-requests) and job executor threads (%d, 2 connections each, "
-                    + "camunda.bpm.job-execution.max-pool-size) may hold at once, plus 2: make it at least %d "
-                    + "(spring.datasource.hikari.maximum-pool-size, BACKORDER_DB_POOL_SIZE)")
+                            + "backorder.http.max-concurrent-requests) and job executor threads (%d, 2 connections each, "
+                            + "camunda.bpm.job-execution.max-pool-size) may hold at once, plus 2: make it at least %d "
+                            + "(spring.datasource.hikari.maximum-pool-size, BACKORDER_DB_POOL_SIZE)")
                     .formatted(pool.getMaximumPoolSize(), webRequests, jobThreads, needed));
         }
     }

@@ -22,30 +22,41 @@ final class ProblemResponses {
         return (request, response, exception) -> {
             if (exception instanceof DatabaseUnavailable) {
                 response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER);
-                write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                        DatabaseOutage.DETAIL));
+                write(
+                        response,
+                        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseOutage.DETAIL));
                 return;
             }
             if (exception instanceof TooManyFailedLogins throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-                write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins", throttled.getMessage()));
+                write(
+                        response,
+                        Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins", throttled.getMessage()));
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"backorder-engine\"");
-            write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "authentication required: send HTTP Basic credentials of a user with access"));
+            write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            "authentication required: send HTTP Basic credentials of a user with access"));
         };
     }
 
     AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                "your role may not use " + request.getMethod() + " " + request.getRequestURI()));
+        return (request, response, exception) -> write(
+                response,
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "your role may not use " + request.getMethod() + " " + request.getRequestURI()));
     }
 
     /** For paths that do not exist (or that nobody may know of). */
     AuthenticationEntryPoint notFound() {
-        return (request, response, exception) -> write(response, Problems.of(HttpStatus.NOT_FOUND, "not-found",
-                "no resource at " + request.getRequestURI()));
+        return (request, response, exception) -> write(
+                response, Problems.of(HttpStatus.NOT_FOUND, "not-found", "no resource at " + request.getRequestURI()));
     }
 
     /** For paths refused to everyone, authenticated or not. */

@@ -15,8 +15,7 @@ public final class Problems {
 
     private static final String TYPE_BASE = "urn:backorder-engine:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem about the request as a whole. */
     public static ProblemDetail of(HttpStatus status, String type, String detail) {
@@ -28,11 +27,16 @@ public final class Problems {
 
     /** A problem with one or more named fields of the request. */
     public static ProblemDetail invalid(List<FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        String detail = errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-request", detail);
-        problem.setProperty("errors", errors.stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList());
         return problem;
     }
 
@@ -41,6 +45,5 @@ public final class Problems {
     }
 
     /** A request field and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -25,7 +25,8 @@ class ProviderLookups extends AbstractProcessEnginePlugin {
 
     /** Factory property, the provider the class path scan would find (the JDK's own, Angus Mail). */
     static final Map<String, String> PROVIDERS = Map.of(
-            "javax.xml.datatype.DatatypeFactory", "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl",
+            "javax.xml.datatype.DatatypeFactory",
+                    "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl",
             "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 
     @Override

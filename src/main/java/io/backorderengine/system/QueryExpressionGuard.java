@@ -44,7 +44,8 @@ class QueryExpressionGuard extends AbstractProcessEnginePlugin {
                     refuseExpressions(filter.getQuery());
                 }
             } else if (command instanceof AbstractExecuteFilterCmd execute) {
-                refuseExpressions(CommandFields.read(execute, AbstractExecuteFilterCmd.class, "extendingQuery", Query.class));
+                refuseExpressions(
+                        CommandFields.read(execute, AbstractExecuteFilterCmd.class, "extendingQuery", Query.class));
             }
             return next.execute(command);
         }

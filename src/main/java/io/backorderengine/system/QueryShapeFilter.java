@@ -44,13 +44,15 @@ class QueryShapeFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String type = request.getContentType();
         return !(path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/"))
-                || type == null || !type.toLowerCase(Locale.ROOT).contains("json");
+                || type == null
+                || !type.toLowerCase(Locale.ROOT).contains("json");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpServletRequest checked = request instanceof CachedBodyRequest ? request
+        HttpServletRequest checked = request instanceof CachedBodyRequest
+                ? request
                 : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
         Optional<String> problem = shapeProblem(checked.getInputStream().readAllBytes());
         if (problem.isPresent()) {

@@ -42,10 +42,12 @@ public final class RecordRows<T extends Record> implements RowMapper<T> {
     private RecordRows(Class<T> type) {
         this.type = type;
         this.components = type.getRecordComponents();
-        this.keys = Arrays.stream(components).map(component -> key(component.getName())).toArray(String[]::new);
+        this.keys = Arrays.stream(components)
+                .map(component -> key(component.getName()))
+                .toArray(String[]::new);
         try {
-            this.constructor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new));
+            this.constructor = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("a record has a canonical constructor: " + type, e);
         }
@@ -68,7 +70,8 @@ public final class RecordRows<T extends Record> implements RowMapper<T> {
         for (int i = 0; i < components.length; i++) {
             values[i] = value(rs, columns[i], components[i].getType());
         }
-        return BeanUtils.instantiateClass(constructor, values); // null for a primitive: its default, as Spring's mappers do
+        return BeanUtils.instantiateClass(
+                constructor, values); // null for a primitive: its default, as Spring's mappers do
     }
 
     private int[] columns(ResultSetMetaData metadata) throws SQLException {

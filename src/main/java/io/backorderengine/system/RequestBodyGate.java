@@ -42,6 +42,7 @@ class RequestBodyGate extends OncePerRequestFilter {
     private final int perClient;
     /** Requests with a body being read, per source address (an address is removed at zero). */
     private final ConcurrentHashMap<String, Integer> byClient = new ConcurrentHashMap<>();
+
     private final long bodyLimit;
     private final long deploymentLimit;
     private final ProblemWriter problems;
@@ -65,35 +66,60 @@ class RequestBodyGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = request.getRequestURI().endsWith("/deployment/create") ? deploymentLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "the request body is larger than the limit of %d bytes".formatted(limit), null);
+            refuse(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload-too-large",
+                    "the request body is larger than the limit of %d bytes".formatted(limit),
+                    null);
             return;
         }
         String client = request.getRemoteAddr();
         if (byClient.merge(client, 1, Integer::sum) > perClient) {
             release(client);
-            refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "too-many-uploads",
-                    "too many requests with a body from your address at once; retry shortly", "1");
+            refuse(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "too-many-uploads",
+                    "too many requests with a body from your address at once; retry shortly",
+                    "1");
             return;
         }
         if (!uploads.tryAcquire()) {
             release(client);
-            refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "too-many-uploads",
-                    "the server is receiving too many requests with a body at once; retry shortly", "1");
+            refuse(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "too-many-uploads",
+                    "the server is receiving too many requests with a body at once; retry shortly",
+                    "1");
             return;
         }
         byte[] body;
         try {
             body = read(request.getInputStream(), limit);
         } catch (TooLarge e) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "the request body is larger than the limit of %d bytes".formatted(limit), null);
+            refuse(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload-too-large",
+                    "the request body is larger than the limit of %d bytes".formatted(limit),
+                    null);
             return;
         } catch (IOException slowOrBroken) {
-            log.info("{} {} from {}: the body did not arrive within {} ({})", request.getMethod(), request.getRequestURI(),
-                    client, deadline, slowOrBroken.getMessage());
-            refuse(response, HttpStatus.REQUEST_TIMEOUT, "body-too-slow",
-                    "the request body did not arrive within " + deadline.toSeconds() + " s", null);
+            log.info(
+                    "{} {} from {}: the body did not arrive within {} ({})",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    client,
+                    deadline,
+                    slowOrBroken.getMessage());
+            refuse(
+                    response,
+                    HttpStatus.REQUEST_TIMEOUT,
+                    "body-too-slow",
+                    "the request body did not arrive within " + deadline.toSeconds() + " s",
+                    null);
             return;
         } finally {
             uploads.release();
@@ -138,8 +164,7 @@ class RequestBodyGate extends OncePerRequestFilter {
         throw new CloseNowException("refused without reading the rest of the body: " + type);
     }
 
-    private static final class TooLarge extends IOException {
-    }
+    private static final class TooLarge extends IOException {}
 
     private static final class TooSlow extends IOException {
         TooSlow() {

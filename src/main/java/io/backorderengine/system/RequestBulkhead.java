@@ -39,13 +39,16 @@ class RequestBulkhead extends OncePerRequestFilter {
         this.queueWait = settings.http().queueWait();
         this.problems = new ProblemWriter(json);
         Gauge.builder("backorder.http.requests.free", this.slots, Semaphore::availablePermits)
-                .description("request slots free (backorder.http.max-concurrent-requests)").register(metrics);
+                .description("request slots free (backorder.http.max-concurrent-requests)")
+                .register(metrics);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/customer/")
+        return !(path.startsWith("/api/")
+                || path.startsWith("/engine-rest/")
+                || path.startsWith("/customer/")
                 || path.startsWith("/camunda/api/") && !path.contains("/static/"));
     }
 
@@ -61,8 +64,12 @@ class RequestBulkhead extends OncePerRequestFilter {
         }
         if (!admitted) {
             response.setHeader("Retry-After", "1");
-            problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                    "the server is busy with other requests; try again in a second"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "busy",
+                            "the server is busy with other requests; try again in a second"));
             return;
         }
         try {

@@ -13,8 +13,7 @@ final class Roles {
     /** The technical role of order systems that call the API. */
     static final String ORDER_SYSTEMS = "ordersystems";
 
-    record Role(String id, String name) {
-    }
+    record Role(String id, String name) {}
 
     static final List<Role> ALL = List.of(
             new Role(AGENTS, "Customer-service agents"),
@@ -23,6 +22,5 @@ final class Roles {
             new Role(ADMINS, "Administrators"),
             new Role(ORDER_SYSTEMS, "Order systems"));
 
-    private Roles() {
-    }
+    private Roles() {}
 }

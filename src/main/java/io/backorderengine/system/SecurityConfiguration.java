@@ -48,14 +48,16 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain webapps(HttpSecurity http, IdentityService identity, AuthenticationThrottle throttle) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, IdentityService identity, AuthenticationThrottle throttle)
+            throws Exception {
         return http.securityMatcher(path("/camunda/**"))
                 .addFilterBefore(new WebappLoginGuard(identity, throttle, json), AuthorizationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/camunda/api/admin/setup/**"), path("/camunda/app/admin/*/setup/**")).denyAll()
-                        .anyRequest().permitAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problems.refused(
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path("/camunda/api/admin/setup/**"), path("/camunda/app/admin/*/setup/**"))
+                        .denyAll()
+                        .anyRequest()
+                        .permitAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.refused(
                                 "the first-admin setup is disabled: the administrator is configured at start-up"))
                         .accessDeniedHandler(problems.forbidden()))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -80,15 +82,22 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return basicAuth(http.securityMatcher(path("/api/**")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path(HttpMethod.POST, "/api/orders")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
-                        .requestMatchers(path(HttpMethod.GET, "/api/orders/**")).hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
-                        .requestMatchers(path("/api/inventory/**")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
-                        .requestMatchers(path(HttpMethod.GET, "/api/backorders/**")).hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
-                        .requestMatchers(path(HttpMethod.POST, "/api/backorders/*/decision")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
-                        .requestMatchers(path(HttpMethod.PUT, "/api/backorders/*/priority")).hasAnyRole(SUPERVISORS, ADMINS)
-                        .requestMatchers(path(HttpMethod.POST, "/api/notifications/bounces")).hasAnyRole(ORDER_SYSTEMS, ADMINS)
-                        .anyRequest().hasRole(ADMINS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path(HttpMethod.POST, "/api/orders"))
+                        .hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/orders/**"))
+                        .hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
+                        .requestMatchers(path("/api/inventory/**"))
+                        .hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/backorders/**"))
+                        .hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
+                        .requestMatchers(path(HttpMethod.POST, "/api/backorders/*/decision"))
+                        .hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(path(HttpMethod.PUT, "/api/backorders/*/priority"))
+                        .hasAnyRole(SUPERVISORS, ADMINS)
+                        .requestMatchers(path(HttpMethod.POST, "/api/notifications/bounces"))
+                        .hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .anyRequest()
+                        .hasRole(ADMINS))
                 .build();
     }
 
@@ -103,11 +112,11 @@ class SecurityConfiguration {
         return http.securityMatcher(path("/customer/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                                         + "frame-ancestors 'none'; base-uri 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();
@@ -118,9 +127,10 @@ class SecurityConfiguration {
     @Order(5)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
         return basicAuth(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .anyRequest().hasRole(ADMINS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(ADMINS))
                 .build();
     }
 
@@ -132,12 +142,11 @@ class SecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain rest(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/"), path("/error")).permitAll()
-                        .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problems.notFound())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(path("/"), path("/error"))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.notFound())
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.notFound().commence(request, response, null)))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -158,10 +167,8 @@ class SecurityConfiguration {
     }
 
     private HttpSecurity basicAuth(HttpSecurity http) throws Exception {
-        return http
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problems.unauthorized())
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 // stateless API clients with Basic credentials: no session, so no CSRF to forge
                 .csrf(AbstractHttpConfigurer::disable)

@@ -40,8 +40,12 @@ class StartGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.engine = configuration;
-        EngineInterceptors.checkBefore(configuration, command -> command instanceof StartProcessInstanceCmd
-                || command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof SubmitStartFormCmd, this::check);
+        EngineInterceptors.checkBefore(
+                configuration,
+                command -> command instanceof StartProcessInstanceCmd
+                        || command instanceof StartProcessInstanceAtActivitiesCmd
+                        || command instanceof SubmitStartFormCmd,
+                this::check);
     }
 
     private void check(Command<?> command) {
@@ -50,7 +54,8 @@ class StartGuard extends AbstractProcessEnginePlugin {
         if (caller == null) {
             return;
         }
-        boolean admin = caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(engine.getAdminGroups()::contains)
+        boolean admin = caller.getGroupIds() != null
+                        && caller.getGroupIds().stream().anyMatch(engine.getAdminGroups()::contains)
                 || engine.getAdminUsers() != null && engine.getAdminUsers().contains(caller.getUserId());
         List<Problems.FieldError> problems = new ArrayList<>();
         String definitionId;
@@ -63,16 +68,18 @@ class StartGuard extends AbstractProcessEnginePlugin {
             businessKey = CommandFields.read(submit, SubmitStartFormCmd.class, "businessKey", String.class);
             variables = CommandFields.read(submit, SubmitStartFormCmd.class, "variables", VariableMap.class);
         } else {
-            Class<?> owner = command instanceof StartProcessInstanceCmd ? StartProcessInstanceCmd.class
+            Class<?> owner = command instanceof StartProcessInstanceCmd
+                    ? StartProcessInstanceCmd.class
                     : StartProcessInstanceAtActivitiesCmd.class;
-            ProcessInstantiationBuilderImpl start = CommandFields.read(command, owner, "instantiationBuilder",
-                    ProcessInstantiationBuilderImpl.class);
+            ProcessInstantiationBuilderImpl start =
+                    CommandFields.read(command, owner, "instantiationBuilder", ProcessInstantiationBuilderImpl.class);
             definitionId = start.getProcessDefinitionId();
             definitionKey = start.getProcessDefinitionKey();
             businessKey = start.getBusinessKey();
             variables = Variables.fromMap(start.getVariables());
             if (!admin && command instanceof StartProcessInstanceAtActivitiesCmd) {
-                problems.add(new Problems.FieldError("startInstructions",
+                problems.add(new Problems.FieldError(
+                        "startInstructions",
                         "are for administrators: a case starts at its start event, with every listener"));
             }
             if (!admin && start.getCaseInstanceId() != null) {
@@ -83,8 +90,9 @@ class StartGuard extends AbstractProcessEnginePlugin {
             String key = definitionKey != null ? definitionKey : keyOf(definitionId);
             identity.clearAuthentication();
             try {
-                checks.orderedStream().forEach(check -> problems.addAll(check.check(key, businessKey,
-                        variables == null ? Variables.createVariables() : variables)));
+                checks.orderedStream()
+                        .forEach(check -> problems.addAll(check.check(
+                                key, businessKey, variables == null ? Variables.createVariables() : variables)));
             } finally {
                 identity.setAuthentication(caller);
             }
@@ -99,8 +107,10 @@ class StartGuard extends AbstractProcessEnginePlugin {
         if (definitionId == null) {
             return null;
         }
-        ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionId(definitionId).singleResult();
+        ProcessDefinition definition = engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionId(definitionId)
+                .singleResult();
         return definition == null ? null : definition.getKey();
     }
 }

@@ -39,7 +39,11 @@ class StartupLock {
 
     StartupLock(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+        if (!connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres")) {
             connection.close();
             return;
         }

@@ -17,12 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param h2       housekeeping of the embedded H2 file
  */
 @ConfigurationProperties("backorder")
-record SystemSettings(String nodeName,
-                      @DefaultValue Http http,
-                      @DefaultValue Api api,
-                      @DefaultValue Security security,
-                      @DefaultValue Demo demo,
-                      @DefaultValue H2 h2) {
+record SystemSettings(
+        String nodeName,
+        @DefaultValue Http http,
+        @DefaultValue Api api,
+        @DefaultValue Security security,
+        @DefaultValue Demo demo,
+        @DefaultValue H2 h2) {
 
     /**
      * @param bodyReadTimeout               a request body must arrive within this, else 408
@@ -32,29 +33,27 @@ record SystemSettings(String nodeName,
      *                                      database connection); the pool must hold these plus the job executor's
      * @param queueWait                     how long a request waits for a free slot before it is answered 503
      */
-    record Http(@DefaultValue("10s") Duration bodyReadTimeout,
-                @DefaultValue("64") int maxConcurrentUploads,
-                @DefaultValue("8") int maxConcurrentUploadsPerClient,
-                @DefaultValue("10") int maxConcurrentRequests,
-                @DefaultValue("1s") Duration queueWait) {
-    }
+    record Http(
+            @DefaultValue("10s") Duration bodyReadTimeout,
+            @DefaultValue("64") int maxConcurrentUploads,
+            @DefaultValue("8") int maxConcurrentUploadsPerClient,
+            @DefaultValue("10") int maxConcurrentRequests,
+            @DefaultValue("1s") Duration queueWait) {}
 
     /**
      * @param maxBodySize       the largest request body, else 413
      * @param maxDeploymentSize the largest deployment (BPMN, DMN and forms together)
      */
-    record Api(@DefaultValue("256KB") DataSize maxBodySize, @DefaultValue("4MB") DataSize maxDeploymentSize) {
-    }
+    record Api(
+            @DefaultValue("256KB") DataSize maxBodySize,
+            @DefaultValue("4MB") DataSize maxDeploymentSize) {}
 
     /** @param failedLoginsPerMinute failed logins per client address and minute before it is answered 429 */
-    record Security(@DefaultValue("20") long failedLoginsPerMinute) {
-    }
+    record Security(@DefaultValue("20") long failedLoginsPerMinute) {}
 
     /** @param password the demo users' password (demo profile only; no other profile creates users) */
-    record Demo(String password) {
-    }
+    record Demo(String password) {}
 
     /** @param housekeepingInterval how often the embedded H2 file is looked at for compaction */
-    record H2(@DefaultValue("PT5S") Duration housekeepingInterval) {
-    }
+    record H2(@DefaultValue("PT5S") Duration housekeepingInterval) {}
 }

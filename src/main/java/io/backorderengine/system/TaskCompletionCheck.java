@@ -17,6 +17,5 @@ public interface TaskCompletionCheck {
     List<Problems.FieldError> check(CompletedTask task, Map<String, Object> values);
 
     /** The task as the check sees it: whose process, which case, which task. */
-    record CompletedTask(String processDefinitionKey, String businessKey, String taskDefinitionKey, String taskId) {
-    }
+    record CompletedTask(String processDefinitionKey, String businessKey, String taskDefinitionKey, String taskId) {}
 }

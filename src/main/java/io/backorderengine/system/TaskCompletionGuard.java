@@ -52,8 +52,10 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.engine = configuration;
-        EngineInterceptors.checkBefore(configuration,
-                command -> command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd, this::check);
+        EngineInterceptors.checkBefore(
+                configuration,
+                command -> command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd,
+                this::check);
     }
 
     private void check(Command<?> command) {
@@ -69,7 +71,11 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
                 ? CommandFields.read(command, SubmitTaskFormCmd.class, "properties", Map.class)
                 : CommandFields.read(command, CompleteTaskCmd.class, "variables", Map.class);
         // as the caller: a task they may not see is left to the command, which refuses it
-        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .taskId(taskId)
+                .initializeFormKeys()
+                .singleResult();
         if (task == null) {
             return;
         }
@@ -81,7 +87,8 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         identity.clearAuthentication();
         List<Problems.FieldError> problems;
         try {
-            problems = new ArrayList<>(formOf(task).problems(values, name -> engine.getTaskService().getVariable(taskId, name)));
+            problems = new ArrayList<>(formOf(task)
+                    .problems(values, name -> engine.getTaskService().getVariable(taskId, name)));
             if (problems.isEmpty()) {
                 TaskCompletionCheck.CompletedTask completed = describe(task);
                 checks.orderedStream().forEach(check -> problems.addAll(check.check(completed, values)));
@@ -106,11 +113,24 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
                 || authorizations.isUserAuthorized(user, groups, Permissions.UPDATE, Resources.TASK, task.getId())) {
             return true;
         }
-        String processKey = task.getProcessDefinitionId() == null ? null
-                : engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        String processKey = task.getProcessDefinitionId() == null
+                ? null
+                : engine.getRepositoryService()
+                        .getProcessDefinition(task.getProcessDefinitionId())
+                        .getKey();
         return processKey != null
-                && (authorizations.isUserAuthorized(user, groups, ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, processKey)
-                || authorizations.isUserAuthorized(user, groups, ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, processKey));
+                && (authorizations.isUserAuthorized(
+                                user,
+                                groups,
+                                ProcessDefinitionPermissions.TASK_WORK,
+                                Resources.PROCESS_DEFINITION,
+                                processKey)
+                        || authorizations.isUserAuthorized(
+                                user,
+                                groups,
+                                ProcessDefinitionPermissions.UPDATE_TASK,
+                                Resources.PROCESS_DEFINITION,
+                                processKey));
     }
 
     private TaskForm formOf(Task task) {
@@ -128,12 +148,17 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         String processKey = null;
         String businessKey = null;
         if (task.getProcessInstanceId() != null) {
-            ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(task.getProcessInstanceId()).singleResult();
+            ProcessInstance instance = engine.getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId())
+                    .singleResult();
             businessKey = instance == null ? null : instance.getBusinessKey();
-            processKey = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
+            processKey = engine.getRepositoryService()
+                    .getProcessDefinition(task.getProcessDefinitionId())
+                    .getKey();
         }
-        return new TaskCompletionCheck.CompletedTask(processKey, businessKey, task.getTaskDefinitionKey(), task.getId());
+        return new TaskCompletionCheck.CompletedTask(
+                processKey, businessKey, task.getTaskDefinitionKey(), task.getId());
     }
 
     /** The submitted values as plain Java values (typed values unwrapped). */
@@ -143,10 +168,16 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
             return values;
         }
         if (submitted instanceof VariableMap typed) {
-            typed.keySet().forEach(name -> values.put(name, typed.getValueTyped(name) == null ? null : typed.getValueTyped(name).getValue()));
+            typed.keySet()
+                    .forEach(name -> values.put(
+                            name,
+                            typed.getValueTyped(name) == null
+                                    ? null
+                                    : typed.getValueTyped(name).getValue()));
             return values;
         }
-        submitted.forEach((name, value) -> values.put(String.valueOf(name), value instanceof TypedValue t ? t.getValue() : value));
+        submitted.forEach((name, value) ->
+                values.put(String.valueOf(name), value instanceof TypedValue t ? t.getValue() : value));
         return values;
     }
 }

@@ -24,8 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class TaskForm {
 
     /** One keyed field of the form. */
-    record Field(String key, String type, boolean writable, boolean readonly, JsonNode validate, Set<String> options) {
-    }
+    record Field(String key, String type, boolean writable, boolean readonly, JsonNode validate, Set<String> options) {}
 
     private final Map<String, Field> fields;
 
@@ -48,11 +47,20 @@ final class TaskForm {
             String key = component.path("key").asText(null);
             if (key != null && !key.isBlank()) {
                 Set<String> options = new HashSet<>();
-                component.path("values").forEach(option -> options.add(option.path("value").asText()));
+                component
+                        .path("values")
+                        .forEach(option -> options.add(option.path("value").asText()));
                 boolean disabled = component.path("disabled").asBoolean(false);
                 boolean readonly = component.path("readonly").asBoolean(false);
-                fields.put(key, new Field(key, component.path("type").asText(), !disabled && !readonly, readonly,
-                        component.path("validate"), options));
+                fields.put(
+                        key,
+                        new Field(
+                                key,
+                                component.path("type").asText(),
+                                !disabled && !readonly,
+                                readonly,
+                                component.path("validate"),
+                                options));
             }
             collect(component, fields);
         }
@@ -78,7 +86,9 @@ final class TaskForm {
             }
         });
         for (Field field : fields.values()) {
-            if (field.writable() && field.validate().path("required").asBoolean(false) && isEmpty(submitted.get(field.key()))) {
+            if (field.writable()
+                    && field.validate().path("required").asBoolean(false)
+                    && isEmpty(submitted.get(field.key()))) {
                 problems.add(new Problems.FieldError(field.key(), "is required"));
             }
         }
@@ -97,7 +107,8 @@ final class TaskForm {
                 }
                 double n = number.doubleValue();
                 if (validate.has("min") && n < validate.path("min").asDouble()) {
-                    return Optional.of("must be at least " + validate.path("min").asText());
+                    return Optional.of(
+                            "must be at least " + validate.path("min").asText());
                 }
                 if (validate.has("max") && n > validate.path("max").asDouble()) {
                     return Optional.of("must be at most " + validate.path("max").asText());
@@ -124,15 +135,22 @@ final class TaskForm {
     }
 
     private static Optional<String> textProblem(JsonNode validate, String text, boolean multiline) {
-        if (validate.has("minLength") && text.length() < validate.path("minLength").asInt()) {
-            return Optional.of("must be at least %d characters".formatted(validate.path("minLength").asInt()));
+        if (validate.has("minLength")
+                && text.length() < validate.path("minLength").asInt()) {
+            return Optional.of("must be at least %d characters"
+                    .formatted(validate.path("minLength").asInt()));
         }
-        if (validate.has("maxLength") && text.length() > validate.path("maxLength").asInt()) {
-            return Optional.of("must be at most %d characters".formatted(validate.path("maxLength").asInt()));
+        if (validate.has("maxLength")
+                && text.length() > validate.path("maxLength").asInt()) {
+            return Optional.of("must be at most %d characters"
+                    .formatted(validate.path("maxLength").asInt()));
         }
         if (validate.has("pattern")) {
             try {
-                if (!text.isEmpty() && !Pattern.compile(validate.path("pattern").asText()).matcher(text).matches()) {
+                if (!text.isEmpty()
+                        && !Pattern.compile(validate.path("pattern").asText())
+                                .matcher(text)
+                                .matches()) {
                     return Optional.of("does not have the expected format");
                 }
             } catch (PatternSyntaxException broken) {

@@ -23,7 +23,9 @@ public class WebLocale {
         return new AcceptHeaderLocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                return request.getAttribute(REQUEST_ATTRIBUTE) instanceof Locale chosen ? chosen : super.resolveLocale(request);
+                return request.getAttribute(REQUEST_ATTRIBUTE) instanceof Locale chosen
+                        ? chosen
+                        : super.resolveLocale(request);
             }
         };
     }

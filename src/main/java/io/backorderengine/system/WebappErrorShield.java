@@ -36,7 +36,9 @@ class WebappErrorShield extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/camunda/api/");
+        return !request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .startsWith("/camunda/api/");
     }
 
     @Override
@@ -49,11 +51,17 @@ class WebappErrorShield extends OncePerRequestFilter {
             return;
         }
         String reference = UUID.randomUUID().toString();
-        log.error("{} {} failed ({}): {}", request.getMethod(), request.getRequestURI(), reference,
+        log.error(
+                "{} {} failed ({}): {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                reference,
                 new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8));
         int status = buffered.getStatus();
         buffered.resetBuffer();
-        ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), "internal-error",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.valueOf(status),
+                "internal-error",
                 "the server failed to process the request; reference " + reference);
         problem.setProperty("message", problem.getDetail());
         buffered.setContentType("application/problem+json");

@@ -26,6 +26,7 @@ class WebappLoginGuard extends OncePerRequestFilter {
 
     /** A login form is a user name and a password; nothing legitimate is longer. */
     private static final int MAX_FORM = 8 * 1024;
+
     private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
 
     private final IdentityService identity;
@@ -41,7 +42,9 @@ class WebappLoginGuard extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !LOGIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+                || !LOGIN.matcher(request.getRequestURI()
+                                .substring(request.getContextPath().length()))
+                        .matches();
     }
 
     @Override
@@ -51,19 +54,36 @@ class WebappLoginGuard extends OncePerRequestFilter {
         OptionalLong blocked = throttle.blockedForSeconds(source);
         if (blocked.isPresent()) {
             response.setHeader("Retry-After", Long.toString(blocked.getAsLong()));
-            problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
-                    "too many failed logins from this address; try again in " + blocked.getAsLong() + " s"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-failed-logins",
+                            "too many failed logins from this address; try again in " + blocked.getAsLong() + " s"));
             return;
         }
         // read the form here and hand Camunda the same bytes: Jersey takes its form parameters from the body
         byte[] form = request.getInputStream().readNBytes(MAX_FORM);
-        String user = UriComponentsBuilder.newInstance().query(new String(form, StandardCharsets.ISO_8859_1)).build()
-                .getQueryParams().getFirst("username");
+        String user = UriComponentsBuilder.newInstance()
+                .query(new String(form, StandardCharsets.ISO_8859_1))
+                .build()
+                .getQueryParams()
+                .getFirst("username");
         user = user == null ? null : URLDecoder.decode(user, StandardCharsets.UTF_8);
-        if (user != null && !user.isBlank() && user.length() <= 64
-                && identity.createUserQuery().userId(user).memberOfGroup(Roles.ORDER_SYSTEMS).count() > 0) {
-            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                    "order systems call the API with their key; they do not log in to the webapps"));
+        if (user != null
+                && !user.isBlank()
+                && user.length() <= 64
+                && identity.createUserQuery()
+                                .userId(user)
+                                .memberOfGroup(Roles.ORDER_SYSTEMS)
+                                .count()
+                        > 0) {
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.FORBIDDEN,
+                            "forbidden",
+                            "order systems call the API with their key; they do not log in to the webapps"));
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, form), response);

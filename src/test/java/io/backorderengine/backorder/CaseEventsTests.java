@@ -58,7 +58,8 @@ class CaseEventsTests extends ApplicationTest {
 
         await().until(() -> api.status(caseId).equals("FULFILLED"));
         await().until(() -> !isRunning(caseId));
-        assertThat(api.backorder(caseId).path("tasks").get(0).path("outcome").asText()).isEqualTo("withdrawn");
+        assertThat(api.backorder(caseId).path("tasks").get(0).path("outcome").asText())
+                .isEqualTo("withdrawn");
     }
 
     @Test
@@ -67,11 +68,23 @@ class CaseEventsTests extends ApplicationTest {
         String caseId = openCase("GOLD", sku);
         await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
 
-        api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", Catalog.unique("PO"), "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", catalog.today().plusDays(6).toString()));
+        api.post(
+                "/api/inventory/purchase-orders",
+                Map.of(
+                        "purchaseOrderId",
+                        Catalog.unique("PO"),
+                        "sku",
+                        sku,
+                        "supplierId",
+                        catalog.supplierOf(sku),
+                        "quantity",
+                        5,
+                        "expectedDate",
+                        catalog.today().plusDays(6).toString()));
 
         await().until(() -> api.backorder(caseId).path("promises").size() == 2);
-        assertThat(api.backorder(caseId).path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(6).toString());
+        assertThat(api.backorder(caseId).path("expectedDate").asText())
+                .isEqualTo(catalog.today().plusDays(6).toString());
         assertThat(openTaskKeys(caseId)).contains("UserTask_ReviewOffer");
         assertThat(api.status(caseId)).isEqualTo("OPEN");
     }
@@ -79,14 +92,22 @@ class CaseEventsTests extends ApplicationTest {
     @Test
     void aDecisionBeforeTheCaseReachedItsWaitStateIsCarriedOut() {
         // hold the case before its wait state: the notice job exists but does not run
-        JobDefinition notice = processEngine.getManagementService().createJobDefinitionQuery()
-                .activityIdIn("Task_SendBackorderNotice").singleResult();
+        JobDefinition notice = processEngine
+                .getManagementService()
+                .createJobDefinitionQuery()
+                .activityIdIn("Task_SendBackorderNotice")
+                .singleResult();
         processEngine.getManagementService().suspendJobDefinitionById(notice.getId());
         String caseId;
         try {
             caseId = openCase("STANDARD", catalog.product(0));
-            assertThat(processEngine.getManagementService().createJobQuery()
-                    .processInstanceId(instanceId(caseId)).activityId("Task_SendBackorderNotice").suspended().count())
+            assertThat(processEngine
+                            .getManagementService()
+                            .createJobQuery()
+                            .processInstanceId(instanceId(caseId))
+                            .activityId("Task_SendBackorderNotice")
+                            .suspended()
+                            .count())
                     .isEqualTo(1);
 
             api.decide(caseId, "cancel", null);
@@ -96,7 +117,8 @@ class CaseEventsTests extends ApplicationTest {
             processEngine.getManagementService().activateJobDefinitionById(notice.getId(), true);
         }
         await().until(() -> !isRunning(caseId));
-        assertThat(api.backorder(caseId).path("emails").findValuesAsText("template")).containsExactly("cancelled");
+        assertThat(api.backorder(caseId).path("emails").findValuesAsText("template"))
+                .containsExactly("cancelled");
     }
 
     @Test
@@ -108,15 +130,20 @@ class CaseEventsTests extends ApplicationTest {
         try {
             assertThat(api.decide(caseId, "wait", null).status()).isEqualTo(202);
             await().until(() -> catalog.count("""
-                    select count(*) from case_message where case_id = ? and delivered_at is null and attempts > 0""",
-                    caseId) == 1);
+                    select count(*) from case_message where case_id = ? and delivered_at is null and attempts > 0""", caseId) == 1);
         } finally {
             processEngine.getRuntimeService().activateProcessInstanceById(instanceId);
         }
 
-        await().until(() -> processEngine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(instanceId).activityId("EndEvent_WaitChoiceRecorded").count() == 1);
-        assertThat(catalog.count("select count(*) from case_message where case_id = ? and outcome = 'DELIVERED'", caseId))
+        await().until(() -> processEngine
+                        .getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .activityId("EndEvent_WaitChoiceRecorded")
+                        .count()
+                == 1);
+        assertThat(catalog.count(
+                        "select count(*) from case_message where case_id = ? and outcome = 'DELIVERED'", caseId))
                 .isEqualTo(1);
     }
 
@@ -135,7 +162,8 @@ class CaseEventsTests extends ApplicationTest {
         try {
             assertThat(api.receive(Catalog.unique("RCPT"), sku, 6).status()).isEqualTo(201);
 
-            await().until(() -> api.status(first).equals("FULFILLED") && api.status(last).equals("FULFILLED"));
+            await().until(() ->
+                    api.status(first).equals("FULFILLED") && api.status(last).equals("FULFILLED"));
             await().until(() -> catalog.count("""
                     select count(*) from case_message where case_id = ? and delivered_at is null and attempts > 0""", busy) == 1);
             assertThat(api.status(busy)).isEqualTo("OPEN");
@@ -170,7 +198,13 @@ class CaseEventsTests extends ApplicationTest {
         Api.Response placed = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2));
 
         assertThat(placed.body().path("lines").get(0).path("outcome").asText()).isEqualTo("BACKORDERED");
-        assertThat(receipt.join().body().path("allocations").get(0).path("caseId").asText()).isEqualTo(caseId);
+        assertThat(receipt.join()
+                        .body()
+                        .path("allocations")
+                        .get(0)
+                        .path("caseId")
+                        .asText())
+                .isEqualTo(caseId);
         await().until(() -> api.status(caseId).equals("FULFILLED"));
         assertThat(catalog.onHand(sku)).isZero();
         assertThat(catalog.heldFor(caseId, "RECEIPT")).isEqualTo(2);
@@ -198,32 +232,53 @@ class CaseEventsTests extends ApplicationTest {
 
     private String openCase(String tier, String sku) {
         String orderId = Catalog.unique("ORD");
-        assertThat(api.placeOrder(orderId, tier, new Api.Line("1", sku, 2)).status()).isEqualTo(201);
+        assertThat(api.placeOrder(orderId, tier, new Api.Line("1", sku, 2)).status())
+                .isEqualTo(201);
         return orderId + "-1";
     }
 
     private String instanceId(String caseId) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult().getId();
+        return processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
     }
 
     private boolean isRunning(String caseId) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() > 0;
+        return processEngine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .count()
+                > 0;
     }
 
     private List<String> openTaskKeys(String caseId) {
         return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(Task::getTaskDefinitionKey).toList();
+                .map(Task::getTaskDefinitionKey)
+                .toList();
     }
 
     private void awaitWaiting(String caseId) {
-        await().until(() -> processEngine.getRuntimeService().createExecutionQuery()
-                .processInstanceBusinessKey(caseId).activityId("Event_MaxWaitReached").count() == 1);
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
     }
 
     private void fireTimer(String caseId, String activityId) {
-        var timer = processEngine.getManagementService().createJobQuery().processInstanceId(instanceId(caseId))
-                .timers().activityId(activityId).singleResult();
+        var timer = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instanceId(caseId))
+                .timers()
+                .activityId(activityId)
+                .singleResult();
         processEngine.getManagementService().executeJob(timer.getId());
     }
 }

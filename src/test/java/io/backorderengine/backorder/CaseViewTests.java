@@ -24,11 +24,26 @@ class CaseViewTests extends ApplicationTest {
         String orderId = Catalog.unique("ORD");
         String caseId = orderId + "-1";
         api.placeOrder(orderId, "GOLD", new Api.Line("1", sku, 1));
-        Task review = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        Task review = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult();
         processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 15));
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
-        api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", Catalog.unique("PO"), "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", catalog.today().plusDays(9).toString()));
+        api.post(
+                "/api/inventory/purchase-orders",
+                Map.of(
+                        "purchaseOrderId",
+                        Catalog.unique("PO"),
+                        "sku",
+                        sku,
+                        "supplierId",
+                        catalog.supplierOf(sku),
+                        "quantity",
+                        5,
+                        "expectedDate",
+                        catalog.today().plusDays(9).toString()));
         await().until(() -> api.backorder(caseId).path("emails").size() == 2);
 
         api.decide(caseId, "wait", null);
@@ -37,25 +52,39 @@ class CaseViewTests extends ApplicationTest {
         JsonNode view = api.backorder(caseId);
         assertThat(view.path("status").asText()).isEqualTo("OPEN");
         assertThat(view.path("customer").path("tier").asText()).isEqualTo("GOLD");
-        assertThat(view.path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(9).toString());
+        assertThat(view.path("expectedDate").asText())
+                .isEqualTo(catalog.today().plusDays(9).toString());
         assertThat(view.path("promises").findValuesAsText("expectedDate"))
-                .containsExactly(catalog.today().plusDays(20).toString(), catalog.today().plusDays(9).toString());
+                .containsExactly(
+                        catalog.today().plusDays(20).toString(),
+                        catalog.today().plusDays(9).toString());
         assertThat(view.path("promises").findValuesAsText("basis")).containsExactly("LEAD_TIME", "PURCHASE_ORDER");
         JsonNode offer = view.path("offers").get(0);
         assertThat(offer.path("discountPercent").asInt()).isEqualTo(15);
         assertThat(offer.path("reviewRequired").asBoolean()).isTrue();
         assertThat(offer.path("alternatives").get(0).path("sku").asText()).isEqualTo(substitute);
-        assertThat(offer.path("alternatives").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("120.00");
+        assertThat(offer.path("alternatives").get(0).path("unitPrice").decimalValue())
+                .isEqualByComparingTo("120.00");
         assertThat(view.path("decisions").get(0).path("decision").asText()).isEqualTo("wait");
         assertThat(view.path("decisions").get(0).path("decidedBy").asText()).isEqualTo(TestUsers.SHOP);
         assertThat(view.path("decisions").get(0).path("channel").asText()).isEqualTo("API");
-        assertThat(view.path("emails").findValuesAsText("template")).containsExactly("backorder-notice", "date-changed");
+        assertThat(view.path("emails").findValuesAsText("template"))
+                .containsExactly("backorder-notice", "date-changed");
         assertThat(view.path("emails").findValuesAsText("state")).containsOnly("SENT");
         JsonNode task = view.path("tasks").get(0);
         assertThat(task.path("name").asText()).isEqualTo("Review offer");
         assertThat(task.path("candidateGroup").asText()).isEqualTo("agents");
         assertThat(task.path("outcome").asText()).isEqualTo("discount 15%");
-        assertThat(view.path("timeline").findValuesAsText("kind")).containsSubsequence("OPENED", "PROMISED",
-                "TASK_CREATED", "TASK_COMPLETED", "OFFERED", "EMAIL", "PROMISED", "EMAIL", "DECIDED");
+        assertThat(view.path("timeline").findValuesAsText("kind"))
+                .containsSubsequence(
+                        "OPENED",
+                        "PROMISED",
+                        "TASK_CREATED",
+                        "TASK_COMPLETED",
+                        "OFFERED",
+                        "EMAIL",
+                        "PROMISED",
+                        "EMAIL",
+                        "DECIDED");
     }
 }

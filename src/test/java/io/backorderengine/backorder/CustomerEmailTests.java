@@ -33,24 +33,72 @@ class CustomerEmailTests extends ApplicationTest {
     CaseMails mails;
 
     private static final Map<String, Map<String, List<String>>> EXPECTED = Map.of(
-            "en", Map.of(
-                    "notice", List.of("3 x Storm lantern", "2 of the 5 you ordered are in stock and ship now",
-                            "Expected date for the rest: %date%", "5% discount", "Storm lantern XL", "€25.00", "/customer/decisions/"),
-                    "dateChanged", List.of("new expected date", "%old% → %new%", "Reason: a new supplier delivery was scheduled", "/customer/decisions/"),
-                    "reminder", List.of("still on its way", "expected date: %new%", "/customer/decisions/"),
-                    "partly", List.of("1 x Storm lantern arrived and ships now", "2 still wait", "expected date for the rest: %new%"),
-                    "shipped", List.of("3 x Storm lantern ships now", "5% discount", "invoice"),
-                    "alternative", List.of("instead of Storm lantern", "Storm lantern XL", "Price: €25.00 per item", "invoice"),
-                    "cancelled", List.of("cancelled", "Reason: found it elsewhere", "refunded")),
-            "de", Map.of(
-                    "notice", List.of("3 x Storm lantern", "2 der 5 bestellten Stück sind vorrätig und werden jetzt versandt",
-                            "Voraussichtliches Datum für den Rest: %date%", "5 % Rabatt", "Storm lantern XL", "25,00 €", "/customer/decisions/"),
-                    "dateChanged", List.of("neues Datum", "%old% → %new%", "Grund: eine neue Lieferung des Lieferanten ist geplant", "/customer/decisions/"),
-                    "reminder", List.of("weiter unterwegs", "voraussichtliches Datum: %new%", "/customer/decisions/"),
-                    "partly", List.of("1 x Storm lantern ist eingetroffen und wird jetzt versandt", "2 fehlen noch", "Datum für den Rest: %new%"),
-                    "shipped", List.of("3 x Storm lantern wird jetzt versandt", "5 % Rabatt", "Rechnung"),
-                    "alternative", List.of("statt Storm lantern", "Storm lantern XL", "Preis: 25,00 € pro Stück", "Rechnung"),
-                    "cancelled", List.of("storniert", "Grund: found it elsewhere", "erstattet")));
+            "en",
+                    Map.of(
+                            "notice",
+                                    List.of(
+                                            "3 x Storm lantern",
+                                            "2 of the 5 you ordered are in stock and ship now",
+                                            "Expected date for the rest: %date%",
+                                            "5% discount",
+                                            "Storm lantern XL",
+                                            "€25.00",
+                                            "/customer/decisions/"),
+                            "dateChanged",
+                                    List.of(
+                                            "new expected date",
+                                            "%old% → %new%",
+                                            "Reason: a new supplier delivery was scheduled",
+                                            "/customer/decisions/"),
+                            "reminder", List.of("still on its way", "expected date: %new%", "/customer/decisions/"),
+                            "partly",
+                                    List.of(
+                                            "1 x Storm lantern arrived and ships now",
+                                            "2 still wait",
+                                            "expected date for the rest: %new%"),
+                            "shipped", List.of("3 x Storm lantern ships now", "5% discount", "invoice"),
+                            "alternative",
+                                    List.of(
+                                            "instead of Storm lantern",
+                                            "Storm lantern XL",
+                                            "Price: €25.00 per item",
+                                            "invoice"),
+                            "cancelled", List.of("cancelled", "Reason: found it elsewhere", "refunded")),
+            "de",
+                    Map.of(
+                            "notice",
+                                    List.of(
+                                            "3 x Storm lantern",
+                                            "2 der 5 bestellten Stück sind vorrätig und werden jetzt versandt",
+                                            "Voraussichtliches Datum für den Rest: %date%",
+                                            "5 % Rabatt",
+                                            "Storm lantern XL",
+                                            "25,00 €",
+                                            "/customer/decisions/"),
+                            "dateChanged",
+                                    List.of(
+                                            "neues Datum",
+                                            "%old% → %new%",
+                                            "Grund: eine neue Lieferung des Lieferanten ist geplant",
+                                            "/customer/decisions/"),
+                            "reminder",
+                                    List.of(
+                                            "weiter unterwegs",
+                                            "voraussichtliches Datum: %new%",
+                                            "/customer/decisions/"),
+                            "partly",
+                                    List.of(
+                                            "1 x Storm lantern ist eingetroffen und wird jetzt versandt",
+                                            "2 fehlen noch",
+                                            "Datum für den Rest: %new%"),
+                            "shipped", List.of("3 x Storm lantern wird jetzt versandt", "5 % Rabatt", "Rechnung"),
+                            "alternative",
+                                    List.of(
+                                            "statt Storm lantern",
+                                            "Storm lantern XL",
+                                            "Preis: 25,00 € pro Stück",
+                                            "Rechnung"),
+                            "cancelled", List.of("storniert", "Grund: found it elsewhere", "erstattet")));
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "de"})
@@ -61,13 +109,29 @@ class CustomerEmailTests extends ApplicationTest {
         Customer customer = order(language, sku, 5);
         LocalDate leadTimeDate = catalog.today().plusDays(10);
         LocalDate purchaseOrderDate = catalog.today().plusDays(4);
-        Map<String, String> dates = Map.of("%date%", CustomerFormats.date(leadTimeDate, locale),
-                "%old%", CustomerFormats.date(leadTimeDate, locale), "%new%", CustomerFormats.date(purchaseOrderDate, locale));
+        Map<String, String> dates = Map.of(
+                "%date%",
+                CustomerFormats.date(leadTimeDate, locale),
+                "%old%",
+                CustomerFormats.date(leadTimeDate, locale),
+                "%new%",
+                CustomerFormats.date(purchaseOrderDate, locale));
 
         expect(customer, 1, "notice", language, dates);
 
-        api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", Catalog.unique("PO"), "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 10, "expectedDate", purchaseOrderDate.toString()));
+        api.post(
+                "/api/inventory/purchase-orders",
+                Map.of(
+                        "purchaseOrderId",
+                        Catalog.unique("PO"),
+                        "sku",
+                        sku,
+                        "supplierId",
+                        catalog.supplierOf(sku),
+                        "quantity",
+                        10,
+                        "expectedDate",
+                        purchaseOrderDate.toString()));
         expect(customer, 2, "dateChanged", language, dates);
 
         fireReminder(customer.caseId());
@@ -85,15 +149,22 @@ class CustomerEmailTests extends ApplicationTest {
     void takingTheAlternativeAndCancellingAreConfirmedInTheCustomersLanguage(String language) throws Exception {
         String sku = catalog.product("Storm lantern", "20.00", 0, 3);
         catalog.substitute(sku, catalog.product("Storm lantern XL", "25.00", 10, 3));
-        String substitute = api.backorder(order(language, sku, 2).caseId()).path("offers").get(0)
-                .path("alternatives").get(0).path("sku").asText();
+        String substitute = api.backorder(order(language, sku, 2).caseId())
+                .path("offers")
+                .get(0)
+                .path("alternatives")
+                .get(0)
+                .path("sku")
+                .asText();
         Customer switching = order(language, sku, 2);
         Customer cancelling = order(language, sku, 2);
         Mailbox.awaitCount(smtp(), switching.email(), 1);
         Mailbox.awaitCount(smtp(), cancelling.email(), 1);
 
         api.decide(switching.caseId(), "alternative", substitute);
-        api.post("/api/backorders/" + cancelling.caseId() + "/decision", Map.of("decision", "cancel", "reason", "found it elsewhere"));
+        api.post(
+                "/api/backorders/" + cancelling.caseId() + "/decision",
+                Map.of("decision", "cancel", "reason", "found it elsewhere"));
 
         expect(switching, 2, "alternative", language, Map.of());
         expect(cancelling, 2, "cancelled", language, Map.of());
@@ -104,27 +175,30 @@ class CustomerEmailTests extends ApplicationTest {
         String sku = catalog.product("Storm lantern", "20.00", 0, 3);
         Customer customer = order("en", sku, 2);
         Mailbox.awaitCount(smtp(), customer.email(), 1);
-        api.post("/api/backorders/" + customer.caseId() + "/decision", Map.of("decision", "cancel", "reason", "found it elsewhere"));
+        api.post(
+                "/api/backorders/" + customer.caseId() + "/decision",
+                Map.of("decision", "cancel", "reason", "found it elsewhere"));
         expect(customer, 2, "cancelled", "en", Map.of());
 
         // a partial-shipment notice whose job runs only after the case ended (its stock came in between)
-        Optional<Communication> late = mails.send(customer.caseId(), "partly-allocated", Catalog.unique("late"), Map.of(),
-                Map.of());
+        Optional<Communication> late =
+                mails.send(customer.caseId(), "partly-allocated", Catalog.unique("late"), Map.of(), Map.of());
 
         assertThat(late).isEmpty();
         assertThat(Mailbox.to(smtp(), customer.email())).hasSize(2);
-        assertThat(api.backorder(customer.caseId()).path("timeline").findValuesAsText("kind")).contains("EMAIL_SKIPPED");
+        assertThat(api.backorder(customer.caseId()).path("timeline").findValuesAsText("kind"))
+                .contains("EMAIL_SKIPPED");
     }
 
     // -- helpers -----------------------------------------------------------------------------------
 
-    record Customer(String orderId, String caseId, String email) {
-    }
+    record Customer(String orderId, String caseId, String email) {}
 
     private Customer order(String language, String sku, int quantity) {
         String orderId = Catalog.unique("ORD");
         String email = language + "-" + orderId + "@example.com";
-        Map<String, Object> order = new HashMap<>(Api.order(orderId, "STANDARD", email, "Customer", new Api.Line("1", sku, quantity)));
+        Map<String, Object> order =
+                new HashMap<>(Api.order(orderId, "STANDARD", email, "Customer", new Api.Line("1", sku, quantity)));
         @SuppressWarnings("unchecked")
         Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
         customer.put("language", language);
@@ -135,13 +209,18 @@ class CustomerEmailTests extends ApplicationTest {
     }
 
     /** Waits for the customer's n-th email and checks both parts against the expected phrases. */
-    private void expect(Customer customer, int nth, String kind, String language, Map<String, String> dates) throws Exception {
+    private void expect(Customer customer, int nth, String kind, String language, Map<String, String> dates)
+            throws Exception {
         MimeMessage email = Mailbox.awaitCount(smtp(), customer.email(), nth).get(nth - 1);
         String text = Mailbox.text(email).replace(" -> ", " → ").replace('\u00a0', ' ');
         String raw = Mailbox.html(email);
         // the visible text of the HTML part, plus its raw markup for the links' targets
-        String html = raw.replace("&rarr;", "→").replaceAll("<[^>]+>", "").replace("&amp;", "&")
-                .replace('\u00a0', ' ').replaceAll("\\s+", " ") + " " + raw;
+        String html = raw.replace("&rarr;", "→")
+                        .replaceAll("<[^>]+>", "")
+                        .replace("&amp;", "&")
+                        .replace('\u00a0', ' ')
+                        .replaceAll("\\s+", " ")
+                + " " + raw;
         assertThat(email.getSubject()).contains(customer.orderId());
         for (String phrase : EXPECTED.get(language).get(kind)) {
             String wanted = phrase;
@@ -149,18 +228,38 @@ class CustomerEmailTests extends ApplicationTest {
                 wanted = wanted.replace(date.getKey(), date.getValue().replace('\u00a0', ' '));
             }
             String expected = wanted;
-            assertThat(text + " " + email.getSubject()).as(kind + " text in " + language).contains(expected);
-            assertThat(html + " " + email.getSubject()).as(kind + " html in " + language).contains(expected);
+            assertThat(text + " " + email.getSubject())
+                    .as(kind + " text in " + language)
+                    .contains(expected);
+            assertThat(html + " " + email.getSubject())
+                    .as(kind + " html in " + language)
+                    .contains(expected);
         }
     }
 
     private void fireReminder(String caseId) {
-        String instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).singleResult().getId();
-        await().until(() -> processEngine.getManagementService().createJobQuery().processInstanceId(instance)
-                .messages().count() == 0);
-        processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
-                .processInstanceId(instance).activityId("StartEvent_ReminderDue").singleResult().getId());
+        String instance = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
+        await().until(() -> processEngine
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .messages()
+                        .count()
+                == 0);
+        processEngine
+                .getManagementService()
+                .executeJob(processEngine
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .activityId("StartEvent_ReminderDue")
+                        .singleResult()
+                        .getId());
     }
 
     private static GreenMail smtp() {

@@ -21,7 +21,11 @@ class DecisionTests extends ApplicationTest {
         String substitute = catalog.product("Trail tent XL", "120.00", 2, 5);
         catalog.substitute(sku, substitute);
         String caseId = openWaitingCase(sku, 2);
-        assertThat(api.backorder(caseId).path("offers").get(0).path("alternatives").findValuesAsText("sku"))
+        assertThat(api.backorder(caseId)
+                        .path("offers")
+                        .get(0)
+                        .path("alternatives")
+                        .findValuesAsText("sku"))
                 .containsExactly(substitute);
         // someone else buys the alternative's last units
         api.placeOrder(Catalog.unique("ORD"), "STANDARD", new Api.Line("1", substitute, 2));
@@ -36,10 +40,16 @@ class DecisionTests extends ApplicationTest {
         assertThat(view.path("status").asText()).isEqualTo("OPEN");
         assertThat(view.path("decisions")).isEmpty();
         assertThat(catalog.heldFor(caseId, "ALTERNATIVE")).isZero();
-        assertThat(catalog.count("select count(*) from backorder_demand where case_id = ? and status = 'WAITING'", caseId))
+        assertThat(catalog.count(
+                        "select count(*) from backorder_demand where case_id = ? and status = 'WAITING'", caseId))
                 .isEqualTo(1);
-        assertThat(processEngine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(caseId)
-                .activityId("Event_MaxWaitReached").count()).isEqualTo(1);
+        assertThat(processEngine
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .activityId("Event_MaxWaitReached")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -66,17 +76,21 @@ class DecisionTests extends ApplicationTest {
         assertThat(cancel.headers().getLocation()).hasToString("/api/backorders/" + caseId);
         assertThat(again.status()).isEqualTo(409);
         await().until(() -> api.status(caseId).equals("CANCELLED"));
-        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("decision")).containsExactly("wait", "cancel");
+        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("decision"))
+                .containsExactly("wait", "cancel");
         // recorded as the order system's, which passed on the customer's choice
-        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("decidedBy")).containsOnly(TestUsers.SHOP);
-        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("channel")).containsOnly("API");
+        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("decidedBy"))
+                .containsOnly(TestUsers.SHOP);
+        assertThat(api.backorder(caseId).path("decisions").findValuesAsText("channel"))
+                .containsOnly("API");
     }
 
     @Test
     void aReasonWithControlCharactersIsRefusedAndNothingIsRecorded() {
         String caseId = openWaitingCase(catalog.product(0), 1);
 
-        Api.Response refused = api.post("/api/backorders/" + caseId + "/decision",
+        Api.Response refused = api.post(
+                "/api/backorders/" + caseId + "/decision",
                 Map.of("decision", "cancel", "reason", "too late\u0000\u202E"));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -114,15 +128,26 @@ class DecisionTests extends ApplicationTest {
 
     private String openWaitingCase(String sku, int quantity) {
         String orderId = Catalog.unique("ORD");
-        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, quantity)).status()).isEqualTo(201);
+        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, quantity))
+                        .status())
+                .isEqualTo(201);
         String caseId = orderId + "-1";
-        await().until(() -> processEngine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(caseId)
-                .activityId("Event_MaxWaitReached").count() == 1);
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
         return caseId;
     }
 
     private String instanceId(String caseId) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult().getId();
+        return processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
     }
 }

@@ -30,22 +30,42 @@ class EscalationScenarioTests extends ApplicationTest {
         Mailbox.awaitSubject(SMTP, email, "is on backorder");
 
         // the limit is weeks away; let it pass now
-        String instanceId = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).singleResult().getId();
-        var timer = processEngine.getManagementService().createJobQuery().processInstanceId(instanceId)
-                .timers().activityId("Event_MaxWaitReached").singleResult();
+        String instanceId = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
+        var timer = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instanceId)
+                .timers()
+                .activityId("Event_MaxWaitReached")
+                .singleResult();
         processEngine.getManagementService().executeJob(timer.getId());
 
-        JsonNode tasks = api.as(TestUsers.ADMIN).get("/engine-rest/task?processInstanceBusinessKey=" + caseId + "&candidateGroup=supervisors&maxResults=10").body();
+        JsonNode tasks = api.as(TestUsers.ADMIN)
+                .get("/engine-rest/task?processInstanceBusinessKey=" + caseId
+                        + "&candidateGroup=supervisors&maxResults=10")
+                .body();
         assertThat(tasks).hasSize(1);
         JsonNode escalation = tasks.get(0);
         assertThat(escalation.path("name").asText()).isEqualTo("Resolve escalation");
         assertThat(escalation.path("due").asText()).isNotBlank();
-        assertThat(api.backorder(caseId).path("tasks").get(0).path("dueAt").isNull()).isFalse();
+        assertThat(api.backorder(caseId).path("tasks").get(0).path("dueAt").isNull())
+                .isFalse();
 
-        Api.Response submitted = api.as(TestUsers.ADMIN).post("/engine-rest/task/" + escalation.path("id").asText() + "/submit-form",
-                Map.of("variables", Map.of("supervisorDecision", Map.of("value", "cancel"),
-                        "cancelReason", Map.of("value", "the supplier stopped making it"))));
+        Api.Response submitted = api.as(TestUsers.ADMIN)
+                .post(
+                        "/engine-rest/task/" + escalation.path("id").asText() + "/submit-form",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "supervisorDecision",
+                                        Map.of("value", "cancel"),
+                                        "cancelReason",
+                                        Map.of("value", "the supplier stopped making it"))));
 
         assertThat(submitted.status()).isEqualTo(204);
         await().until(() -> api.status(caseId).equals("CANCELLED"));
@@ -56,7 +76,8 @@ class EscalationScenarioTests extends ApplicationTest {
         assertThat(view.path("timeline").findValuesAsText("kind")).contains("ESCALATED", "RELEASED", "CLOSED");
         MimeMessage cancelled = Mailbox.awaitSubject(SMTP, email, "cancelled");
         assertThat(Mailbox.text(cancelled)).contains("Reason: the supplier stopped making it", "refunded");
-        assertThat(catalog.count("select count(*) from backorder_demand where case_id = ? and status = 'WITHDRAWN'", caseId))
+        assertThat(catalog.count(
+                        "select count(*) from backorder_demand where case_id = ? and status = 'WITHDRAWN'", caseId))
                 .isEqualTo(1);
     }
 }

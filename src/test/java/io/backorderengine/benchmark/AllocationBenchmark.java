@@ -46,14 +46,17 @@ public final class AllocationBenchmark {
     private static final int WARM_UP_ROUNDS = 10;
     /** Sizes are measured in turns, a few rounds each, so drift of the machine spreads over all of them. */
     private static final int PASSES = 4;
+
     private static final int ROUNDS_PER_PASS = 3;
     private static final double LIMIT = 1.5;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of("target", "benchmark");
         Files.createDirectories(out);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-             ConfigurableApplicationContext app = start(postgres)) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .start();
+                ConfigurableApplicationContext app = start(postgres)) {
             AllocationBenchmark benchmark = new AllocationBenchmark(app);
             benchmark.warmUp();
             Map<Integer, Line> lines = new LinkedHashMap<>();
@@ -92,7 +95,8 @@ public final class AllocationBenchmark {
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
         return new SpringApplicationBuilder(BackorderEngineApplication.class)
                 .profiles("postgres")
-                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres",
                         "--camunda.bpm.admin-user.password=benchmark-admin-password",
                         "--server.port=0",
@@ -122,8 +126,13 @@ public final class AllocationBenchmark {
             List<Double> sorted = new ArrayList<>(samples);
             sorted.sort(Double::compare);
             double median = sorted.get(sorted.size() / 2);
-            System.out.printf(Locale.ROOT, "%,d waiting: %.2f ms per woken case (median of %d rounds of %d)%n",
-                    waiting, median, sorted.size(), WOKEN_PER_ROUND);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d waiting: %.2f ms per woken case (median of %d rounds of %d)%n",
+                    waiting,
+                    median,
+                    sorted.size(),
+                    WOKEN_PER_ROUND);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("waitingCases", waiting);
             result.put("msPerWokenCaseMedian", round(median));
@@ -146,9 +155,14 @@ public final class AllocationBenchmark {
     /** A fresh SKU with {@code waiting} real waiting cases in its line. */
     private Line line(int waiting) throws Exception {
         String sku = "BENCH-" + waiting + "-" + System.nanoTime() % 100_000;
-        jdbc.update("insert into supplier (supplier_id, name, lead_time_days) values (?, ?, 30)", "SUP-" + sku, "Supplier");
-        jdbc.update("insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap) "
-                + "values (?, 'Benchmark item', ?, 10.00, ?, 0, 1000000)", sku, sku, "SUP-" + sku);
+        jdbc.update(
+                "insert into supplier (supplier_id, name, lead_time_days) values (?, ?, 30)", "SUP-" + sku, "Supplier");
+        jdbc.update(
+                "insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap) "
+                        + "values (?, 'Benchmark item', ?, 10.00, ?, 0, 1000000)",
+                sku,
+                sku,
+                "SUP-" + sku);
         long filling = System.nanoTime();
         fill(sku, 0, waiting);
         double seconds = (System.nanoTime() - filling) / 1e9;
@@ -167,7 +181,8 @@ public final class AllocationBenchmark {
      */
     private double wakeRound(Line line) throws Exception {
         long started = System.nanoTime();
-        ReceiptResult receipt = inventory.receive("R-" + line.sku + "-" + line.round++, line.sku, WOKEN_PER_ROUND, null);
+        ReceiptResult receipt =
+                inventory.receive("R-" + line.sku + "-" + line.round++, line.sku, WOKEN_PER_ROUND, null);
         double millis = (System.nanoTime() - started) / 1e6;
         verifyWoken(receipt);
         drainJobs();
@@ -217,8 +232,11 @@ public final class AllocationBenchmark {
         runtime.createProcessInstanceByKey("backorder")
                 .businessKey(caseId)
                 .setVariables(Variables.createVariables()
-                        .putValue("caseId", caseId).putValue("orderId", orderId).putValue("lineId", "1")
-                        .putValue("sku", sku).putValue("quantityShort", 1)
+                        .putValue("caseId", caseId)
+                        .putValue("orderId", orderId)
+                        .putValue("lineId", "1")
+                        .putValue("sku", sku)
+                        .putValue("quantityShort", 1)
                         .putValue("maxWaitUntil", new Date(System.currentTimeMillis() + 365L * 24 * 3600 * 1000))
                         .putValue("reminderCycle", "R/P365D"))
                 .startBeforeActivity("Event_MaxWaitReached")
@@ -227,11 +245,14 @@ public final class AllocationBenchmark {
 
     private void verifyWoken(ReceiptResult receipt) {
         if (receipt.allocations().size() != WOKEN_PER_ROUND) {
-            throw new IllegalStateException("expected " + WOKEN_PER_ROUND + " allocations, got " + receipt.allocations().size());
+            throw new IllegalStateException("expected " + WOKEN_PER_ROUND + " allocations, got "
+                    + receipt.allocations().size());
         }
         for (ReceiptResult.Allocation allocation : receipt.allocations()) {
-            long waitingStill = runtime.createExecutionQuery().processInstanceBusinessKey(allocation.caseId())
-                    .activityId("Event_MaxWaitReached").count();
+            long waitingStill = runtime.createExecutionQuery()
+                    .processInstanceBusinessKey(allocation.caseId())
+                    .activityId("Event_MaxWaitReached")
+                    .count();
             if (waitingStill != 0) {
                 throw new IllegalStateException(allocation.caseId() + " was not woken");
             }
@@ -251,10 +272,17 @@ public final class AllocationBenchmark {
 
     private static void report(Path out, Map<Integer, Map<String, Object>> results, String postgresVersion)
             throws IOException {
-        double smallest = results.values().stream().mapToDouble(r -> (double) r.get("msPerWokenCaseMedian")).min().orElseThrow();
-        double largest = results.values().stream().mapToDouble(r -> (double) r.get("msPerWokenCaseMedian")).max().orElseThrow();
+        double smallest = results.values().stream()
+                .mapToDouble(r -> (double) r.get("msPerWokenCaseMedian"))
+                .min()
+                .orElseThrow();
+        double largest = results.values().stream()
+                .mapToDouble(r -> (double) r.get("msPerWokenCaseMedian"))
+                .max()
+                .orElseThrow();
         double baseline = (double) results.get(WAITING[0]).get("msPerWokenCaseMedian");
-        results.values().forEach(r -> r.put("ratioToBaseline", round((double) r.get("msPerWokenCaseMedian") / baseline)));
+        results.values()
+                .forEach(r -> r.put("ratioToBaseline", round((double) r.get("msPerWokenCaseMedian") / baseline)));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "cost per woken case when stock arrives");
         report.put("database", "embedded PostgreSQL " + postgresVersion);
@@ -266,10 +294,18 @@ public final class AllocationBenchmark {
         report.put("limit", LIMIT);
         report.put("withinLimit", largest / smallest <= LIMIT);
         report.put("measuredAt", LocalDateTime.now().toString());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("allocation.json").toFile(), report);
-        StringBuilder md = new StringBuilder("| cases waiting | ms per woken case (median) | ratio to 1k |\n| ---: | ---: | ---: |\n");
-        results.values().forEach(r -> md.append(String.format(Locale.ROOT, "| %,d | %.2f | %.2f |%n",
-                (int) r.get("waitingCases"), (double) r.get("msPerWokenCaseMedian"), (double) r.get("ratioToBaseline"))));
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("allocation.json").toFile(), report);
+        StringBuilder md = new StringBuilder(
+                "| cases waiting | ms per woken case (median) | ratio to 1k |\n| ---: | ---: | ---: |\n");
+        results.values()
+                .forEach(r -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %,d | %.2f | %.2f |%n",
+                        (int) r.get("waitingCases"),
+                        (double) r.get("msPerWokenCaseMedian"),
+                        (double) r.get("ratioToBaseline"))));
         md.append(String.format(Locale.ROOT, "%nLargest / smallest: %.2f (limit %.1f)%n", largest / smallest, LIMIT));
         Files.writeString(out.resolve("allocation.md"), md.toString());
         System.out.println(md);

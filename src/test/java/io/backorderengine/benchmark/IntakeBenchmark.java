@@ -68,11 +68,15 @@ public final class IntakeBenchmark {
     private static final int SUSTAINED = Integer.parseInt(setting("benchmark.sustained", "5000"));
     /** Requests before measuring, per kind: enough for the JIT to compile the hot paths of intake. */
     private static final int WARM_UP = Integer.parseInt(setting("benchmark.warm-up", "2000"));
+
     private static final String HEAP = "-Xmx512m";
     private static final String ADMIN_PASSWORD = "benchmark-admin-password";
     private static final Path OUT = Path.of("target", "benchmark");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CLIENTS)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(CLIENTS))
+            .build();
 
     public static void main(String[] args) {
         try {
@@ -87,16 +91,24 @@ public final class IntakeBenchmark {
     private static void benchmark() throws Exception {
         Files.createDirectories(OUT);
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "memoryGiB", Math.round(osMemoryBytes() / 1024.0 / 1024 / 1024)));
+        report.put(
+                "machine",
+                Map.of(
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "memoryGiB",
+                        Math.round(osMemoryBytes() / 1024.0 / 1024 / 1024)));
         report.put("heap", HEAP);
         report.put("clients", CLIENTS);
-        List<String> databases = List.of(setting("benchmark.databases", "h2,postgres").split(","));
+        List<String> databases =
+                List.of(setting("benchmark.databases", "h2,postgres").split(","));
         for (String database : databases) {
             report.put(database, new IntakeBenchmark(database).run());
         }
         report.put("measuredAt", LocalDateTime.now().toString());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("intake.json").toFile(), report);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(OUT.resolve("intake.json").toFile(), report);
         String markdown = markdown(report, databases);
         Files.writeString(OUT.resolve("intake.md"), markdown);
         System.out.println(markdown);
@@ -142,16 +154,27 @@ public final class IntakeBenchmark {
             List<Double> baselines = new ArrayList<>();
             for (int waiting : new int[] {0, 10_000, 50_000}) {
                 if (phase("hot" + waiting)) {
-                    figures.put("intakeHot" + waiting, comparedWithBaseline(baselines, "intake, " + waiting + " waiting",
-                            n -> order("HOT" + waiting, 1)));
+                    figures.put(
+                            "intakeHot" + waiting,
+                            comparedWithBaseline(
+                                    baselines, "intake, " + waiting + " waiting", n -> order("HOT" + waiting, 1)));
                 }
             }
             if (phase("spread")) {
-                figures.put("intakeSpread", comparedWithBaseline(baselines, "intake, 1,000 SKUs",
-                        n -> order("SPREAD" + (n % 1_000), 1)));
+                figures.put(
+                        "intakeSpread",
+                        comparedWithBaseline(baselines, "intake, 1,000 SKUs", n -> order("SPREAD" + (n % 1_000), 1)));
             }
-            figures.put("baseline", Map.of("perSecond", round(baselines.stream().mapToDouble(d -> d).average().orElse(0)),
-                    "measured", baselines));
+            figures.put(
+                    "baseline",
+                    Map.of(
+                            "perSecond",
+                            round(baselines.stream()
+                                    .mapToDouble(d -> d)
+                                    .average()
+                                    .orElse(0)),
+                            "measured",
+                            baselines));
             if (phase("sustained")) {
                 settle();
                 figures.put("sustained", sustained());
@@ -204,7 +227,8 @@ public final class IntakeBenchmark {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MINUTES.toNanos(10);
         while (true) {
-            String count = node.send("GET", "/engine-rest/job/count?executable=true", null, "admin", ADMIN_PASSWORD).body();
+            String count = node.send("GET", "/engine-rest/job/count?executable=true", null, "admin", ADMIN_PASSWORD)
+                    .body();
             if (new ObjectMapper().readTree(count).path("count").asLong() == 0) {
                 break;
             }
@@ -217,10 +241,11 @@ public final class IntakeBenchmark {
     }
 
     /** An intake phase and, just before it, the baseline it is compared with; both on a settled engine. */
-    private Map<String, Object> comparedWithBaseline(List<Double> baselines, String name, IntFunction<HttpRequest> order)
-            throws Exception {
+    private Map<String, Object> comparedWithBaseline(
+            List<Double> baselines, String name, IntFunction<HttpRequest> order) throws Exception {
         settle();
-        double baseline = (double) measure("baseline", MEASURED, n -> baselineStart()).get("perSecond");
+        double baseline =
+                (double) measure("baseline", MEASURED, n -> baselineStart()).get("perSecond");
         baselines.add(baseline);
         settle();
         Map<String, Object> intake = measure(name, MEASURED, order);
@@ -244,7 +269,8 @@ public final class IntakeBenchmark {
                     long sent = System.nanoTime();
                     HttpResponse<String> response = HTTP.send(request.apply(n), HttpResponse.BodyHandlers.ofString());
                     latencies.add(System.nanoTime() - sent);
-                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 return null;
             }));
@@ -260,8 +286,15 @@ public final class IntakeBenchmark {
         result.put("p50Ms", percentileMs(latencies, 0.50));
         result.put("p99Ms", percentileMs(latencies, 0.99));
         result.put("statuses", statuses);
-        System.out.printf(Locale.ROOT, "%s %s: %.1f/s, p50 %.0f ms, p99 %.0f ms, %s%n", database, name,
-                result.get("perSecond"), result.get("p50Ms"), result.get("p99Ms"), statuses);
+        System.out.printf(
+                Locale.ROOT,
+                "%s %s: %.1f/s, p50 %.0f ms, p99 %.0f ms, %s%n",
+                database,
+                name,
+                result.get("perSecond"),
+                result.get("p50Ms"),
+                result.get("p99Ms"),
+                statuses);
         return result;
     }
 
@@ -286,8 +319,13 @@ public final class IntakeBenchmark {
         result.put("secondsUntilLastNotice", round(seconds));
         result.put("perSecond", round(SUSTAINED / seconds));
         result.put("intakeSeconds", round(intakeSeconds));
-        System.out.printf(Locale.ROOT, "%s sustained: %d orders, every notice accepted after %.1f s: %.1f orders/s%n",
-                database, SUSTAINED, seconds, SUSTAINED / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%s sustained: %d orders, every notice accepted after %.1f s: %.1f orders/s%n",
+                database,
+                SUSTAINED,
+                seconds,
+                SUSTAINED / seconds);
         return result;
     }
 
@@ -338,8 +376,13 @@ public final class IntakeBenchmark {
         result.put("noticesMeasured", latencies.size());
         result.put("p50Ms", percentileMs(latencies, 0.50));
         result.put("p95Ms", percentileMs(latencies, 0.95));
-        System.out.printf(Locale.ROOT, "%s order to notice at 20/s: p50 %.0f ms, p95 %.0f ms (%d notices)%n", database,
-                result.get("p50Ms"), result.get("p95Ms"), latencies.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%s order to notice at 20/s: p50 %.0f ms, p95 %.0f ms (%d notices)%n",
+                database,
+                result.get("p50Ms"),
+                result.get("p95Ms"),
+                latencies.size());
         return result;
     }
 
@@ -357,16 +400,21 @@ public final class IntakeBenchmark {
         String orderId = "B-" + database + "-" + orders.incrementAndGet();
         return post("/api/orders", """
                 {"orderId":"%s","customer":{"id":"C-%1$s","name":"Benchmark Customer","email":"%s","tier":"STANDARD"},
-                 "lines":[{"lineId":"1","sku":"BENCH-STOCK","quantity":1},{"lineId":"2","sku":"%s","quantity":1}]}"""
-                .formatted(orderId, email, shortSku), user, key);
+                 "lines":[{"lineId":"1","sku":"BENCH-STOCK","quantity":1},{"lineId":"2","sku":"%s","quantity":1}]}""".formatted(orderId, email, shortSku), user, key);
     }
 
     private HttpRequest post(String path, String json, String who, String secret) {
-        return HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((who + ":" + secret)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpRequest.newBuilder(node.uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((who + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     // -- set-up ----------------------------------------------------------------------------------------
@@ -377,26 +425,34 @@ public final class IntakeBenchmark {
             if (given != null) {
                 jdbcUrl = given;
             } else {
-                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                postgres = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .start();
                 jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             }
         }
     }
 
     private ApplicationNode startNode() throws IOException {
-        List<String> arguments = new ArrayList<>(database.equals("h2")
-                ? List.of("--spring.profiles.active=demo", "--backorder.data-folder=" + data)
-                : List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + setting("benchmark.postgres.user", "postgres"),
-                "--spring.datasource.password=" + setting("benchmark.postgres.password", "")));
+        List<String> arguments = new ArrayList<>(
+                database.equals("h2")
+                        ? List.of("--spring.profiles.active=demo", "--backorder.data-folder=" + data)
+                        : List.of(
+                                "--spring.profiles.active=postgres",
+                                "--spring.datasource.url=" + jdbcUrl,
+                                "--spring.datasource.username=" + setting("benchmark.postgres.user", "postgres"),
+                                "--spring.datasource.password=" + setting("benchmark.postgres.password", "")));
         for (String extra : setting("benchmark.args", "").split(" ")) {
             if (!extra.isBlank()) {
                 arguments.add(extra);
             }
         }
-        arguments.addAll(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--spring.main.banner-mode=off", "--logging.level.root=warn",
+        arguments.addAll(List.of(
+                "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn",
                 "--backorder.security.failed-logins-per-minute=100000"));
         node = ApplicationNode.start("benchmark-" + database, OUT, List.of(HEAP, "-XX:+UseParallelGC"), arguments)
                 .awaitReady(Duration.ofMinutes(3));
@@ -412,7 +468,8 @@ public final class IntakeBenchmark {
                     {"profile": {"id": "bench", "firstName": "B", "lastName": "B", "email": "bench@example.com"},
                      "credentials": {"password": "bench-password-not-used"}}""", "admin", ADMIN_PASSWORD);
             node.send("PUT", "/engine-rest/group/ordersystems/members/bench", null, "admin", ADMIN_PASSWORD);
-            HttpResponse<String> issued = node.send("POST", "/api/admin/api-keys", "{\"userId\": \"bench\"}", "admin", ADMIN_PASSWORD);
+            HttpResponse<String> issued =
+                    node.send("POST", "/api/admin/api-keys", "{\"userId\": \"bench\"}", "admin", ADMIN_PASSWORD);
             user = "bench";
             key = new ObjectMapper().readTree(issued.body()).path("key").asText();
         }
@@ -427,14 +484,22 @@ public final class IntakeBenchmark {
                   </process>
                 </definitions>""";
         String boundary = "benchmark-boundary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbaseline\r\n"
+        String body = "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbaseline\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"baseline.bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> deployed = HTTP.send(HttpRequest.newBuilder(node.uri("/engine-rest/deployment/create"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deployed = HTTP.send(
+                HttpRequest.newBuilder(node.uri("/engine-rest/deployment/create"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (deployed.statusCode() != 200) {
             throw new IllegalStateException("baseline not deployed: " + deployed.body());
         }
@@ -446,7 +511,8 @@ public final class IntakeBenchmark {
      * every case goes on to its notice.
      */
     private void catalog(JdbcTemplate jdbc) {
-        jdbc.update("insert into supplier (supplier_id, name, lead_time_days) values ('BENCH-SUP', 'Benchmark supplier', 20)");
+        jdbc.update(
+                "insert into supplier (supplier_id, name, lead_time_days) values ('BENCH-SUP', 'Benchmark supplier', 20)");
         jdbc.update("""
                 insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
                 values ('BENCH-STOCK', 'In stock', 'bench-stock', 5.00, 'BENCH-SUP', 10000000, null)""");
@@ -458,10 +524,14 @@ public final class IntakeBenchmark {
             jdbc.update("""
                     insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
                     values (?, ?, ?, 12.50, 'BENCH-SUP', 0, null)""", sku, "Short " + sku, sku);
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into purchase_order (purchase_order_id, sku, supplier_id, quantity, expected_date, status, created_at,
-                    updated_at) values (?, ?, 'BENCH-SUP', 10000000, ?, 'OPEN', ?, ?)""", "PO-" + sku, sku,
-                    Date.valueOf(LocalDate.now().plusDays(10)), Timestamp.valueOf(LocalDateTime.now()),
+                    updated_at) values (?, ?, 'BENCH-SUP', 10000000, ?, 'OPEN', ?, ?)""",
+                    "PO-" + sku,
+                    sku,
+                    Date.valueOf(LocalDate.now().plusDays(10)),
+                    Timestamp.valueOf(LocalDateTime.now()),
                     Timestamp.valueOf(LocalDateTime.now()));
         }
         waitingLine(jdbc, "HOT10000", 10_000);
@@ -496,8 +566,11 @@ public final class IntakeBenchmark {
     private void withDatabase(Consumer<JdbcTemplate> work) {
         SingleConnectionDataSource connection = database.equals("h2")
                 ? new SingleConnectionDataSource("jdbc:h2:file:" + data.resolve("backorder"), "sa", "", true)
-                : new SingleConnectionDataSource(jdbcUrl, setting("benchmark.postgres.user", "postgres"),
-                setting("benchmark.postgres.password", ""), true);
+                : new SingleConnectionDataSource(
+                        jdbcUrl,
+                        setting("benchmark.postgres.user", "postgres"),
+                        setting("benchmark.postgres.password", ""),
+                        true);
         try {
             work.accept(new JdbcTemplate(connection));
         } finally {
@@ -514,31 +587,52 @@ public final class IntakeBenchmark {
     @SuppressWarnings("unchecked")
     private static String markdown(Map<String, Object> report, List<String> databases) {
         StringBuilder md = new StringBuilder();
-        md.append("| database | baseline starts/s | intake orders/s (0 / 10k / 50k waiting) | ratio to baseline | "
-                + "1,000 SKUs orders/s | intake p50 / p99 ms (0 waiting) | sustained orders/s | order to notice p50 / p95 ms | start-up s |\n");
+        md.append(
+                "| database | baseline starts/s | intake orders/s (0 / 10k / 50k waiting) | ratio to baseline | "
+                        + "1,000 SKUs orders/s | intake p50 / p99 ms (0 waiting) | sustained orders/s | order to notice p50 / p95 ms | start-up s |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String database : databases) {
             Map<String, Object> f = (Map<String, Object>) report.get(database);
-            if (!f.keySet().containsAll(List.of("intakeHot0", "intakeHot10000", "intakeHot50000", "intakeSpread", "sustained",
-                    "orderToNotice"))) {
+            if (!f.keySet()
+                    .containsAll(List.of(
+                            "intakeHot0",
+                            "intakeHot10000",
+                            "intakeHot50000",
+                            "intakeSpread",
+                            "sustained",
+                            "orderToNotice"))) {
                 md.append("| ").append(database).append(" | (a partial run: see intake.json) |\n");
                 continue;
             }
             Map<String, Object> hot0 = (Map<String, Object>) f.get("intakeHot0");
             Map<String, Object> hot10 = (Map<String, Object>) f.get("intakeHot10000");
             Map<String, Object> hot50 = (Map<String, Object>) f.get("intakeHot50000");
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %.2f | %.0f | %.0f / %.0f | %.1f | %.0f / %.0f | %.1f |%n",
-                    database, ((Map<String, Object>) f.get("baseline")).get("perSecond"),
-                    hot0.get("perSecond"), hot10.get("perSecond"), hot50.get("perSecond"),
-                    hot0.get("ratioToBaseline"), hot10.get("ratioToBaseline"), hot50.get("ratioToBaseline"),
-                    ((Map<String, Object>) f.get("intakeSpread")).get("perSecond"), hot0.get("p50Ms"), hot0.get("p99Ms"),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %.2f | %.0f | %.0f / %.0f | %.1f | %.0f / %.0f | %.1f |%n",
+                    database,
+                    ((Map<String, Object>) f.get("baseline")).get("perSecond"),
+                    hot0.get("perSecond"),
+                    hot10.get("perSecond"),
+                    hot50.get("perSecond"),
+                    hot0.get("ratioToBaseline"),
+                    hot10.get("ratioToBaseline"),
+                    hot50.get("ratioToBaseline"),
+                    ((Map<String, Object>) f.get("intakeSpread")).get("perSecond"),
+                    hot0.get("p50Ms"),
+                    hot0.get("p99Ms"),
                     ((Map<String, Object>) f.get("sustained")).get("perSecond"),
-                    ((Map<String, Object>) f.get("orderToNotice")).get("p50Ms"), ((Map<String, Object>) f.get("orderToNotice")).get("p95Ms"),
+                    ((Map<String, Object>) f.get("orderToNotice")).get("p50Ms"),
+                    ((Map<String, Object>) f.get("orderToNotice")).get("p95Ms"),
                     f.get("startUpSeconds")));
         }
-        md.append(String.format(Locale.ROOT, "%n%s cores, %s GiB; application heap %s; %d keep-alive clients on loopback.%n",
-                ((Map<String, Object>) report.get("machine")).get("cores"), ((Map<String, Object>) report.get("machine")).get("memoryGiB"),
-                report.get("heap"), CLIENTS));
+        md.append(String.format(
+                Locale.ROOT,
+                "%n%s cores, %s GiB; application heap %s; %d keep-alive clients on loopback.%n",
+                ((Map<String, Object>) report.get("machine")).get("cores"),
+                ((Map<String, Object>) report.get("machine")).get("memoryGiB"),
+                report.get("heap"),
+                CLIENTS));
         return md.toString();
     }
 
@@ -556,7 +650,6 @@ public final class IntakeBenchmark {
     }
 
     private static long osMemoryBytes() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     }
 }

@@ -32,39 +32,55 @@ class TasklistBrowserTests extends ApplicationTest {
         String caseId = orderId + "-1";
         // markup and an expression in a customer's name must reach the agent as plain text
         String customer = "Grace <b>Hopper</b> ${caseLedger.record('PROBE','EXPRESSION_EVALUATED',null,null)}";
-        api.post("/api/orders", Api.order(orderId, "GOLD", "grace-" + orderId + "@example.com", customer,
-                new Api.Line("1", sku, 1)));
-        Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        api.post(
+                "/api/orders",
+                Api.order(orderId, "GOLD", "grace-" + orderId + "@example.com", customer, new Api.Line("1", sku, 1)));
+        Task task = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult();
 
         try (Browser browser = Browser.open()) {
             WebDriver page = browser.driver();
             page.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-            browser.await("login-form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            browser.await(
+                    "login-form",
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
             browser.type("username", By.cssSelector("input[ng-model=username]"), agent);
             browser.type("password", By.cssSelector("input[ng-model=password]"), TestUsers.password(agent));
             page.findElement(By.cssSelector("button[type=submit]")).click();
-            browser.await("filters", ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Agents: backorder tasks")));
+            browser.await(
+                    "filters",
+                    ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Agents: backorder tasks")));
 
             page.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-            WebElement name = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("[id$='Field_ReviewCustomerName']")));
+            WebElement name = browser.waiting()
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("[id$='Field_ReviewCustomerName']")));
             browser.waiting().until(d -> !name.getAttribute("value").isEmpty());
             assertThat(name.getAttribute("value")).isEqualTo(customer);
-            assertThat(page.findElement(By.cssSelector("[id$='Field_ReviewCaseSnapshot']")).getAttribute("value"))
+            assertThat(page.findElement(By.cssSelector("[id$='Field_ReviewCaseSnapshot']"))
+                            .getAttribute("value"))
                     .contains("\"caseId\" : \"" + caseId + "\"", "Expedition tent");
-            assertThat(page.findElement(By.cssSelector("[id$='Field_ReviewCaseLink']")).getAttribute("value"))
+            assertThat(page.findElement(By.cssSelector("[id$='Field_ReviewCaseLink']"))
+                            .getAttribute("value"))
                     .endsWith("/api/backorders/" + caseId);
-            assertThat(page.findElements(By.tagName("b"))).as("customer markup is shown as text").isEmpty();
+            assertThat(page.findElements(By.tagName("b")))
+                    .as("customer markup is shown as text")
+                    .isEmpty();
             browser.screenshot("tasklist-review-offer");
 
-            browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//*[self::a or self::button][normalize-space()='Claim']"))).click();
-            WebElement discount = browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("[id$='Field_ReviewDiscount']")));
+            browser.waiting()
+                    .until(ExpectedConditions.elementToBeClickable(
+                            By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+                    .click();
+            WebElement discount = browser.waiting()
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='Field_ReviewDiscount']")));
             discount.clear();
             discount.sendKeys("8");
-            WebElement complete = browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//button[normalize-space()='Complete']")));
+            WebElement complete = browser.waiting()
+                    .until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
             // the page footer overlaps the button at the bottom of the form
             ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
             complete.click();
@@ -75,6 +91,7 @@ class TasklistBrowserTests extends ApplicationTest {
         var offer = api.backorder(caseId).path("offers").get(0);
         assertThat(offer.path("discountPercent").asInt()).isEqualTo(8);
         assertThat(offer.path("reviewedBy").asText()).isEqualTo(agent);
-        assertThat(catalog.count("select count(*) from case_ledger where kind = 'EXPRESSION_EVALUATED'")).isZero();
+        assertThat(catalog.count("select count(*) from case_ledger where kind = 'EXPRESSION_EVALUATED'"))
+                .isZero();
     }
 }

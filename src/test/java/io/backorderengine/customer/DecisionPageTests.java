@@ -46,18 +46,37 @@ class DecisionPageTests extends ApplicationTest {
     void onceTheEmailIsSentNoWorkingTokenIsLeftInTheDatabase() {
         Story story = backorder("en", 2);
         String token = story.link().substring(story.link().lastIndexOf('/') + 1);
-        await().until(() -> api.backorder(story.caseId()).path("emails").path(0).path("state").asText().equals("SENT"));
+        await().until(() -> api.backorder(story.caseId())
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
 
-        assertThat(new PageClient().get(story.link()).status()).as("the customer's link works").isEqualTo(200);
-        for (String column : List.of("communication.body_text", "communication.mime", "communication.subject",
-                "decision_link.token_hash", "case_ledger.detail", "ACT_RU_VARIABLE.TEXT_", "ACT_HI_VARINST.TEXT_",
+        assertThat(new PageClient().get(story.link()).status())
+                .as("the customer's link works")
+                .isEqualTo(200);
+        for (String column : List.of(
+                "communication.body_text",
+                "communication.mime",
+                "communication.subject",
+                "decision_link.token_hash",
+                "case_ledger.detail",
+                "ACT_RU_VARIABLE.TEXT_",
+                "ACT_HI_VARINST.TEXT_",
                 "ACT_HI_DETAIL.TEXT_")) {
             String[] table = column.split("\\.");
-            assertThat(catalog.count("select count(*) from " + table[0] + " where " + table[1] + " like ?", "%" + token + "%"))
-                    .as(column).isZero();
+            assertThat(catalog.count(
+                            "select count(*) from " + table[0] + " where " + table[1] + " like ?", "%" + token + "%"))
+                    .as(column)
+                    .isZero();
         }
-        assertThat(catalog.count("select count(*) from communication where case_id = ? and body_text like ?",
-                story.caseId(), "%[link removed from the log]%")).as("the log says a link was there").isEqualTo(1);
+        assertThat(catalog.count(
+                        "select count(*) from communication where case_id = ? and body_text like ?",
+                        story.caseId(),
+                        "%[link removed from the log]%"))
+                .as("the log says a link was there")
+                .isEqualTo(1);
     }
 
     @Test
@@ -67,8 +86,14 @@ class DecisionPageTests extends ApplicationTest {
 
         PageClient.Page page = browser.get(story.link());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("Your backorder", "2 x Storm lantern", "Order " + story.orderId(),
-                "Expected date:", "Keep waiting", "Cancel this item");
+        assertThat(page.text())
+                .contains(
+                        "Your backorder",
+                        "2 x Storm lantern",
+                        "Order " + story.orderId(),
+                        "Expected date:",
+                        "Keep waiting",
+                        "Cancel this item");
         PageClient.Page confirm = browser.get(story.link() + "?choice=wait");
         assertThat(confirm.text()).contains("Please confirm", "You keep waiting for Storm lantern");
         assertThat(decisions(story.caseId())).isZero();
@@ -80,7 +105,8 @@ class DecisionPageTests extends ApplicationTest {
         assertThat(recorded.text()).contains("We noted that you keep waiting");
         assertThat(again.text()).contains("This decision was already recorded");
         assertThat(decisions(story.caseId())).isEqualTo(1);
-        JsonNode recordedDecision = api.backorder(story.caseId()).path("decisions").get(0);
+        JsonNode recordedDecision =
+                api.backorder(story.caseId()).path("decisions").get(0);
         assertThat(recordedDecision.path("decidedBy").asText()).isEqualTo("customer");
         assertThat(recordedDecision.path("channel").asText()).isEqualTo("CUSTOMER_PAGE");
     }
@@ -99,7 +125,8 @@ class DecisionPageTests extends ApplicationTest {
         assertThat(afterTheEnd.status()).isEqualTo(200);
         assertThat(afterTheEnd.text()).contains("Cancelled.").doesNotContain("Keep waiting");
         assertThat(browser.get(story.link() + "?choice=wait").text()).doesNotContain("Please confirm");
-        assertThat(api.backorder(story.caseId()).path("decisions").findValuesAsText("decision")).containsExactly("wait", "cancel");
+        assertThat(api.backorder(story.caseId()).path("decisions").findValuesAsText("decision"))
+                .containsExactly("wait", "cancel");
     }
 
     @Test
@@ -119,7 +146,8 @@ class DecisionPageTests extends ApplicationTest {
 
         for (PageClient.Page invalid : new PageClient.Page[] {tamperedPage, unknownPage, expiredPage, expiredConfirm}) {
             assertThat(invalid.status()).isEqualTo(404);
-            assertThat(invalid.text()).contains("This link is no longer valid", "support@example.com")
+            assertThat(invalid.text())
+                    .contains("This link is no longer valid", "support@example.com")
                     .doesNotContain("Storm lantern");
             assertThat(invalid.html()).isEqualTo(tamperedPage.html());
         }
@@ -149,7 +177,8 @@ class DecisionPageTests extends ApplicationTest {
         PageClient.Page gone = browser.submit(confirm, Map.of());
 
         assertThat(gone.status()).isEqualTo(409);
-        assertThat(gone.text()).contains("Storm lantern XL is no longer in stock", "Keep waiting", "Cancel this item")
+        assertThat(gone.text())
+                .contains("Storm lantern XL is no longer in stock", "Keep waiting", "Cancel this item")
                 .doesNotContain("Take Storm lantern XL");
         assertThat(decisions(story.caseId())).isZero();
         assertThat(api.status(story.caseId())).isEqualTo("OPEN");
@@ -162,8 +191,12 @@ class DecisionPageTests extends ApplicationTest {
         PageClient.Page page = new PageClient().get(story.link());
 
         assertThat(page.html()).contains("lang=\"de\"");
-        assertThat(page.text()).contains("Ihre Nachbestellung", "Voraussichtliches Datum", "Weiter warten",
-                "Stattdessen Storm lantern XL nehmen (25,00 €)");
+        assertThat(page.text())
+                .contains(
+                        "Ihre Nachbestellung",
+                        "Voraussichtliches Datum",
+                        "Weiter warten",
+                        "Stattdessen Storm lantern XL nehmen (25,00 €)");
     }
 
     @Test
@@ -180,8 +213,7 @@ class DecisionPageTests extends ApplicationTest {
 
     // -- helpers -----------------------------------------------------------------------------------
 
-    record Story(String orderId, String caseId, String sku, String substitute, String link) {
-    }
+    record Story(String orderId, String caseId, String sku, String substitute, String link) {}
 
     private Story backorder(String language, int quantity) {
         String sku = catalog.product("Storm lantern", "20.00", 0, 5);
@@ -189,7 +221,8 @@ class DecisionPageTests extends ApplicationTest {
         catalog.substitute(sku, substitute);
         String orderId = Catalog.unique("ORD");
         String email = "page-" + orderId + "@example.com";
-        Map<String, Object> order = new HashMap<>(Api.order(orderId, "STANDARD", email, "Customer", new Api.Line("1", sku, quantity)));
+        Map<String, Object> order =
+                new HashMap<>(Api.order(orderId, "STANDARD", email, "Customer", new Api.Line("1", sku, quantity)));
         @SuppressWarnings("unchecked")
         Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
         customer.put("language", language);
@@ -213,7 +246,7 @@ class DecisionPageTests extends ApplicationTest {
         // time passes: the links of this case are past their validity, by the application's clock (the
         // tests run it at noon, never the machine's time)
         jdbc.sql("update decision_link set expires_at = ? where case_id = ?")
-                .params(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).minusMinutes(1), caseId).update();
+                .params(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).minusMinutes(1), caseId)
+                .update();
     }
-
 }

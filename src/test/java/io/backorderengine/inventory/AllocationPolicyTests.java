@@ -27,18 +27,23 @@ class AllocationPolicyTests extends ApplicationTest {
         String third = backorder(sku, 1);
         assertThat(preview(sku, 3)).extracting(a -> a.path("caseId").asText()).containsExactly(first, second, third);
 
-        Api.Response moved = api.as(TestUsers.SUPERVISOR).put("/api/backorders/" + third + "/priority", Map.of("priority", 5));
-        Api.Response notAllowed = api.as(TestUsers.AGENT).put("/api/backorders/" + second + "/priority", Map.of("priority", 9));
+        Api.Response moved =
+                api.as(TestUsers.SUPERVISOR).put("/api/backorders/" + third + "/priority", Map.of("priority", 5));
+        Api.Response notAllowed =
+                api.as(TestUsers.AGENT).put("/api/backorders/" + second + "/priority", Map.of("priority", 9));
 
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.body().path("priority").asInt()).isEqualTo(5);
         assertThat(notAllowed.status()).isEqualTo(403);
         assertThat(preview(sku, 3)).extracting(a -> a.path("caseId").asText()).containsExactly(third, first, second);
         Api.Response receipt = api.receive(Catalog.unique("RCPT"), sku, 2);
-        assertThat(receipt.body().path("allocations").findValuesAsText("caseId")).containsExactly(third, first);
-        await().until(() -> api.status(third).equals("FULFILLED") && api.status(first).equals("FULFILLED"));
+        assertThat(receipt.body().path("allocations").findValuesAsText("caseId"))
+                .containsExactly(third, first);
+        await().until(() ->
+                api.status(third).equals("FULFILLED") && api.status(first).equals("FULFILLED"));
         assertThat(api.status(second)).isEqualTo("OPEN");
-        assertThat(api.backorder(third).path("timeline").findValuesAsText("kind")).contains("PRIORITIZED");
+        assertThat(api.backorder(third).path("timeline").findValuesAsText("kind"))
+                .contains("PRIORITIZED");
     }
 
     @Test
@@ -54,7 +59,8 @@ class AllocationPolicyTests extends ApplicationTest {
         });
         assertThat(catalog.onHand(sku)).isZero();
         assertThat(catalog.heldFor(waiting, "RECEIPT")).isZero();
-        assertThat(catalog.count("select quantity_allocated from backorder_demand where case_id = ?", waiting)).isZero();
+        assertThat(catalog.count("select quantity_allocated from backorder_demand where case_id = ?", waiting))
+                .isZero();
     }
 
     @Test
@@ -68,7 +74,8 @@ class AllocationPolicyTests extends ApplicationTest {
         assertThat(two.body().path("allocations").findValuesAsText("caseId")).containsExactly(partial);
         assertThat(two.body().path("onHand").asInt()).isEqualTo(1);
         Api.Response more = api.receive(Catalog.unique("RCPT"), sku, 2);
-        assertThat(more.body().path("allocations").toString()).isEqualTo("[{\"caseId\":\"%s\",\"quantity\":3}]".formatted(whole));
+        assertThat(more.body().path("allocations").toString())
+                .isEqualTo("[{\"caseId\":\"%s\",\"quantity\":3}]".formatted(whole));
         await().until(() -> api.status(whole).equals("FULFILLED"));
         assertThat(catalog.onHand(sku)).isZero();
     }
@@ -91,16 +98,31 @@ class AllocationPolicyTests extends ApplicationTest {
 
         // one more unit on the early purchase order: the third case now fits into it, and the last one
         // into the second purchase order; the first two keep their dates and are not re-promised
-        api.put("/api/inventory/purchase-orders/" + early, Map.of("purchaseOrderId", early, "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 6, "expectedDate", catalog.today().plusDays(5).toString()));
+        api.put(
+                "/api/inventory/purchase-orders/" + early,
+                Map.of(
+                        "purchaseOrderId",
+                        early,
+                        "sku",
+                        sku,
+                        "supplierId",
+                        catalog.supplierOf(sku),
+                        "quantity",
+                        6,
+                        "expectedDate",
+                        catalog.today().plusDays(5).toString()));
 
-        await().until(() -> api.backorder(three).path("promises").size() == 2 && api.backorder(beyond).path("promises").size() == 2);
+        await().until(() -> api.backorder(three).path("promises").size() == 2
+                && api.backorder(beyond).path("promises").size() == 2);
         assertThat(expected(three)).isEqualTo(catalog.today().plusDays(5));
         assertThat(expected(beyond)).isEqualTo(catalog.today().plusDays(12));
         assertThat(api.backorder(one).path("promises")).hasSize(1);
         assertThat(api.backorder(two).path("promises")).hasSize(1);
-        assertThat(catalog.count("select count(*) from case_message where case_id in (?, ?) and message_name = 'SupplierDateChanged'",
-                one, two)).isZero();
+        assertThat(catalog.count(
+                        "select count(*) from case_message where case_id in (?, ?) and message_name = 'SupplierDateChanged'",
+                        one,
+                        two))
+                .isZero();
     }
 
     @Test
@@ -118,11 +140,12 @@ class AllocationPolicyTests extends ApplicationTest {
         assertThat(line.path("outcome").asText()).isEqualTo("REFUSED");
         assertThat(line.path("quantityBackordered").asInt()).isZero();
         assertThat(line.path("caseId").isNull()).isTrue();
-        assertThat(line.path("refusalReason").asText()).isEqualTo(
-                "open supply covers only 4 more unit(s) of %s on backorder, not 5".formatted(sku));
+        assertThat(line.path("refusalReason").asText())
+                .isEqualTo("open supply covers only 4 more unit(s) of %s on backorder, not 5".formatted(sku));
         assertThat(fits.body().path("lines").get(0).path("outcome").asText()).isEqualTo("BACKORDERED");
         Api.Response nothingLeft = api.placeOrder(Catalog.unique("ORD"), "STANDARD", new Api.Line("1", sku, 1));
-        assertThat(nothingLeft.body().path("lines").get(0).path("refusalReason").asText()).contains("no open supply covers");
+        assertThat(nothingLeft.body().path("lines").get(0).path("refusalReason").asText())
+                .contains("no open supply covers");
     }
 
     @Test
@@ -131,13 +154,17 @@ class AllocationPolicyTests extends ApplicationTest {
         String item = catalog.product("Tent 3P", "100.00", 0, 10, category);
         String related = catalog.product("Bivvy bag", "60.00", 5, 10);
         String similar = catalog.product("Tent 3P Lite", "110.00", 5, 10, category);
-        catalog.product("Tent 6P", "200.00", 5, 10, category);  // outside the price band
+        catalog.product("Tent 6P", "200.00", 5, 10, category); // outside the price band
         catalog.product("Tent 3P Pro", "95.00", 0, 10, category); // not in stock
         catalog.substitute(item, related);
 
         String caseId = backorder(item, 1);
 
-        assertThat(api.backorder(caseId).path("offers").get(0).path("alternatives").findValuesAsText("sku"))
+        assertThat(api.backorder(caseId)
+                        .path("offers")
+                        .get(0)
+                        .path("alternatives")
+                        .findValuesAsText("sku"))
                 .containsExactly(related, similar);
     }
 

@@ -39,13 +39,16 @@ class AllocationRaceTests extends ApplicationTest {
         });
 
         assertThat(catalog.count("select coalesce(sum(quantity), 0) from stock_receipt where sku = ?", sku))
-                .as("every receipt answered 201 is recorded").isEqualTo(received);
+                .as("every receipt answered 201 is recorded")
+                .isEqualTo(received);
         assertConserved(sku, received);
-        assertThat(catalog.count("select coalesce(sum(quantity_allocated), 0) from backorder_demand where sku = ?", sku))
+        assertThat(catalog.count(
+                        "select coalesce(sum(quantity_allocated), 0) from backorder_demand where sku = ?", sku))
                 .isEqualTo(Math.min(received, waitingUnits));
         for (String caseId : cases) {
-            assertThat(catalog.heldFor(caseId, "RECEIPT")).isEqualTo(
-                    catalog.count("select quantity_allocated from backorder_demand where case_id = ?", caseId));
+            assertThat(catalog.heldFor(caseId, "RECEIPT"))
+                    .isEqualTo(
+                            catalog.count("select quantity_allocated from backorder_demand where case_id = ?", caseId));
         }
     }
 
@@ -74,18 +77,24 @@ class AllocationRaceTests extends ApplicationTest {
         // let every case take its messages and finish releasing what it gives back
         await().atMost(Duration.ofSeconds(60)).until(() -> settled(cases));
         assertConserved(sku, received);
-        // whichever came first, a cancelling case either ended cancelled holding nothing, or shipped holding all it missed
+        // whichever came first, a cancelling case either ended cancelled holding nothing, or shipped holding all it
+        // missed
         for (String caseId : cancelling) {
             String status = api.status(caseId);
             assertThat(status).as(caseId).isIn("CANCELLED", "FULFILLED");
-            assertThat(catalog.heldFor(caseId, "RECEIPT")).as("%s, %s, holds", caseId, status)
-                    .isEqualTo(status.equals("CANCELLED") ? 0
-                            : catalog.count("select quantity_short from backorder_demand where case_id = ?", caseId));
+            assertThat(catalog.heldFor(caseId, "RECEIPT"))
+                    .as("%s, %s, holds", caseId, status)
+                    .isEqualTo(
+                            status.equals("CANCELLED")
+                                    ? 0
+                                    : catalog.count(
+                                            "select quantity_short from backorder_demand where case_id = ?", caseId));
         }
         int waiting = catalog.count("select count(*) from backorder_demand where sku = ? and status = 'WAITING'", sku);
         int onShelf = catalog.onHand(sku);
         assertThat(waiting == 0 || onShelf == 0)
-                .as("no unit stays on the shelf while a case waits (%d on the shelf, %d waiting)", onShelf, waiting).isTrue();
+                .as("no unit stays on the shelf while a case waits (%d on the shelf, %d waiting)", onShelf, waiting)
+                .isTrue();
     }
 
     // -- helpers -----------------------------------------------------------------------------------
@@ -102,33 +111,52 @@ class AllocationRaceTests extends ApplicationTest {
 
     /** Every unit that arrived is on the shelf or held (unreleased) for exactly one case, within its need. */
     private void assertConserved(String sku, int received) {
-        int held = catalog.count("select coalesce(sum(quantity), 0) from reservation where sku = ? and source = 'RECEIPT' "
-                + "and released_at is null", sku);
-        assertThat(catalog.onHand(sku) + held).as("units on the shelf plus units held = units received").isEqualTo(received);
+        int held = catalog.count(
+                "select coalesce(sum(quantity), 0) from reservation where sku = ? and source = 'RECEIPT' "
+                        + "and released_at is null",
+                sku);
+        assertThat(catalog.onHand(sku) + held)
+                .as("units on the shelf plus units held = units received")
+                .isEqualTo(received);
         assertThat(catalog.count("""
                 select count(*) from backorder_demand d where d.sku = ? and (select coalesce(sum(r.quantity), 0)
-                from reservation r where r.case_id = d.case_id and r.source = 'RECEIPT' and r.released_at is null) > d.quantity_short""",
-                sku)).as("cases holding more than they need").isZero();
+                from reservation r where r.case_id = d.case_id and r.source = 'RECEIPT' and r.released_at is null) > d.quantity_short""", sku))
+                .as("cases holding more than they need")
+                .isZero();
     }
 
     private int missing(String sku) {
-        return catalog.count("select coalesce(sum(quantity_short - quantity_allocated), 0) from backorder_demand "
-                + "where sku = ? and status = 'WAITING'", sku);
+        return catalog.count(
+                "select coalesce(sum(quantity_short - quantity_allocated), 0) from backorder_demand "
+                        + "where sku = ? and status = 'WAITING'",
+                sku);
     }
 
     private boolean settled(List<String> cases) {
         for (String caseId : cases) {
-            if (catalog.count("select count(*) from case_message where case_id = ? and delivered_at is null", caseId) > 0) {
+            if (catalog.count("select count(*) from case_message where case_id = ? and delivered_at is null", caseId)
+                    > 0) {
                 return false;
             }
-            var instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKey(caseId).singleResult();
-            if (instance != null && processEngine.getManagementService().createJobQuery()
-                    .processInstanceId(instance.getId()).messages().count() > 0) {
+            var instance = processEngine
+                    .getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId)
+                    .singleResult();
+            if (instance != null
+                    && processEngine
+                                    .getManagementService()
+                                    .createJobQuery()
+                                    .processInstanceId(instance.getId())
+                                    .messages()
+                                    .count()
+                            > 0) {
                 return false;
             }
-            if (catalog.count("select count(*) from case_decision where case_id = ? and decision = 'cancel'", caseId) > 0
-                    && !api.status(caseId).equals("CANCELLED") && !api.status(caseId).equals("FULFILLED")) {
+            if (catalog.count("select count(*) from case_decision where case_id = ? and decision = 'cancel'", caseId)
+                            > 0
+                    && !api.status(caseId).equals("CANCELLED")
+                    && !api.status(caseId).equals("FULFILLED")) {
                 return false;
             }
         }

@@ -25,16 +25,21 @@ class InventoryTests extends ApplicationTest {
 
         assertThat(receipt.status()).isEqualTo(201);
         assertThat(receipt.body().path("allocations").toString())
-                .isEqualTo("[{\"caseId\":\"%s\",\"quantity\":2},{\"caseId\":\"%s\",\"quantity\":2}]".formatted(first, second));
+                .isEqualTo("[{\"caseId\":\"%s\",\"quantity\":2},{\"caseId\":\"%s\",\"quantity\":2}]"
+                        .formatted(first, second));
         assertThat(receipt.body().path("onHand").asInt()).isZero();
         await().until(() -> api.status(first).equals("FULFILLED"));
-        await().until(() -> api.backorder(second).path("timeline").findValuesAsText("kind").contains("ALLOCATED"));
+        await().until(() ->
+                api.backorder(second).path("timeline").findValuesAsText("kind").contains("ALLOCATED"));
         assertThat(api.status(second)).isEqualTo("OPEN");
         assertThat(catalog.heldFor(second, "RECEIPT")).isEqualTo(2);
         assertThat(catalog.heldFor(third, "RECEIPT")).isZero();
-        assertThat(catalog.count("select count(*) from case_message where case_id = ?", third)).isZero();
-        assertThat(catalog.count("select count(*) from case_message where case_id = ? and message_name = 'StockPartlyAllocated'",
-                second)).isEqualTo(1);
+        assertThat(catalog.count("select count(*) from case_message where case_id = ?", third))
+                .isZero();
+        assertThat(catalog.count(
+                        "select count(*) from case_message where case_id = ? and message_name = 'StockPartlyAllocated'",
+                        second))
+                .isEqualTo(1);
     }
 
     @Test
@@ -43,7 +48,8 @@ class InventoryTests extends ApplicationTest {
         String first = placeBackorder(sku, 3);
         String second = placeBackorder(sku, 2);
         api.receive(Catalog.unique("RCPT"), sku, 2);
-        await().until(() -> api.backorder(first).path("timeline").findValuesAsText("kind").contains("ALLOCATED"));
+        await().until(() ->
+                api.backorder(first).path("timeline").findValuesAsText("kind").contains("ALLOCATED"));
 
         api.decide(first, "cancel", null);
 
@@ -78,16 +84,30 @@ class InventoryTests extends ApplicationTest {
     void theExpectedDateIsTheEarliestOpenPurchaseOrderElseTheSupplierLeadTime() {
         String withoutSupply = catalog.product("No supply", "10.00", 0, 12);
         String withSupply = catalog.product("With supply", "10.00", 0, 12);
-        catalog.purchaseOrder(Catalog.unique("PO"), withSupply, 5, catalog.today().plusDays(20));
-        catalog.purchaseOrder(Catalog.unique("PO"), withSupply, 5, catalog.today().plusDays(8));
+        catalog.purchaseOrder(
+                Catalog.unique("PO"), withSupply, 5, catalog.today().plusDays(20));
+        catalog.purchaseOrder(
+                Catalog.unique("PO"), withSupply, 5, catalog.today().plusDays(8));
 
         String leadTimeCase = placeBackorder(withoutSupply, 1);
         String supplyCase = placeBackorder(withSupply, 1);
 
-        assertThat(api.backorder(leadTimeCase).path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(12).toString());
-        assertThat(api.backorder(leadTimeCase).path("promises").get(0).path("basis").asText()).isEqualTo("LEAD_TIME");
-        assertThat(api.backorder(supplyCase).path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(8).toString());
-        assertThat(api.backorder(supplyCase).path("promises").get(0).path("basis").asText()).isEqualTo("PURCHASE_ORDER");
+        assertThat(api.backorder(leadTimeCase).path("expectedDate").asText())
+                .isEqualTo(catalog.today().plusDays(12).toString());
+        assertThat(api.backorder(leadTimeCase)
+                        .path("promises")
+                        .get(0)
+                        .path("basis")
+                        .asText())
+                .isEqualTo("LEAD_TIME");
+        assertThat(api.backorder(supplyCase).path("expectedDate").asText())
+                .isEqualTo(catalog.today().plusDays(8).toString());
+        assertThat(api.backorder(supplyCase)
+                        .path("promises")
+                        .get(0)
+                        .path("basis")
+                        .asText())
+                .isEqualTo("PURCHASE_ORDER");
     }
 
     @Test
@@ -97,8 +117,17 @@ class InventoryTests extends ApplicationTest {
         String caseId = placeBackorder(sku, 1);
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
         String poId = Catalog.unique("PO");
-        Map<String, Object> po = Map.of("purchaseOrderId", poId, "sku", sku, "supplierId", catalog.supplierOf(sku),
-                "quantity", 10, "expectedDate", catalog.today().plusDays(10).toString());
+        Map<String, Object> po = Map.of(
+                "purchaseOrderId",
+                poId,
+                "sku",
+                sku,
+                "supplierId",
+                catalog.supplierOf(sku),
+                "quantity",
+                10,
+                "expectedDate",
+                catalog.today().plusDays(10).toString());
 
         Api.Response created = api.post("/api/inventory/purchase-orders", po);
         Api.Response sameAgain = api.post("/api/inventory/purchase-orders", po);
@@ -110,13 +139,20 @@ class InventoryTests extends ApplicationTest {
         assertThat(created.headers().getLocation()).hasToString("/api/inventory/purchase-orders/" + poId);
         assertThat(sameAgain.status()).isEqualTo(200);
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.body().path("expectedDate").asText()).isEqualTo(catalog.today().plusDays(14).toString());
-        await().untilAsserted(() -> assertThat(api.backorder(caseId).path("promises")).hasSize(3));
+        assertThat(changed.body().path("expectedDate").asText())
+                .isEqualTo(catalog.today().plusDays(14).toString());
+        await().untilAsserted(
+                        () -> assertThat(api.backorder(caseId).path("promises")).hasSize(3));
         var promises = api.backorder(caseId).path("promises").findValuesAsText("expectedDate");
-        assertThat(promises).containsExactly(catalog.today().plusDays(20).toString(),
-                catalog.today().plusDays(10).toString(), catalog.today().plusDays(14).toString());
-        await().until(() -> api.backorder(caseId).path("emails").findValuesAsText("template")
-                .stream().filter("date-changed"::equals).count() == 2);
+        assertThat(promises)
+                .containsExactly(
+                        catalog.today().plusDays(20).toString(),
+                        catalog.today().plusDays(10).toString(),
+                        catalog.today().plusDays(14).toString());
+        await().until(() -> api.backorder(caseId).path("emails").findValuesAsText("template").stream()
+                        .filter("date-changed"::equals)
+                        .count()
+                == 2);
     }
 
     @Test
@@ -124,8 +160,19 @@ class InventoryTests extends ApplicationTest {
         String sku = catalog.product(0);
         String poId = Catalog.unique("PO");
 
-        Api.Response refused = api.post("/api/inventory/purchase-orders", Map.of("purchaseOrderId", poId, "sku", sku,
-                "supplierId", "NOBODY", "quantity", 10, "expectedDate", catalog.today().plusDays(3).toString()));
+        Api.Response refused = api.post(
+                "/api/inventory/purchase-orders",
+                Map.of(
+                        "purchaseOrderId",
+                        poId,
+                        "sku",
+                        sku,
+                        "supplierId",
+                        "NOBODY",
+                        "quantity",
+                        10,
+                        "expectedDate",
+                        catalog.today().plusDays(3).toString()));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("supplierId");
@@ -134,7 +181,9 @@ class InventoryTests extends ApplicationTest {
 
     private String placeBackorder(String sku, int quantity) {
         String orderId = Catalog.unique("ORD");
-        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, quantity)).status()).isEqualTo(201);
+        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, quantity))
+                        .status())
+                .isEqualTo(201);
         return orderId + "-1";
     }
 }

@@ -62,15 +62,25 @@ class CommunicationTests extends ApplicationTest {
         String orderId = Catalog.unique("ORD");
         String email = "customer-" + orderId + "@example.com";
 
-        api.placeOrder(orderId, "STANDARD", new Api.Line("1", tent, 1), new Api.Line("2", stove, 2), new Api.Line("3", lamp, 3));
+        api.placeOrder(
+                orderId,
+                "STANDARD",
+                new Api.Line("1", tent, 1),
+                new Api.Line("2", stove, 2),
+                new Api.Line("3", lamp, 3));
 
         MimeMessage notice = Mailbox.awaitCount(SMTP, email, 1).get(0);
-        await().until(() -> List.of("1", "2", "3").stream().allMatch(line ->
-                api.backorder(orderId + "-" + line).path("emails").size() == 1));
+        await().until(() -> List.of("1", "2", "3").stream()
+                .allMatch(line ->
+                        api.backorder(orderId + "-" + line).path("emails").size() == 1));
         assertThat(notice.getSubject()).contains("3 items are on backorder");
         assertThat(Mailbox.text(notice)).contains("1 x Tent", "2 x Stove", "3 x Lamp");
         for (String line : List.of("1", "2", "3")) {
-            assertThat(api.backorder(orderId + "-" + line).path("emails").get(0).path("messageId").asText())
+            assertThat(api.backorder(orderId + "-" + line)
+                            .path("emails")
+                            .get(0)
+                            .path("messageId")
+                            .asText())
                     .isEqualTo(notice.getMessageID());
         }
         JsonNode log = api.get("/api/orders/" + orderId + "/communications").body();
@@ -98,17 +108,19 @@ class CommunicationTests extends ApplicationTest {
 
         await().until(() -> api.backorder(caseId).path("emails").size() == 2);
         JsonNode view = api.backorder(caseId);
-        assertThat(view.path("emails").findValuesAsText("template")).containsExactly("backorder-notice", "date-changed");
+        assertThat(view.path("emails").findValuesAsText("template"))
+                .containsExactly("backorder-notice", "date-changed");
         assertThat(view.path("timeline").findValuesAsText("detail")).anyMatch(d -> d.contains("customer not told"));
-        MimeMessage changed = Mailbox.awaitCount(SMTP, "customer-" + orderId + "@example.com", 2).get(1);
+        MimeMessage changed = Mailbox.awaitCount(SMTP, "customer-" + orderId + "@example.com", 2)
+                .get(1);
         assertThat(Mailbox.text(changed)).contains("1 x Canoe: ", "->");
     }
 
     @Test
     void aCustomerWithoutEmailIsCalledByAnAgent() {
         String orderId = Catalog.unique("ORD");
-        Map<String, Object> order = new HashMap<>(Api.order(orderId, "STANDARD", null, "Phone Customer",
-                new Api.Line("1", catalog.product(0), 1)));
+        Map<String, Object> order = new HashMap<>(
+                Api.order(orderId, "STANDARD", null, "Phone Customer", new Api.Line("1", catalog.product(0), 1)));
         @SuppressWarnings("unchecked")
         Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
         customer.put("phone", "+49 30 1234567");
@@ -130,10 +142,13 @@ class CommunicationTests extends ApplicationTest {
         String caseId = orderId + "-1";
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
-        String messageId = api.backorder(caseId).path("emails").get(0).path("messageId").asText();
+        String messageId =
+                api.backorder(caseId).path("emails").get(0).path("messageId").asText();
 
-        Api.Response bounce = api.post("/api/notifications/bounces", Map.of("messageId", messageId, "reason", "550 mailbox unavailable"));
-        Api.Response again = api.post("/api/notifications/bounces", Map.of("messageId", messageId, "reason", "550 mailbox unavailable"));
+        Api.Response bounce = api.post(
+                "/api/notifications/bounces", Map.of("messageId", messageId, "reason", "550 mailbox unavailable"));
+        Api.Response again = api.post(
+                "/api/notifications/bounces", Map.of("messageId", messageId, "reason", "550 mailbox unavailable"));
         Api.Response unknown = api.post("/api/notifications/bounces", Map.of("messageId", "<nobody@example.com>"));
 
         assertThat(bounce.status()).isEqualTo(202);
@@ -142,9 +157,16 @@ class CommunicationTests extends ApplicationTest {
         assertThat(unknown.status()).isEqualTo(404);
         await().until(() -> contactTaskReason(caseId) != null);
         assertThat(contactTaskReason(caseId)).contains("bounced", "550 mailbox unavailable");
-        await().until(() -> catalog.count("select count(*) from case_message where case_id = ? and delivered_at is null", caseId) == 0);
-        assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("UserTask_ContactCustomer").count()).isEqualTo(1);
+        await().until(() ->
+                catalog.count("select count(*) from case_message where case_id = ? and delivered_at is null", caseId)
+                        == 0);
+        assertThat(processEngine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .taskDefinitionKey("UserTask_ContactCustomer")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -157,7 +179,12 @@ class CommunicationTests extends ApplicationTest {
             try {
                 api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
                 // recorded SENDING first, then the server's refusal
-                await().until(() -> !api.backorder(caseId).path("emails").path(0).path("state").asText("SENDING").equals("SENDING"));
+                await().until(() -> !api.backorder(caseId)
+                        .path("emails")
+                        .path(0)
+                        .path("state")
+                        .asText("SENDING")
+                        .equals("SENDING"));
             } finally {
                 mailSender.setPort(port);
             }
@@ -167,8 +194,13 @@ class CommunicationTests extends ApplicationTest {
         assertThat(email.path("state").asText()).isEqualTo("UNDELIVERABLE");
         assertThat(email.path("failure").asText()).contains("refused", "550");
         await().until(() -> contactTaskReason(caseId) != null);
-        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instanceOf(caseId))
-                .withException().count()).isZero();
+        assertThat(processEngine
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instanceOf(caseId))
+                        .withException()
+                        .count())
+                .isZero();
     }
 
     @Autowired
@@ -185,18 +217,31 @@ class CommunicationTests extends ApplicationTest {
         String orderId = Catalog.unique("ORD");
         String caseId = orderId + "-1";
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        await().until(() -> api.backorder(caseId).path("emails").path(0).path("state").asText().equals("SENT"));
+        await().until(() -> api.backorder(caseId)
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
         double stalledBefore = metrics.get("backorder.emails.stalled").counter().count();
         // as a node leaves it that died after recording the email and before the server's answer
         int updated = jdbc.sql("""
                         update communication set state = 'SENDING', sent_at = null, attempted_at = ?
                         where case_id = ?""")
-                .params(LocalDateTime.now(clock).minusMinutes(10), caseId).update();
+                .params(LocalDateTime.now(clock).minusMinutes(10), caseId)
+                .update();
         assertThat(updated).isEqualTo(1);
 
-        await("the sweep finds it").until(() -> api.backorder(caseId).path("emails").path(0).path("state").asText().equals("FAILED"));
+        await("the sweep finds it")
+                .until(() -> api.backorder(caseId)
+                        .path("emails")
+                        .path(0)
+                        .path("state")
+                        .asText()
+                        .equals("FAILED"));
 
-        assertThat(api.backorder(caseId).path("emails").path(0).path("failure").asText()).contains("node sending it stopped");
+        assertThat(api.backorder(caseId).path("emails").path(0).path("failure").asText())
+                .contains("node sending it stopped");
         assertThat(metrics.get("backorder.emails.stalled").counter().count()).isGreaterThan(stalledBefore);
         assertThat(metrics.get("backorder.emails.failed").gauge().value()).isGreaterThanOrEqualTo(1);
     }
@@ -214,15 +259,34 @@ class CommunicationTests extends ApplicationTest {
             closed.close();
             mailSender.setPort(down);
             api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-            String instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKey(caseId).singleResult().getId();
-            await().until(() -> processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count() == 1);
-            incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
+            String instance = processEngine
+                    .getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId)
+                    .singleResult()
+                    .getId();
+            await().until(() -> processEngine
+                            .getRuntimeService()
+                            .createIncidentQuery()
+                            .processInstanceId(instance)
+                            .count()
+                    == 1);
+            incident = processEngine
+                    .getRuntimeService()
+                    .createIncidentQuery()
+                    .processInstanceId(instance)
+                    .singleResult();
             assertThat(incident.getActivityId()).isEqualTo("Task_SendBackorderNotice");
             assertThat(Mailbox.to(SMTP, email)).isEmpty();
             // agents see the email failed, and why; it waits to go out
-            assertThat(api.backorder(caseId).path("emails").findValuesAsText("state")).containsExactly("FAILED");
-            assertThat(api.backorder(caseId).path("emails").path(0).path("failure").asText()).containsIgnoringCase("refused");
+            assertThat(api.backorder(caseId).path("emails").findValuesAsText("state"))
+                    .containsExactly("FAILED");
+            assertThat(api.backorder(caseId)
+                            .path("emails")
+                            .path(0)
+                            .path("failure")
+                            .asText())
+                    .containsIgnoringCase("refused");
         } finally {
             mailSender.setPort(port);
         }
@@ -231,17 +295,33 @@ class CommunicationTests extends ApplicationTest {
         processEngine.getManagementService().setJobRetries(incident.getConfiguration(), 1);
 
         MimeMessage sent = Mailbox.awaitCount(SMTP, email, 1).get(0);
-        await().until(() -> processEngine.getRuntimeService().createIncidentQuery().incidentId(incident.getId()).count() == 0);
-        await().until(() -> api.backorder(caseId).path("emails").path(0).path("state").asText().equals("SENT"));
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createIncidentQuery()
+                        .incidentId(incident.getId())
+                        .count()
+                == 0);
+        await().until(() -> api.backorder(caseId)
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
         assertThat(api.backorder(caseId).path("emails")).hasSize(1);
-        assertThat(api.backorder(caseId).path("emails").get(0).path("messageId").asText()).isEqualTo(sent.getMessageID());
+        assertThat(api.backorder(caseId).path("emails").get(0).path("messageId").asText())
+                .isEqualTo(sent.getMessageID());
         // the email written before the outage went out as it was: its decision link works
         Matcher link = LINK.matcher(Mailbox.text(sent));
         assertThat(link.find()).as("a decision link in the email").isTrue();
         PageClient.Page page = new PageClient().get("http://localhost:" + serverPort + link.group(1));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("Your backorder", "Order " + orderId);
-        Job next = processEngine.getManagementService().createJobQuery().processInstanceId(instanceOf(caseId)).messages().singleResult();
+        Job next = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instanceOf(caseId))
+                .messages()
+                .singleResult();
         assertThat(next).isNull();
         assertThat(Mailbox.to(SMTP, email)).hasSize(1);
     }
@@ -258,36 +338,76 @@ class CommunicationTests extends ApplicationTest {
 
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
 
-        String instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).singleResult().getId();
-        await().until(() -> processEngine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
-                .failureLog().count() == 1);
-        await().until(() -> processEngine.getRuntimeService().createExecutionQuery().processInstanceId(instance)
-                .activityId("Event_MaxWaitReached").count() == 1);
+        String instance = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
+        await().until(() -> processEngine
+                        .getHistoryService()
+                        .createHistoricJobLogQuery()
+                        .processInstanceId(instance)
+                        .failureLog()
+                        .count()
+                == 1);
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceId(instance)
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
         MimeMessage sent = Mailbox.awaitCount(SMTP, email, 1).get(0);
         assertThat(Mailbox.to(SMTP, email)).hasSize(1);
         assertThat(api.backorder(caseId).path("emails")).hasSize(1);
-        assertThat(api.backorder(caseId).path("emails").get(0).path("messageId").asText()).isEqualTo(sent.getMessageID());
+        assertThat(api.backorder(caseId).path("emails").get(0).path("messageId").asText())
+                .isEqualTo(sent.getMessageID());
         // the case's timeline shows the email once, though the job that wrote it failed and ran again
-        assertThat(api.backorder(caseId).path("timeline").findValuesAsText("kind")).containsOnlyOnce("EMAIL");
+        assertThat(api.backorder(caseId).path("timeline").findValuesAsText("kind"))
+                .containsOnlyOnce("EMAIL");
     }
 
     // -- helpers -----------------------------------------------------------------------------------
 
     private String instanceOf(String caseId) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult().getId();
+        return processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
     }
 
     private String contactTaskReason(String caseId) {
-        var task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("UserTask_ContactCustomer").list().stream().findFirst().orElse(null);
+        var task = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("UserTask_ContactCustomer")
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
         return task == null ? null : (String) processEngine.getTaskService().getVariable(task.getId(), "contactReason");
     }
 
     private void movePurchaseOrder(String poId, String sku, LocalDate date) {
-        assertThat(api.put("/api/inventory/purchase-orders/" + poId, Map.of("purchaseOrderId", poId, "sku", sku,
-                "supplierId", catalog.supplierOf(sku), "quantity", 5, "expectedDate", date.toString())).status()).isEqualTo(200);
+        assertThat(api.put(
+                                "/api/inventory/purchase-orders/" + poId,
+                                Map.of(
+                                        "purchaseOrderId",
+                                        poId,
+                                        "sku",
+                                        sku,
+                                        "supplierId",
+                                        catalog.supplierOf(sku),
+                                        "quantity",
+                                        5,
+                                        "expectedDate",
+                                        date.toString()))
+                        .status())
+                .isEqualTo(200);
     }
 
     /** A mail server that refuses every recipient for good (550), as one does for unknown mailboxes. */
@@ -307,18 +427,24 @@ class CommunicationTests extends ApplicationTest {
         private void serve() {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept();
-                     var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-                     var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                        var in = new BufferedReader(
+                                new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                        var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
                     out.print("220 refusing.example ESMTP\r\n");
                     out.flush();
                     for (String line; (line = in.readLine()) != null; ) {
                         String command = line.toUpperCase();
-                        String reply = command.startsWith("EHLO") || command.startsWith("HELO") ? "250 refusing.example"
-                                : command.startsWith("MAIL") ? "250 OK"
-                                : command.startsWith("RCPT") ? "550 5.1.1 mailbox unavailable"
-                                : command.startsWith("QUIT") ? "221 bye"
-                                : command.startsWith("RSET") || command.startsWith("NOOP") ? "250 OK"
-                                : "503 bad sequence";
+                        String reply = command.startsWith("EHLO") || command.startsWith("HELO")
+                                ? "250 refusing.example"
+                                : command.startsWith("MAIL")
+                                        ? "250 OK"
+                                        : command.startsWith("RCPT")
+                                                ? "550 5.1.1 mailbox unavailable"
+                                                : command.startsWith("QUIT")
+                                                        ? "221 bye"
+                                                        : command.startsWith("RSET") || command.startsWith("NOOP")
+                                                                ? "250 OK"
+                                                                : "503 bad sequence";
                         out.print(reply + "\r\n");
                         out.flush();
                         if (command.startsWith("QUIT")) {

@@ -53,7 +53,12 @@ class HangingMailServerTests extends ApplicationTest {
     @Test
     void aSilentMailServerCostsFailedTriesNotTheJobExecutor() throws Exception {
         String waiting = openCase("HANG-W");
-        await().until(() -> api.backorder(waiting).path("emails").path(0).path("state").asText().equals("SENT"));
+        await().until(() -> api.backorder(waiting)
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
         hangTheMailServer();
         List<String> stuck = new ArrayList<>();
         for (int i = 0; i < STUCK_EMAILS; i++) {
@@ -61,17 +66,30 @@ class HangingMailServerTests extends ApplicationTest {
         }
 
         // more hanging emails than job threads: without timeouts no other job would ever run again
-        Job maxWait = processEngine.getManagementService().createJobQuery().processInstanceId(instance(waiting))
-                .timers().activityId("Event_MaxWaitReached").singleResult();
+        Job maxWait = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance(waiting))
+                .timers()
+                .activityId("Event_MaxWaitReached")
+                .singleResult();
         processEngine.getManagementService().setJobDuedate(maxWait.getId(), new Date(0));
-        await("the other case's timer ran while the mail server hangs").atMost(Duration.ofSeconds(20))
-                .until(() -> processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(waiting)
-                        .taskDefinitionKey("UserTask_ResolveEscalation").count() == 1);
+        await("the other case's timer ran while the mail server hangs")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> processEngine
+                                .getTaskService()
+                                .createTaskQuery()
+                                .processInstanceBusinessKey(waiting)
+                                .taskDefinitionKey("UserTask_ResolveEscalation")
+                                .count()
+                        == 1);
 
         String first = stuck.get(0);
-        await("the email is FAILED in the case").until(() -> email(first).path("state").asText().equals("FAILED"));
+        await("the email is FAILED in the case")
+                .until(() -> email(first).path("state").asText().equals("FAILED"));
         assertThat(email(first).path("failure").asText()).containsIgnoringCase("timed out");
-        await("retried per the cycle, then an incident").atMost(Duration.ofSeconds(40))
+        await("retried per the cycle, then an incident")
+                .atMost(Duration.ofSeconds(40))
                 .until(() -> incident(first) != null);
         assertThat(emailJob(first).getRetries()).isZero();
         assertThat(email(first).path("state").asText()).isEqualTo("FAILED");
@@ -80,27 +98,31 @@ class HangingMailServerTests extends ApplicationTest {
         String messageId = email(first).path("messageId").asText();
         processEngine.getManagementService().setJobRetries(emailJob(first).getId(), 1);
 
-        await("sent once the server is back").until(() -> email(first).path("state").asText().equals("SENT"));
+        await("sent once the server is back")
+                .until(() -> email(first).path("state").asText().equals("SENT"));
         assertThat(email(first).path("messageId").asText()).isEqualTo(messageId);
         assertThat(Mailbox.to(SMTP, "customer-" + first.substring(0, first.length() - 2) + "@example.com"))
-                .extracting(Mailbox::messageId).containsExactly(messageId);
+                .extracting(Mailbox::messageId)
+                .containsExactly(messageId);
     }
 
     /** A server socket that accepts every connection and answers nothing. */
     private void hangTheMailServer() throws IOException {
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!silent.isClosed()) {
-                try {
-                    Socket socket = silent.accept();
-                    synchronized (held) {
-                        held.add(socket);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!silent.isClosed()) {
+                        try {
+                            Socket socket = silent.accept();
+                            synchronized (held) {
+                                held.add(socket);
+                            }
+                        } catch (IOException closed) {
+                            return;
+                        }
                     }
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "silent-smtp");
+                },
+                "silent-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
         mailSender.setPort(silent.getLocalPort());
@@ -108,7 +130,9 @@ class HangingMailServerTests extends ApplicationTest {
 
     private String openCase(String prefix) {
         String orderId = Catalog.unique(prefix);
-        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1)).status()).isEqualTo(201);
+        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1))
+                        .status())
+                .isEqualTo(201);
         return orderId + "-1";
     }
 
@@ -117,17 +141,28 @@ class HangingMailServerTests extends ApplicationTest {
     }
 
     private Job emailJob(String caseId) {
-        return processEngine.getManagementService().createJobQuery().processInstanceId(instance(caseId))
-                .activityId("Task_SendBackorderNotice").singleResult();
+        return processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance(caseId))
+                .activityId("Task_SendBackorderNotice")
+                .singleResult();
     }
 
     private String instance(String caseId) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult().getId();
+        return processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
     }
 
     private Object incident(String caseId) {
-        return processEngine.getRuntimeService().createIncidentQuery()
-                .processInstanceId(emailJob(caseId).getProcessInstanceId()).singleResult();
+        return processEngine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(emailJob(caseId).getProcessInstanceId())
+                .singleResult();
     }
 }

@@ -62,7 +62,8 @@ class NotificationsTests extends ApplicationTest {
         assertThat(((InternetAddress) notice.getFrom()[0]).getPersonal()).isEqualTo("Backorder Engine Demo Shop");
         assertThat(((InternetAddress) notice.getFrom()[0]).getAddress()).isEqualTo("shop@example.com");
         assertThat(notice.getContentType()).startsWith("multipart/");
-        assertThat(Mailbox.text(notice)).contains("Hello Customer " + orderId, "2 x Alpine stove", "Expected date for the rest");
+        assertThat(Mailbox.text(notice))
+                .contains("Hello Customer " + orderId, "2 x Alpine stove", "Expected date for the rest");
         assertThat(Mailbox.html(notice)).contains("<span>2</span> x <span>Alpine stove</span>");
         var log = api.backorder(orderId + "-1").path("emails").get(0);
         assertThat(log.path("messageId").asText()).isEqualTo(notice.getMessageID());
@@ -97,11 +98,17 @@ class NotificationsTests extends ApplicationTest {
         };
         dyingSender.setHost(mailSender.getHost());
         dyingSender.setPort(mailSender.getPort());
-        var dying = new StaticListableBeanFactory(Map.of("mailSender", dyingSender)).getBeanProvider(JavaMailSenderImpl.class);
+        var dying = new StaticListableBeanFactory(Map.of("mailSender", dyingSender))
+                .getBeanProvider(JavaMailSenderImpl.class);
         Notifications dyingNode = new Notifications(renderer, messages, communications, dying, properties, events);
         // the job fails here and runs again, on this node or another
-        assertThatThrownBy(() -> dyingNode.send(email)).isInstanceOf(IllegalStateException.class).hasMessage("the node died");
-        assertThat(notifications.find(email.messageKey())).get().extracting(Communication::state).isEqualTo(EmailState.SENDING);
+        assertThatThrownBy(() -> dyingNode.send(email))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the node died");
+        assertThat(notifications.find(email.messageKey()))
+                .get()
+                .extracting(Communication::state)
+                .isEqualTo(EmailState.SENDING);
 
         Communication retried = notifications.send(email);
 
@@ -121,8 +128,16 @@ class NotificationsTests extends ApplicationTest {
         String caseId = Catalog.unique("CASE");
         String recipient = Catalog.unique("offline") + "@example.com";
 
-        Communication kept = offline.send(new OutgoingEmail(Catalog.unique("key"), "ORD-1", List.of(caseId), Map.of(),
-                recipient, "status-reminder", Locale.ENGLISH, ZoneId.of("UTC"), model("Grace")));
+        Communication kept = offline.send(new OutgoingEmail(
+                Catalog.unique("key"),
+                "ORD-1",
+                List.of(caseId),
+                Map.of(),
+                recipient,
+                "status-reminder",
+                Locale.ENGLISH,
+                ZoneId.of("UTC"),
+                model("Grace")));
 
         assertThat(kept.state()).isEqualTo(EmailState.LOGGED);
         assertThat(kept.sentAt()).isNull();
@@ -142,8 +157,16 @@ class NotificationsTests extends ApplicationTest {
         line.put("productName", "Lantern\r\nBcc: victim@example.com");
         model.put("lines", List.of(line));
 
-        notifications.send(new OutgoingEmail(Catalog.unique("key"), "ORD-1", List.of("ORD-1-1"), Map.of(), recipient,
-                "status-reminder", Locale.ENGLISH, ZoneId.of("UTC"), model));
+        notifications.send(new OutgoingEmail(
+                Catalog.unique("key"),
+                "ORD-1",
+                List.of("ORD-1-1"),
+                Map.of(),
+                recipient,
+                "status-reminder",
+                Locale.ENGLISH,
+                ZoneId.of("UTC"),
+                model));
 
         MimeMessage received = Mailbox.awaitCount(SMTP, recipient, 1).get(0);
         assertThat(received.getHeader("Bcc")).isNull();
@@ -153,12 +176,21 @@ class NotificationsTests extends ApplicationTest {
     }
 
     @Test
-    void operatorsCanReplaceATemplateFromAFolderWithoutARebuild(@TempDir Path folder)
-            throws Exception {
-        Files.writeString(folder.resolve("status-reminder.en.txt"),
+    void operatorsCanReplaceATemplateFromAFolderWithoutARebuild(@TempDir Path folder) throws Exception {
+        Files.writeString(
+                folder.resolve("status-reminder.en.txt"),
                 "[(${shopName})] still has it on order, [(${customerName})]\nOur own words.\n");
-        EmailRenderer custom = new EmailRenderer(new MailProperties("Outdoor Corner", "shop@example.com", null,
-                "help@example.com", folder, "example.com", false, "R5/PT1M", Duration.ofMinutes(5), Duration.ofMinutes(1)));
+        EmailRenderer custom = new EmailRenderer(new MailProperties(
+                "Outdoor Corner",
+                "shop@example.com",
+                null,
+                "help@example.com",
+                folder,
+                "example.com",
+                false,
+                "R5/PT1M",
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1)));
 
         EmailRenderer.Rendered rendered = custom.render(email("key", "x@example.com", "Ada"));
 
@@ -169,8 +201,16 @@ class NotificationsTests extends ApplicationTest {
     }
 
     private OutgoingEmail email(String key, String recipient, String name) {
-        return new OutgoingEmail(key, "ORD-1", List.of("ORD-1-1"), Map.of(), recipient, "status-reminder", Locale.ENGLISH,
-                ZoneId.of("UTC"), model(name));
+        return new OutgoingEmail(
+                key,
+                "ORD-1",
+                List.of("ORD-1-1"),
+                Map.of(),
+                recipient,
+                "status-reminder",
+                Locale.ENGLISH,
+                ZoneId.of("UTC"),
+                model(name));
     }
 
     private static Map<String, Object> model(String customerName) {

@@ -17,18 +17,23 @@ class SmtpRefusalsTests {
 
     @Test
     void aRecipientRefusedForGoodIsNamedWithTheServersOwnWords() throws Exception {
-        SendFailedException refused = new SendFailedException("Invalid Addresses", new MessagingException(
-                "550 5.1.1 <nobody@example.com>: mailbox unavailable\nmore detail"), new Address[0], new Address[0],
+        SendFailedException refused = new SendFailedException(
+                "Invalid Addresses",
+                new MessagingException("550 5.1.1 <nobody@example.com>: mailbox unavailable\nmore detail"),
+                new Address[0],
+                new Address[0],
                 new Address[] {new InternetAddress("nobody@example.com")});
         MailSendException failure = new MailSendException(Map.of(new Object(), refused));
 
         assertThat(SmtpRefusals.permanentRefusal(failure))
-                .isEqualTo("the mail server refused nobody@example.com: 550 5.1.1 <nobody@example.com>: mailbox unavailable");
+                .isEqualTo(
+                        "the mail server refused nobody@example.com: 550 5.1.1 <nobody@example.com>: mailbox unavailable");
     }
 
     @Test
     void aServerThatCannotBeReachedIsWorthAnotherTry() {
-        MailSendException failure = new MailSendException("Mail server connection failed",
+        MailSendException failure = new MailSendException(
+                "Mail server connection failed",
                 new MessagingException("Could not connect", new ConnectException("Connection refused")));
 
         assertThat(SmtpRefusals.permanentRefusal(failure)).isNull();

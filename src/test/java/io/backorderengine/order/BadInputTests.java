@@ -47,8 +47,8 @@ class BadInputTests extends ApplicationTest {
 
     @Test
     void anUnknownSku() {
-        Api.Response response = api.placeOrder(Catalog.unique("ORD"), "STANDARD",
-                new Api.Line("1", sku, 1), new Api.Line("2", "NO-SUCH-SKU", 1));
+        Api.Response response = api.placeOrder(
+                Catalog.unique("ORD"), "STANDARD", new Api.Line("1", sku, 1), new Api.Line("2", "NO-SUCH-SKU", 1));
 
         assertProblem(response, 400);
         assertThat(fields(response)).containsExactly("lines[1].sku");
@@ -58,8 +58,8 @@ class BadInputTests extends ApplicationTest {
 
     @Test
     void aQuantityOfZeroOrLess() {
-        Api.Response response = api.placeOrder(Catalog.unique("ORD"), "STANDARD",
-                new Api.Line("1", sku, 0), new Api.Line("2", sku, -2));
+        Api.Response response = api.placeOrder(
+                Catalog.unique("ORD"), "STANDARD", new Api.Line("1", sku, 0), new Api.Line("2", sku, -2));
 
         assertProblem(response, 400);
         assertThat(fields(response)).containsExactly("lines[0].quantity", "lines[1].quantity");
@@ -68,7 +68,8 @@ class BadInputTests extends ApplicationTest {
 
     @Test
     void aMissingEmail() {
-        Map<String, Object> order = Api.order(Catalog.unique("ORD"), "STANDARD", null, "Name", new Api.Line("1", sku, 1));
+        Map<String, Object> order =
+                Api.order(Catalog.unique("ORD"), "STANDARD", null, "Name", new Api.Line("1", sku, 1));
 
         Api.Response response = api.post("/api/orders", order);
 
@@ -79,8 +80,8 @@ class BadInputTests extends ApplicationTest {
 
     @Test
     void duplicateLineIdsAndALineIdThatWouldMakeTheCaseIdAmbiguous() {
-        Api.Response duplicate = api.placeOrder(Catalog.unique("ORD"), "STANDARD",
-                new Api.Line("1", sku, 1), new Api.Line("1", sku, 1));
+        Api.Response duplicate =
+                api.placeOrder(Catalog.unique("ORD"), "STANDARD", new Api.Line("1", sku, 1), new Api.Line("1", sku, 1));
         Api.Response withDash = api.placeOrder(Catalog.unique("ORD"), "STANDARD", new Api.Line("1-2", sku, 1));
 
         assertProblem(duplicate, 400);
@@ -109,7 +110,8 @@ class BadInputTests extends ApplicationTest {
 
     @Test
     void aBodyThatIsNotJson() {
-        Api.Response response = api.exchange(HttpMethod.POST, "/api/orders", "orderId=A-1", MediaType.APPLICATION_FORM_URLENCODED);
+        Api.Response response =
+                api.exchange(HttpMethod.POST, "/api/orders", "orderId=A-1", MediaType.APPLICATION_FORM_URLENCODED);
 
         assertThat(response.status()).isEqualTo(415);
         assertNothingChanged();
@@ -118,14 +120,15 @@ class BadInputTests extends ApplicationTest {
     @Test
     void controlAndBidiOverrideCharactersInNamesAndIds() {
         for (String name : List.of("Ada\u0000Lovelace", "Ada \u202Emoc.elpmaxe@\u202C", "Ada\u001B[31m", "Ada\u0085")) {
-            Api.Response response = api.post("/api/orders", Api.order(Catalog.unique("CTL"), "STANDARD",
-                    "ctl@example.com", name, new Api.Line("1", sku, 1)));
+            Api.Response response = api.post(
+                    "/api/orders",
+                    Api.order(Catalog.unique("CTL"), "STANDARD", "ctl@example.com", name, new Api.Line("1", sku, 1)));
 
             assertProblem(response, 400);
             assertThat(fields(response)).containsExactly("customer.name");
         }
-        Api.Response sku = api.post("/api/orders", Api.order(Catalog.unique("CTL"), "STANDARD",
-                new Api.Line("1", this.sku + "\u0000", 1)));
+        Api.Response sku = api.post(
+                "/api/orders", Api.order(Catalog.unique("CTL"), "STANDARD", new Api.Line("1", this.sku + "\u0000", 1)));
         assertProblem(sku, 400);
         assertNothingChanged();
     }

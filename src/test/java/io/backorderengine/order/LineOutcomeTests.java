@@ -10,11 +10,12 @@ class LineOutcomeTests {
 
     @ParameterizedTest(name = "{0} ordered, {1} reserved, refused {2}: {3}")
     @CsvSource({
-            "3, 3, false, RESERVED",
-            "3, 1, false, PARTIALLY_BACKORDERED",
-            "3, 0, false, BACKORDERED",
-            "3, 1, true,  PARTIALLY_REFUSED",
-            "3, 0, true,  REFUSED"})
+        "3, 3, false, RESERVED",
+        "3, 1, false, PARTIALLY_BACKORDERED",
+        "3, 0, false, BACKORDERED",
+        "3, 1, true,  PARTIALLY_REFUSED",
+        "3, 0, true,  REFUSED"
+    })
     void theOutcomeFollowsWhatWasReservedAndRefused(int quantity, int reserved, boolean refused, LineOutcome outcome) {
         assertThat(LineOutcome.of(quantity, reserved, refused)).isEqualTo(outcome);
     }

@@ -37,8 +37,12 @@ class OrderIntakeTests extends ApplicationTest {
         assertThat(line.path("quantityBackordered").asInt()).isZero();
         assertThat(line.path("caseId").isNull()).isTrue();
         assertThat(catalog.onHand(sku)).isEqualTo(7);
-        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1").count()).isZero();
+        assertThat(processEngine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(orderId + "-1")
+                        .count())
+                .isZero();
         assertThat(api.get("/api/orders/" + orderId).body()).isEqualTo(placed.body());
     }
 
@@ -60,8 +64,11 @@ class OrderIntakeTests extends ApplicationTest {
         assertThat(catalog.reservedAtIntake(orderId, "1")).isEqualTo(2);
 
         MimeMessage notice = Mailbox.awaitSubject(SMTP, email, "is on backorder");
-        assertThat(Mailbox.text(notice)).contains("3 x Storm lantern", "2 of the 5 you ordered are in stock and ship now",
-                "Expected date for the rest");
+        assertThat(Mailbox.text(notice))
+                .contains(
+                        "3 x Storm lantern",
+                        "2 of the 5 you ordered are in stock and ship now",
+                        "Expected date for the rest");
         assertThat(Mailbox.html(notice)).contains("Storm lantern");
         JsonNode view = api.backorder(caseId);
         assertThat(view.path("status").asText()).isEqualTo("OPEN");
@@ -72,13 +79,18 @@ class OrderIntakeTests extends ApplicationTest {
         Api.Response receipt = api.receive(Catalog.unique("RCPT"), sku, 3);
 
         assertThat(receipt.status()).isEqualTo(201);
-        assertThat(receipt.body().path("allocations").get(0).path("caseId").asText()).isEqualTo(caseId);
+        assertThat(receipt.body().path("allocations").get(0).path("caseId").asText())
+                .isEqualTo(caseId);
         await().until(() -> api.status(caseId).equals("FULFILLED"));
         MimeMessage shipped = Mailbox.awaitSubject(SMTP, email, "ships now");
         assertThat(Mailbox.text(shipped)).contains("3 x Storm lantern");
         assertThat(catalog.heldFor(caseId, "RECEIPT")).isEqualTo(3);
-        await().until(() -> processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).count() == 0);
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .count()
+                == 0);
     }
 
     @Test
@@ -108,7 +120,13 @@ class OrderIntakeTests extends ApplicationTest {
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(conflict.body().path("detail").asText()).contains(orderId);
         assertThat(catalog.onHand(sku)).isEqualTo(6);
-        assertThat(api.get("/api/orders/" + orderId).body().path("lines").get(0).path("quantity").asInt()).isEqualTo(4);
+        assertThat(api.get("/api/orders/" + orderId)
+                        .body()
+                        .path("lines")
+                        .get(0)
+                        .path("quantity")
+                        .asInt())
+                .isEqualTo(4);
     }
 
     @Test
@@ -141,7 +159,8 @@ class OrderIntakeTests extends ApplicationTest {
             pool.shutdownNow();
         }
         assertThat(caseCount(orderId + "-1")).isEqualTo(1);
-        assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId)).isEqualTo(1);
+        assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId))
+                .isEqualTo(1);
         assertThat(catalog.reservedAtIntake(orderId, "1")).isEqualTo(1);
         assertThat(catalog.onHand(sku)).isZero();
     }
@@ -162,9 +181,13 @@ class OrderIntakeTests extends ApplicationTest {
                     ready.countDown();
                     go.await();
                     assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2), new Api.Line("2", sku, 1))
-                            .status()).isEqualTo(201);
-                    return processEngine.getRuntimeService().createProcessInstanceQuery()
-                            .processInstanceBusinessKeyLike(orderId + "-%").count();
+                                    .status())
+                            .isEqualTo(201);
+                    return processEngine
+                            .getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceBusinessKeyLike(orderId + "-%")
+                            .count();
                 }));
             }
             ready.await();
@@ -175,7 +198,8 @@ class OrderIntakeTests extends ApplicationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(catalog.count("select count(*) from backorder_case where sku = ? and process_instance_id is null", sku))
+        assertThat(catalog.count(
+                        "select count(*) from backorder_case where sku = ? and process_instance_id is null", sku))
                 .isZero();
     }
 
@@ -191,21 +215,30 @@ class OrderIntakeTests extends ApplicationTest {
             Api.Response placed = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2));
 
             assertThat(placed.status()).isEqualTo(201);
-            assertThat(placed.body().path("lines").get(0).path("caseId").asText()).isEqualTo(caseId);
+            assertThat(placed.body().path("lines").get(0).path("caseId").asText())
+                    .isEqualTo(caseId);
             assertThat(caseCount(caseId)).isZero();
             assertThat(api.status(caseId)).isEqualTo("OPEN");
         } finally {
             repository.activateProcessDefinitionByKey("backorder");
         }
 
-        await().until(() -> processEngine.getRuntimeService().createExecutionQuery()
-                .processInstanceBusinessKey(caseId).activityId("Event_MaxWaitReached").count() == 1);
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
         assertThat(caseCount(caseId)).isEqualTo(1);
         Mailbox.awaitSubject(SMTP, "customer-" + orderId + "@example.com", "is on backorder");
     }
 
     private long caseCount(String businessKey) {
-        return processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(businessKey).count();
+        return processEngine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .count();
     }
 }

@@ -28,13 +28,14 @@ public class Api {
     public record Response(int status, HttpHeaders headers, JsonNode body) {
 
         public String contentType() {
-            return headers.getContentType() == null ? null : headers.getContentType().toString();
+            return headers.getContentType() == null
+                    ? null
+                    : headers.getContentType().toString();
         }
     }
 
     /** An order line for {@link #order}. */
-    public record Line(String lineId, String sku, int quantity) {
-    }
+    public record Line(String lineId, String sku, int quantity) {}
 
     private final TestRestTemplate base;
     private final TestRestTemplate rest;
@@ -90,7 +91,8 @@ public class Api {
     public Response postMultipart(String path, MultiValueMap<String, Object> parts) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+        ResponseEntity<String> response =
+                rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
         return new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody()));
     }
 
@@ -98,13 +100,13 @@ public class Api {
     public Response deploy(String deploymentName, Map<String, String> files) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("deployment-name", deploymentName);
-        files.forEach((name, content) -> parts.add(name, new ByteArrayResource(
-                content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }));
+        files.forEach(
+                (name, content) -> parts.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+                    @Override
+                    public String getFilename() {
+                        return name;
+                    }
+                }));
         return postMultipart("/engine-rest/deployment/create", parts);
     }
 
@@ -132,7 +134,8 @@ public class Api {
     public JsonNode backorder(String caseId) {
         Response response = get("/api/backorders/" + caseId);
         if (response.status() != 200) {
-            throw new AssertionError("GET /api/backorders/" + caseId + " answered " + response.status() + ": " + response.body());
+            throw new AssertionError(
+                    "GET /api/backorders/" + caseId + " answered " + response.status() + ": " + response.body());
         }
         return response.body();
     }

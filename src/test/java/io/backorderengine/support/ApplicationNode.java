@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  */
 public final class ApplicationNode implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String name;
     private final int port;
@@ -44,7 +45,10 @@ public final class ApplicationNode implements AutoCloseable {
     /** Starts a node on a free port; {@code arguments} are Spring Boot command-line properties. */
     public static ApplicationNode start(String name, Path logFolder, List<String> arguments) throws IOException {
         // a small node: the tests run two of them beside their own JVM on two cores
-        return start(name, logFolder, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+        return start(
+                name,
+                logFolder,
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
                 arguments);
     }
 
@@ -57,7 +61,10 @@ public final class ApplicationNode implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", applicationClassPath(), "io.backorderengine.BackorderEngineApplication",
+        command.addAll(List.of(
+                "-cp",
+                applicationClassPath(),
+                "io.backorderengine.BackorderEngineApplication",
                 "--server.port=" + port));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
@@ -69,17 +76,26 @@ public final class ApplicationNode implements AutoCloseable {
 
     /** Waits until the node reports itself ready, failing early with its log when it died instead. */
     public ApplicationNode awaitReady(Duration timeout) {
-        await(name + " ready").atMost(timeout).dontCatchUncaughtExceptions().pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
-            }
-            try {
-                return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await(name + " ready")
+                .atMost(timeout)
+                .dontCatchUncaughtExceptions()
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(
+                                name + " exited with " + process.exitValue() + ":\n" + logTail());
+                    }
+                    try {
+                        return HTTP.send(
+                                                HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
         return this;
     }
 
@@ -118,11 +134,15 @@ public final class ApplicationNode implements AutoCloseable {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -49,11 +49,20 @@ public final class Browser implements AutoCloseable {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             // a closed network: no background connections, no updates, no sync
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--window-size=1400,1000",
+                    "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .build();
             return new Browser(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -74,8 +83,10 @@ public final class Browser implements AutoCloseable {
             return waiting().until(condition);
         } catch (TimeoutException e) {
             screenshot("failed-" + step);
-            throw new AssertionError("browser step '" + step + "' timed out on " + driver.getCurrentUrl()
-                    + " (screenshot in target/screenshots)", e);
+            throw new AssertionError(
+                    "browser step '" + step + "' timed out on " + driver.getCurrentUrl()
+                            + " (screenshot in target/screenshots)",
+                    e);
         }
     }
 

@@ -37,7 +37,8 @@ public class Catalog {
     public String supplier(int leadTimeDays) {
         String id = unique("SUP");
         jdbc.sql("insert into supplier (supplier_id, name, lead_time_days) values (?, ?, ?)")
-                .params(id, "Supplier " + id, leadTimeDays).update();
+                .params(id, "Supplier " + id, leadTimeDays)
+                .update();
         return id;
     }
 
@@ -55,13 +56,16 @@ public class Catalog {
         jdbc.sql("""
                         insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
                         values (?, ?, ?, ?, ?, ?, 10000)""")
-                .params(sku, name, category, new BigDecimal(price), supplier(leadTimeDays), onHand).update();
+                .params(sku, name, category, new BigDecimal(price), supplier(leadTimeDays), onHand)
+                .update();
         return sku;
     }
 
     /** Gives a SKU a backorder cap of its own; null for the default rule (open supply plus the margin). */
     public void backorderCap(String sku, Integer cap) {
-        jdbc.sql("update product set backorder_cap = ? where sku = ?").params(cap, sku).update();
+        jdbc.sql("update product set backorder_cap = ? where sku = ?")
+                .params(cap, sku)
+                .update();
     }
 
     public String product(int onHand) {
@@ -69,38 +73,43 @@ public class Catalog {
     }
 
     public void substitute(String sku, String substituteSku) {
-        jdbc.sql("insert into substitute (sku, substitute_sku) values (?, ?)").params(sku, substituteSku).update();
+        jdbc.sql("insert into substitute (sku, substitute_sku) values (?, ?)")
+                .params(sku, substituteSku)
+                .update();
     }
 
     public String supplierOf(String sku) {
-        return jdbc.sql("select supplier_id from product where sku = ?").param(sku).query(String.class).single();
+        return jdbc.sql("select supplier_id from product where sku = ?")
+                .param(sku)
+                .query(String.class)
+                .single();
     }
 
     public void purchaseOrder(String id, String sku, int quantity, LocalDate expected) {
         jdbc.sql("""
                         insert into purchase_order (purchase_order_id, sku, supplier_id, quantity, expected_date, status,
-                        created_at, updated_at) values (?, ?, ?, ?, ?, 'OPEN', current_timestamp, current_timestamp)""")
-                .params(id, sku, supplierOf(sku), quantity, expected).update();
+                        created_at, updated_at) values (?, ?, ?, ?, ?, 'OPEN', current_timestamp, current_timestamp)""").params(id, sku, supplierOf(sku), quantity, expected).update();
     }
 
     public int onHand(String sku) {
-        return jdbc.sql("select on_hand from product where sku = ?").param(sku).query(Integer.class).single();
+        return jdbc.sql("select on_hand from product where sku = ?")
+                .param(sku)
+                .query(Integer.class)
+                .single();
     }
 
     /** Units held for a case by receipts or as its alternative, not released. */
     public int heldFor(String caseId, String source) {
         return jdbc.sql("""
                         select coalesce(sum(quantity), 0) from reservation
-                        where case_id = ? and source = ? and released_at is null""")
-                .params(caseId, source).query(Integer.class).single();
+                        where case_id = ? and source = ? and released_at is null""").params(caseId, source).query(Integer.class).single();
     }
 
     /** Units reserved at intake for an order line. */
     public int reservedAtIntake(String orderId, String lineId) {
         return jdbc.sql("""
                         select coalesce(sum(quantity), 0) from reservation
-                        where order_id = ? and line_id = ? and source = 'INTAKE' and released_at is null""")
-                .params(orderId, lineId).query(Integer.class).single();
+                        where order_id = ? and line_id = ? and source = 'INTAKE' and released_at is null""").params(orderId, lineId).query(Integer.class).single();
     }
 
     public int count(String sql, Object... params) {

@@ -18,12 +18,13 @@ import jakarta.mail.internet.MimeMessage;
 /** Reads what the in-JVM SMTP server received, as a mail client would. */
 public final class Mailbox {
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** Every message received for the address so far. */
     public static List<MimeMessage> to(GreenMail smtp, String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, address)).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> addressedTo(m, address))
+                .toList();
     }
 
     /** Waits until the address has received the number of messages, and returns them. */
@@ -35,7 +36,10 @@ public final class Mailbox {
     /** Waits for a message to the address whose subject contains the text. */
     public static MimeMessage awaitSubject(GreenMail smtp, String address, String subjectPart) {
         await().until(() -> to(smtp, address).stream().anyMatch(m -> subject(m).contains(subjectPart)));
-        return to(smtp, address).stream().filter(m -> subject(m).contains(subjectPart)).findFirst().orElseThrow();
+        return to(smtp, address).stream()
+                .filter(m -> subject(m).contains(subjectPart))
+                .findFirst()
+                .orElseThrow();
     }
 
     public static String subject(MimeMessage message) {
@@ -71,7 +75,8 @@ public final class Mailbox {
     private static boolean addressedTo(MimeMessage message, String address) {
         try {
             var recipients = message.getRecipients(Message.RecipientType.TO);
-            return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().contains(address));
+            return recipients != null
+                    && Arrays.stream(recipients).anyMatch(r -> r.toString().contains(address));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

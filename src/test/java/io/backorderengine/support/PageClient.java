@@ -23,9 +23,11 @@ public final class PageClient {
 
         /** The value of a hidden input in the page's form. */
         public String hidden(String name) {
-            Matcher m = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"").matcher(html);
+            Matcher m = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+                    .matcher(html);
             if (!m.find()) {
-                m = Pattern.compile("<input[^>]*value=\"([^\"]*)\"[^>]*name=\"" + Pattern.quote(name) + "\"").matcher(html);
+                m = Pattern.compile("<input[^>]*value=\"([^\"]*)\"[^>]*name=\"" + Pattern.quote(name) + "\"")
+                        .matcher(html);
                 if (!m.find()) {
                     return null;
                 }
@@ -35,9 +37,16 @@ public final class PageClient {
 
         /** The page's visible text, tags removed and entities of the usual kinds decoded. */
         public String text() {
-            return html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " ").replace("&amp;", "&")
-                    .replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
-                    .replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+            return html.replaceAll("(?s)<head>.*?</head>", "")
+                    .replaceAll("<[^>]+>", " ")
+                    .replace("&amp;", "&")
+                    .replace("&#39;", "'")
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace('\u00a0', ' ')
+                    .replaceAll("\\s+", " ")
+                    .trim();
         }
     }
 
@@ -65,7 +74,8 @@ public final class PageClient {
         }
         values.putAll(fields);
         String body = values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(form.uri().resolve(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -74,14 +84,18 @@ public final class PageClient {
 
     /** Posts a raw form body, e.g. one that leaves the CSRF token out. */
     public Page post(String url, String formBody) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody)));
     }
 
     private Page send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         try {
             HttpRequest built = request.build();
@@ -90,7 +104,8 @@ public final class PageClient {
                 String pair = cookie.split(";", 2)[0];
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                    cookies.put(
+                            pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
                 }
             });
             return new Page(response.statusCode(), response.body(), built.uri());

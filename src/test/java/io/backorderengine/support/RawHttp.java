@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    public record Response(int status, Map<String, String> headers, String body) {
-    }
+    public record Response(int status, Map<String, String> headers, String body) {}
 
     private final String localAddress;
     private final int port;
@@ -59,7 +58,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, end < 0 ? "" : text.substring(end + 4));

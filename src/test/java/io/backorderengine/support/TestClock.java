@@ -12,11 +12,10 @@ final class TestClock {
 
     static {
         Clock real = Clock.systemUTC();
-        Duration toNoon = Duration.between(real.instant(),
-                LocalDate.now(real).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        Duration toNoon = Duration.between(
+                real.instant(), LocalDate.now(real).atTime(12, 0).toInstant(ZoneOffset.UTC));
         INSTANCE = Clock.offset(real, toNoon);
     }
 
-    private TestClock() {
-    }
+    private TestClock() {}
 }

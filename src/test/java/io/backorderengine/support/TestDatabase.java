@@ -23,7 +23,9 @@ public final class TestDatabase {
     static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                postgres = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .start();
             } catch (IOException e) {
                 throw new IllegalStateException("embedded PostgreSQL did not start", e);
             }
@@ -47,8 +49,7 @@ public final class TestDatabase {
         }
     }
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** The test profile, plus the production {@code postgres} profile when running on PostgreSQL. */
     public static final class Profiles implements ActiveProfilesResolver {

@@ -40,7 +40,7 @@ public class TestProbes {
     @Bean
     @Conditional(OnPostgres.class)
     static AbstractDependsOnBeanFactoryPostProcessor dataSourceDependsOnPostgres() {
-        return new AbstractDependsOnBeanFactoryPostProcessor(DataSource.class, POSTGRES_CLOSER) { };
+        return new AbstractDependsOnBeanFactoryPostProcessor(DataSource.class, POSTGRES_CLOSER) {};
     }
 
     static final class OnPostgres implements Condition {

@@ -26,8 +26,17 @@ public class TestUsers {
     /** Only ever used with a wrong password: the engine locks users out after failed attempts. */
     public static final String LOCKED_OUT = "testwrongpassword";
 
-    private static final Map<String, String> GROUPS = Map.of(AGENT, "agents", SUPERVISOR, "supervisors",
-            ANALYST, "analysts", SHOP, "ordersystems", LOCKED_OUT, "camunda-admin");
+    private static final Map<String, String> GROUPS = Map.of(
+            AGENT,
+            "agents",
+            SUPERVISOR,
+            "supervisors",
+            ANALYST,
+            "analysts",
+            SHOP,
+            "ordersystems",
+            LOCKED_OUT,
+            "camunda-admin");
 
     /** The test order system's API key (order systems have keys, not passwords). */
     private static final String SHOP_KEY = "testshop-api-key-7f3c9a1e5b2d4f60";

@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class WebappSession {
 
-    public record Response(int status, String body) {
-    }
+    public record Response(int status, String body) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -33,20 +32,28 @@ public final class WebappSession {
 
     /** Opens the app's page (which hands out the CSRF token) and logs in; returns the login status. */
     public int login(String app, String user, String password) {
-        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
-        Response login = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password))));
+        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/"))
+                .GET());
+        Response login =
+                send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + encode(user) + "&password=" + encode(password))));
         // the login starts a new session, which has a CSRF token of its own
-        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/"))
+                .GET());
         return login.status();
     }
 
     /** The response headers of a page, e.g. to check the webapps' security headers. */
     public HttpHeaders headers(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).headers();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .headers();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -56,11 +63,14 @@ public final class WebappSession {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .GET());
     }
 
     public Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -69,22 +79,38 @@ public final class WebappSession {
     public Response postFiles(String path, Map<String, String> fields, Map<String, String> files) {
         String boundary = "----webapp-session-" + System.nanoTime();
         StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
-                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+        fields.forEach((name, value) -> body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        files.forEach((name, content) -> body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"; filename=\"")
+                .append(name)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content)
+                .append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
     }
 
     private Response send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         if (csrfToken != null) {
             request.header("X-XSRF-TOKEN", csrfToken);

@@ -39,7 +39,9 @@ class CaseHistoryLevelMigrationTests extends ApplicationTest {
             connection.setAutoCommit(false);
             try {
                 JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-                jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = ? where NAME_ = 'historyLevel'").param(level).update();
+                jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = ? where NAME_ = 'historyLevel'")
+                        .param(level)
+                        .update();
                 new CaseHistoryLevelMigration().migrate(new Context() {
                     @Override
                     public Configuration getConfiguration() {
@@ -51,7 +53,9 @@ class CaseHistoryLevelMigrationTests extends ApplicationTest {
                         return connection;
                     }
                 });
-                return jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'").query(String.class).single();
+                return jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'")
+                        .query(String.class)
+                        .single();
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);

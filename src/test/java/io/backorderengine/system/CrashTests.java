@@ -65,13 +65,17 @@ class CrashTests {
         Path data = Files.createTempDirectory("crash-" + database);
         List<String> arguments = database.equals("h2")
                 ? List.of("--spring.profiles.active=demo", "--backorder.data-folder=" + data)
-                : List.of("--spring.profiles.active=demo,postgres", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres");
+                : List.of(
+                        "--spring.profiles.active=demo,postgres",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres");
         Database db = database.equals("h2") ? Database.h2(data) : Database.postgres(postgres);
-        // the first start creates the schema; the catalog of this test is added with the process down (H2 locks its file)
+        // the first start creates the schema; the catalog of this test is added with the process down (H2 locks its
+        // file)
         start(database, 0, arguments).kill();
         db.run(jdbc -> {
-            jdbc.update("insert into supplier (supplier_id, name, lead_time_days) values ('CRASH-SUP', 'Crash supplier', 10)");
+            jdbc.update(
+                    "insert into supplier (supplier_id, name, lead_time_days) values ('CRASH-SUP', 'Crash supplier', 10)");
             jdbc.update("""
                     insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
                     values ('CRASH-STOCK', 'In stock', 'crash-stock', 5.00, 'CRASH-SUP', ?, null)""", STOCK);
@@ -101,14 +105,21 @@ class CrashTests {
                             boolean receipt = n % 10 == 0;
                             String id = (receipt ? "RCPT-" : "CRASH-") + n;
                             HttpResponse<String> response = receipt
-                                    ? node.send("POST", "/api/inventory/receipts",
-                                    "{\"receiptId\":\"%s\",\"sku\":\"CRASH-SHORT\",\"quantity\":1}".formatted(id), "shop", KEY)
+                                    ? node.send(
+                                            "POST",
+                                            "/api/inventory/receipts",
+                                            "{\"receiptId\":\"%s\",\"sku\":\"CRASH-SHORT\",\"quantity\":1}"
+                                                    .formatted(id),
+                                            "shop",
+                                            KEY)
                                     : node.send("POST", "/api/orders", order(id), "shop", KEY);
                             if (response.statusCode() == 201 || response.statusCode() == 200) {
                                 long answered = System.nanoTime();
                                 (receipt ? answeredReceipts : answeredOrders).add(id);
                                 trigger.countDown();
-                                if (rightAfterAnAnswer && trigger.getCount() == 0 && answerToKill.compareAndSet(-1, 0)) {
+                                if (rightAfterAnAnswer
+                                        && trigger.getCount() == 0
+                                        && answerToKill.compareAndSet(-1, 0)) {
                                     // this client's answer just came: the process dies now, with the write fresh
                                     node.signalKill();
                                     answerToKill.set((System.nanoTime() - answered) / 1_000_000);
@@ -122,7 +133,9 @@ class CrashTests {
                 });
             }
             if (rightAfterAnAnswer) {
-                assertThat(trigger.await(60, TimeUnit.SECONDS)).as("answers before kill " + kill).isTrue();
+                assertThat(trigger.await(60, TimeUnit.SECONDS))
+                        .as("answers before kill " + kill)
+                        .isTrue();
             } else {
                 trigger.await(randomMoment, TimeUnit.MILLISECONDS);
             }
@@ -134,9 +147,13 @@ class CrashTests {
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             db.run(jdbc -> assertEverythingAnsweredIsThere(jdbc, answeredOrders, answeredReceipts));
         }
-        System.out.printf("crash on %s: %d kills, %d orders and %d receipts answered and kept; ms from answer to kill: %s%n",
+        System.out.printf(
+                "crash on %s: %d kills, %d orders and %d receipts answered and kept; ms from answer to kill: %s%n",
                 database, KILLS, answeredOrders.size(), answeredReceipts.size(), msFromAnswerToKill);
-        assertThat(msFromAnswerToKill).as("kills right after an answer").hasSize(KILLS / 2).allMatch(ms -> ms < 50);
+        assertThat(msFromAnswerToKill)
+                .as("kills right after an answer")
+                .hasSize(KILLS / 2)
+                .allMatch(ms -> ms < 50);
         if (database.equals("h2")) {
             // every commit written at once must not make the file grow without end (H2Housekeeping)
             long megabytes = Files.size(data.resolve("backorder.mv.db")) / 1024 / 1024;
@@ -148,37 +165,58 @@ class CrashTests {
 
     private static void assertEverythingAnsweredIsThere(JdbcTemplate jdbc, Set<String> orders, Set<String> receipts) {
         for (String orderId : orders) {
-            assertThat(count(jdbc, "select count(*) from customer_order where order_id = ?", orderId)).as(orderId).isEqualTo(1);
-            assertThat(count(jdbc, "select count(*) from order_line where order_id = ?", orderId)).as(orderId).isEqualTo(2);
+            assertThat(count(jdbc, "select count(*) from customer_order where order_id = ?", orderId))
+                    .as(orderId)
+                    .isEqualTo(1);
+            assertThat(count(jdbc, "select count(*) from order_line where order_id = ?", orderId))
+                    .as(orderId)
+                    .isEqualTo(2);
             // the short item's line: reserved from a receipt's units still on hand, or backordered as a case
-            int backordered = count(jdbc, "select quantity_backordered from order_line where order_id = ? and line_id = '2'", orderId);
-            assertThat(backordered + count(jdbc, "select quantity_reserved from order_line where order_id = ? and line_id = '2'",
-                    orderId)).as(orderId + ": line 2 reserved or backordered").isEqualTo(1);
+            int backordered = count(
+                    jdbc, "select quantity_backordered from order_line where order_id = ? and line_id = '2'", orderId);
+            assertThat(backordered
+                            + count(
+                                    jdbc,
+                                    "select quantity_reserved from order_line where order_id = ? and line_id = '2'",
+                                    orderId))
+                    .as(orderId + ": line 2 reserved or backordered")
+                    .isEqualTo(1);
             assertThat(count(jdbc, "select count(*) from backorder_case where case_id = ?", orderId + "-2"))
-                    .as(orderId + ": a case for the short line").isEqualTo(backordered);
+                    .as(orderId + ": a case for the short line")
+                    .isEqualTo(backordered);
             assertThat(count(jdbc, "select count(*) from ACT_HI_PROCINST where BUSINESS_KEY_ = ?", orderId + "-2"))
-                    .as(orderId + ": the case's process").isEqualTo(backordered);
+                    .as(orderId + ": the case's process")
+                    .isEqualTo(backordered);
         }
         for (String receiptId : receipts) {
-            assertThat(count(jdbc, "select count(*) from stock_receipt where receipt_id = ?", receiptId)).as(receiptId).isEqualTo(1);
+            assertThat(count(jdbc, "select count(*) from stock_receipt where receipt_id = ?", receiptId))
+                    .as(receiptId)
+                    .isEqualTo(1);
         }
         // no unit lost or made up, whatever was cut off mid-way
         int received = count(jdbc, "select coalesce(sum(quantity), 0) from stock_receipt where sku = 'CRASH-SHORT'");
         assertThat(onHandPlusHeld(jdbc, "CRASH-STOCK")).isEqualTo(STOCK);
         assertThat(onHandPlusHeld(jdbc, "CRASH-SHORT")).isEqualTo(received);
-        assertThat(count(jdbc, "select coalesce(sum(quantity_allocated), 0) from backorder_demand where sku = 'CRASH-SHORT'"))
-                .as("allocated to cases = held for cases").isEqualTo(count(jdbc, """
+        assertThat(count(
+                        jdbc,
+                        "select coalesce(sum(quantity_allocated), 0) from backorder_demand where sku = 'CRASH-SHORT'"))
+                .as("allocated to cases = held for cases")
+                .isEqualTo(count(jdbc, """
                         select coalesce(sum(quantity), 0) from reservation
                         where sku = 'CRASH-SHORT' and source = 'RECEIPT' and released_at is null"""));
         assertThat(count(jdbc, """
                 select count(*) from order_line l where l.sku = 'CRASH-STOCK' and l.quantity_reserved <> (select coalesce(sum(r.quantity), 0)
                 from reservation r where r.order_id = l.order_id and r.line_id = l.line_id and r.released_at is null)"""))
-                .as("every in-stock line holds what it says").isZero();
+                .as("every in-stock line holds what it says")
+                .isZero();
     }
 
     private static int onHandPlusHeld(JdbcTemplate jdbc, String sku) {
         return count(jdbc, "select on_hand from product where sku = ?", sku)
-                + count(jdbc, "select coalesce(sum(quantity), 0) from reservation where sku = ? and released_at is null", sku);
+                + count(
+                        jdbc,
+                        "select coalesce(sum(quantity), 0) from reservation where sku = ? and released_at is null",
+                        sku);
     }
 
     private static int count(JdbcTemplate jdbc, String sql, Object... parameters) {
@@ -188,8 +226,11 @@ class CrashTests {
 
     private static ApplicationNode start(String database, int kill, List<String> arguments) throws IOException {
         List<String> all = new ArrayList<>(arguments);
-        all.addAll(List.of("--camunda.bpm.admin-user.password=demo", "--spring.main.banner-mode=off",
-                "--logging.level.root=warn", "--logging.level.io.backorderengine=info",
+        all.addAll(List.of(
+                "--camunda.bpm.admin-user.password=demo",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn",
+                "--logging.level.io.backorderengine=info",
                 // the clients are one address: no throttling or upload limits in the way
                 "--backorder.http.max-concurrent-uploads-per-client=64"));
         return ApplicationNode.start(database + "-" + kill, LOGS, all).awaitReady(Duration.ofMinutes(3));
@@ -198,8 +239,7 @@ class CrashTests {
     private static String order(String orderId) {
         return """
                 {"orderId":"%s","customer":{"id":"C-%1$s","name":"Crash Customer","email":"crash@example.com","tier":"STANDARD"},
-                 "lines":[{"lineId":"1","sku":"CRASH-STOCK","quantity":1},{"lineId":"2","sku":"CRASH-SHORT","quantity":1}]}"""
-                .formatted(orderId);
+                 "lines":[{"lineId":"1","sku":"CRASH-STOCK","quantity":1},{"lineId":"2","sku":"CRASH-SHORT","quantity":1}]}""".formatted(orderId);
     }
 
     /** The database behind the process, opened only while the process is down (H2 locks its file). */
@@ -221,8 +261,8 @@ class CrashTests {
 
         static Database postgres(EmbeddedPostgres server) {
             return work -> {
-                SingleConnectionDataSource data = new SingleConnectionDataSource(server.getJdbcUrl("postgres", "postgres"),
-                        "postgres", "", true);
+                SingleConnectionDataSource data =
+                        new SingleConnectionDataSource(server.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
                 try {
                     work.with(new JdbcTemplate(data));
                 } finally {

@@ -19,11 +19,13 @@ import org.springframework.test.context.ActiveProfiles;
  * database instead of the file under ./data.)
  */
 @SpringBootTest(
-        properties = {"spring.datasource.url=jdbc:h2:mem:demo-profile;DB_CLOSE_DELAY=-1",
-                "camunda.bpm.job-execution.enabled=false",
-                // the webapps find their engine by name in a registry shared by the JVM: this context's
-                // engine must not take the place of the one the other tests' webapps use
-                "camunda.bpm.process-engine-name=demoProfile"})
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:demo-profile;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.job-execution.enabled=false",
+            // the webapps find their engine by name in a registry shared by the JVM: this context's
+            // engine must not take the place of the one the other tests' webapps use
+            "camunda.bpm.process-engine-name=demoProfile"
+        })
 @Tag("application")
 @ActiveProfiles("demo")
 class DemoProfileTests {
@@ -41,9 +43,12 @@ class DemoProfileTests {
     void theDemoCatalogHasStockShortagesSuppliersOpenSupplyAndSubstitutes() {
         assertThat(count("select count(*) from product where on_hand > 0")).isGreaterThanOrEqualTo(5);
         assertThat(count("select count(*) from product where on_hand = 0")).isGreaterThanOrEqualTo(3);
-        assertThat(count("select count(*) from supplier where lead_time_days > 0")).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from supplier where lead_time_days > 0"))
+                .isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("select min(expected_date) from purchase_order where status = 'OPEN'")
-                .query(LocalDate.class).single()).isAfter(LocalDate.now(clock));
+                        .query(LocalDate.class)
+                        .single())
+                .isAfter(LocalDate.now(clock));
         // every out-of-stock product either has open supply or in-stock substitutes to offer
         assertThat(count("""
                 select count(*) from product p where p.on_hand = 0
@@ -62,14 +67,20 @@ class DemoProfileTests {
         assertMember("analyst", "analysts");
         assertMember("admin", "camunda-admin");
         // the order system calls the API with the demo password as its key, and has no password to log in with
-        assertThat(identity.createUserQuery().userId("shop").memberOfGroup("ordersystems").count()).isEqualTo(1);
+        assertThat(identity.createUserQuery()
+                        .userId("shop")
+                        .memberOfGroup("ordersystems")
+                        .count())
+                .isEqualTo(1);
         assertThat(apiKeys.matches("shop", "demo")).isTrue();
         assertThat(identity.checkPassword("shop", "demo")).isFalse();
     }
 
     private void assertMember(String user, String group) {
         assertThat(identity.checkPassword(user, "demo")).as(user).isTrue();
-        assertThat(identity.createUserQuery().userId(user).memberOfGroup(group).count()).as(user).isEqualTo(1);
+        assertThat(identity.createUserQuery().userId(user).memberOfGroup(group).count())
+                .as(user)
+                .isEqualTo(1);
     }
 
     private int count(String sql) {

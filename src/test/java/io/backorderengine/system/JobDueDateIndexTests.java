@@ -36,25 +36,50 @@ class JobDueDateIndexTests extends ApplicationTest {
     void everyJobHasADueDateAndOneWrittenWithoutIsDueAtStart() {
         String orderId = Catalog.unique("ORD");
         var runtime = processEngine.getRuntimeService();
-        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1)).status()).isEqualTo(201);
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId + "-1").singleResult().getId();
-        await().until(() -> runtime.createExecutionQuery().processInstanceId(instance).activityId("Event_MaxWaitReached").count() == 1);
-        assertThat(jdbc.sql("select count(*) from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ?").param(instance)
-                .query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("select count(*) from ACT_RU_JOB where DUEDATE_ is null").query(Long.class).single()).isZero();
-        assertThat(processEngine.getProcessEngineConfiguration().isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1))
+                        .status())
+                .isEqualTo(201);
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId + "-1")
+                .singleResult()
+                .getId();
+        await().until(() -> runtime.createExecutionQuery()
+                        .processInstanceId(instance)
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
+        assertThat(jdbc.sql("select count(*) from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ?")
+                        .param(instance)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql("select count(*) from ACT_RU_JOB where DUEDATE_ is null")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(processEngine.getProcessEngineConfiguration().isEnsureJobDueDateNotNull())
+                .isTrue();
         assertThat(indexesOfTheJobTable()).contains("ACT_IDX_JOB_DUEDATE");
 
         // the case is held, and one of its jobs made to look as an earlier release wrote it
         runtime.suspendProcessInstanceById(instance);
         try {
             String job = jdbc.sql("select ID_ from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ? fetch first 1 rows only")
-                    .param(instance).query(String.class).single();
-            jdbc.sql("update ACT_RU_JOB set DUEDATE_ = null where ID_ = ?").param(job).update();
+                    .param(instance)
+                    .query(String.class)
+                    .single();
+            jdbc.sql("update ACT_RU_JOB set DUEDATE_ = null where ID_ = ?")
+                    .param(job)
+                    .update();
 
             new JobDueDateIndex().postProcessEngineBuild(processEngine);
 
-            Date due = processEngine.getManagementService().createJobQuery().jobId(job).singleResult().getDuedate();
+            Date due = processEngine
+                    .getManagementService()
+                    .createJobQuery()
+                    .jobId(job)
+                    .singleResult()
+                    .getDuedate();
             assertThat(due).isNotNull().isBeforeOrEqualTo(ClockUtil.getCurrentTime());
         } finally {
             runtime.deleteProcessInstance(instance, "test over");

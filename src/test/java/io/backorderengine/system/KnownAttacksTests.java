@@ -40,8 +40,12 @@ class KnownAttacksTests extends ApplicationTest {
 
     @BeforeEach
     void findFilter() {
-        agentsFilter = processEngine.getFilterService().createTaskFilterQuery().filterName("Agents: backorder tasks")
-                .singleResult().getId();
+        agentsFilter = processEngine
+                .getFilterService()
+                .createTaskFilterQuery()
+                .filterName("Agents: backorder tasks")
+                .singleResult()
+                .getId();
     }
 
     // -- CVE-2026-109432: expressions in orQueries and in filters ---------------------------------
@@ -61,13 +65,15 @@ class KnownAttacksTests extends ApplicationTest {
     @Test
     void anExpressionInOrQueriesThroughTasklistsApiIsRefused() {
         WebappSession tasklist = new WebappSession(port);
-        assertThat(tasklist.login("tasklist", TestUsers.AGENT, TestUsers.password(TestUsers.AGENT))).isEqualTo(200);
+        assertThat(tasklist.login("tasklist", TestUsers.AGENT, TestUsers.password(TestUsers.AGENT)))
+                .isEqualTo(200);
 
         WebappSession.Response list = tasklist.post("/camunda/api/engine/engine/default/task?maxResults=10", OR_QUERY);
-        WebappSession.Response filtered = tasklist.post("/camunda/api/engine/engine/default/filter/" + agentsFilter
-                + "/list?firstResult=0&maxResults=15", OR_QUERY);
-        WebappSession.Response counted = tasklist.post("/camunda/api/engine/engine/default/filter/" + agentsFilter
-                + "/count", OR_QUERY);
+        WebappSession.Response filtered = tasklist.post(
+                "/camunda/api/engine/engine/default/filter/" + agentsFilter + "/list?firstResult=0&maxResults=15",
+                OR_QUERY);
+        WebappSession.Response counted =
+                tasklist.post("/camunda/api/engine/engine/default/filter/" + agentsFilter + "/count", OR_QUERY);
 
         assertThat(list.status()).isEqualTo(400);
         assertThat(list.body()).contains("Expressions are not allowed");
@@ -81,21 +87,44 @@ class KnownAttacksTests extends ApplicationTest {
         Api admin = api.as(TestUsers.ADMIN);
         String name = Catalog.unique("probe-filter");
 
-        Api.Response inQuery = admin.post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", name,
-                "query", Map.of("assigneeExpression", PROBE)));
-        Api.Response inOrQuery = admin.post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", name,
-                "query", Map.of("orQueries", List.of(Map.of("assigneeExpression", PROBE)))));
-        Api.Response update = admin.put("/engine-rest/filter/" + agentsFilter, Map.of("resourceType", "Task",
-                "name", "Agents: backorder tasks", "query", Map.of("candidateGroup", "agents",
-                        "orQueries", List.of(Map.of("assigneeExpression", PROBE)))));
+        Api.Response inQuery = admin.post(
+                "/engine-rest/filter/create",
+                Map.of("resourceType", "Task", "name", name, "query", Map.of("assigneeExpression", PROBE)));
+        Api.Response inOrQuery = admin.post(
+                "/engine-rest/filter/create",
+                Map.of(
+                        "resourceType",
+                        "Task",
+                        "name",
+                        name,
+                        "query",
+                        Map.of("orQueries", List.of(Map.of("assigneeExpression", PROBE)))));
+        Api.Response update = admin.put(
+                "/engine-rest/filter/" + agentsFilter,
+                Map.of(
+                        "resourceType",
+                        "Task",
+                        "name",
+                        "Agents: backorder tasks",
+                        "query",
+                        Map.of("candidateGroup", "agents", "orQueries", List.of(Map.of("assigneeExpression", PROBE)))));
         Api.Response extended = admin.post("/engine-rest/filter/" + agentsFilter + "/list?maxResults=10", OR_QUERY);
 
         assertThat(inQuery.status()).isEqualTo(400);
         assertThat(inOrQuery.status()).isEqualTo(400);
         assertRefusedExpression(update);
         assertRefusedExpression(extended);
-        assertThat(processEngine.getFilterService().createFilterQuery().filterName(name).count()).isZero();
-        assertThat(processEngine.getFilterService().getFilter(agentsFilter).getQuery().toString())
+        assertThat(processEngine
+                        .getFilterService()
+                        .createFilterQuery()
+                        .filterName(name)
+                        .count())
+                .isZero();
+        assertThat(processEngine
+                        .getFilterService()
+                        .getFilter(agentsFilter)
+                        .getQuery()
+                        .toString())
                 .doesNotContain("PROBE");
         assertProbeNeverRan();
     }
@@ -106,11 +135,17 @@ class KnownAttacksTests extends ApplicationTest {
         tasklist.login("tasklist", TestUsers.SUPERVISOR, TestUsers.password(TestUsers.SUPERVISOR));
         String name = Catalog.unique("my-filter");
 
-        WebappSession.Response create = tasklist.post("/camunda/api/engine/engine/default/filter/create",
+        WebappSession.Response create = tasklist.post(
+                "/camunda/api/engine/engine/default/filter/create",
                 "{\"resourceType\":\"Task\",\"name\":\"" + name + "\",\"query\":{}}");
 
         assertThat(create.status()).isEqualTo(403);
-        assertThat(processEngine.getFilterService().createFilterQuery().filterName(name).count()).isZero();
+        assertThat(processEngine
+                        .getFilterService()
+                        .createFilterQuery()
+                        .filterName(name)
+                        .count())
+                .isZero();
     }
 
     // -- task access -------------------------------------------------------------------------------
@@ -121,13 +156,19 @@ class KnownAttacksTests extends ApplicationTest {
         WebappSession tasklist = new WebappSession(port);
         tasklist.login("tasklist", TestUsers.AGENT, TestUsers.password(TestUsers.AGENT));
 
-        WebappSession.Response claim = tasklist.post("/camunda/api/engine/engine/default/task/" + escalation.getId()
-                + "/claim", "{\"userId\":\"" + TestUsers.AGENT + "\"}");
+        WebappSession.Response claim = tasklist.post(
+                "/camunda/api/engine/engine/default/task/" + escalation.getId() + "/claim",
+                "{\"userId\":\"" + TestUsers.AGENT + "\"}");
         WebappSession.Response read = tasklist.get("/camunda/api/engine/engine/default/task/" + escalation.getId());
 
         assertThat(claim.status()).isEqualTo(403);
         assertThat(read.status()).as("the task is not even visible").isEqualTo(404);
-        assertThat(processEngine.getTaskService().createTaskQuery().taskId(escalation.getId()).singleResult().getAssignee())
+        assertThat(processEngine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(escalation.getId())
+                        .singleResult()
+                        .getAssignee())
                 .isNull();
     }
 
@@ -145,17 +186,32 @@ class KnownAttacksTests extends ApplicationTest {
     void aJavaSerializedVariableIsRefused() {
         String orderId = Catalog.unique("ORD");
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        String instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1").singleResult().getId();
+        String instance = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId + "-1")
+                .singleResult()
+                .getId();
 
-        Api.Response put = api.as(TestUsers.ADMIN).put("/engine-rest/process-instance/" + instance + "/variables/payload",
-                Map.of("value", "rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==",
-                        "type", "Object", "valueInfo", Map.of("objectTypeName", "java.util.ArrayList",
-                                "serializationDataFormat", "application/x-java-serialized-object")));
+        Api.Response put = api.as(TestUsers.ADMIN)
+                .put(
+                        "/engine-rest/process-instance/" + instance + "/variables/payload",
+                        Map.of(
+                                "value",
+                                "rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==",
+                                "type",
+                                "Object",
+                                "valueInfo",
+                                Map.of(
+                                        "objectTypeName",
+                                        "java.util.ArrayList",
+                                        "serializationDataFormat",
+                                        "application/x-java-serialized-object")));
 
         assertThat(put.status()).isEqualTo(400);
         assertThat(put.body().path("message").asText()).containsIgnoringCase("serializ");
-        assertThat(processEngine.getRuntimeService().getVariable(instance, "payload")).isNull();
+        assertThat(processEngine.getRuntimeService().getVariable(instance, "payload"))
+                .isNull();
     }
 
     @Test
@@ -163,19 +219,32 @@ class KnownAttacksTests extends ApplicationTest {
         String name = "<script>alert('x')</script> " + PROBE;
         String orderId = Catalog.unique("ORD");
         String email = "evil-" + orderId + "@example.com";
-        api.post("/api/orders", Api.order(orderId, "GOLD", email, name,
-                new Api.Line("1", catalog.product("Test", "20.00", 0, 20), 1)));
-        Task review = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderId + "-1").singleResult();
+        api.post(
+                "/api/orders",
+                Api.order(orderId, "GOLD", email, name, new Api.Line("1", catalog.product("Test", "20.00", 0, 20), 1)));
+        Task review = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(orderId + "-1")
+                .singleResult();
 
-        JsonNode formVariables = api.as(TestUsers.ADMIN).get("/engine-rest/task/" + review.getId() + "/form-variables").body();
+        JsonNode formVariables = api.as(TestUsers.ADMIN)
+                .get("/engine-rest/task/" + review.getId() + "/form-variables")
+                .body();
         processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 5));
         MimeMessage notice = Mailbox.awaitSubject(SMTP, email, "is on backorder");
 
         assertThat(formVariables.path("customerName").path("value").asText()).isEqualTo(name);
-        assertThat(json.readTree(formVariables.path("caseSnapshot").path("value").asText())
-                .path("customer").path("name").asText()).isEqualTo(name);
+        assertThat(json.readTree(
+                                formVariables.path("caseSnapshot").path("value").asText())
+                        .path("customer")
+                        .path("name")
+                        .asText())
+                .isEqualTo(name);
         assertThat(Mailbox.text(notice)).contains("Hello " + name);
-        assertThat(Mailbox.html(notice)).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>");
+        assertThat(Mailbox.html(notice))
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .doesNotContain("<script>");
         assertProbeNeverRan();
     }
 
@@ -199,18 +268,39 @@ class KnownAttacksTests extends ApplicationTest {
     }
 
     private void assertProbeNeverRan() {
-        assertThat(catalog.count("select count(*) from case_ledger where kind = 'EXPRESSION_EVALUATED'")).isZero();
+        assertThat(catalog.count("select count(*) from case_ledger where kind = 'EXPRESSION_EVALUATED'"))
+                .isZero();
     }
 
     private Task escalationTask() {
         String orderId = Catalog.unique("ORD");
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        String instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1").singleResult().getId();
-        await().until(() -> processEngine.getManagementService().createJobQuery().processInstanceId(instance)
-                .activityId("Event_MaxWaitReached").count() == 1);
-        processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
-                .processInstanceId(instance).activityId("Event_MaxWaitReached").singleResult().getId());
-        return processEngine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        String instance = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId + "-1")
+                .singleResult()
+                .getId();
+        await().until(() -> processEngine
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
+        processEngine
+                .getManagementService()
+                .executeJob(processEngine
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .activityId("Event_MaxWaitReached")
+                        .singleResult()
+                        .getId());
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult();
     }
 }

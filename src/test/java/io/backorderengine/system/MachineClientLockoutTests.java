@@ -50,7 +50,9 @@ class MachineClientLockoutTests extends ApplicationTest {
             }
             if (i % 50 == 0) {
                 // the real order system, from its own address, all along
-                assertThat(api.placeOrder(Catalog.unique("LOCK"), "STANDARD", new Api.Line("1", sku, 1)).status()).isEqualTo(201);
+                assertThat(api.placeOrder(Catalog.unique("LOCK"), "STANDARD", new Api.Line("1", sku, 1))
+                                .status())
+                        .isEqualTo(201);
             }
         }
 
@@ -58,9 +60,12 @@ class MachineClientLockoutTests extends ApplicationTest {
         assertThat(statuses.subList(0, failuresPerMinute)).containsOnly(401);
         assertThat(statuses.subList(failuresPerMinute, statuses.size())).containsOnly(429);
         assertThat(Long.parseLong(retryAfter)).isPositive();
-        assertThat(api.placeOrder(Catalog.unique("LOCK"), "STANDARD", new Api.Line("1", sku, 1)).status()).isEqualTo(201);
+        assertThat(api.placeOrder(Catalog.unique("LOCK"), "STANDARD", new Api.Line("1", sku, 1))
+                        .status())
+                .isEqualTo(201);
         // the throttled address is refused even with the right key, without its credentials being checked
-        assertThat(stranger.post("/api/orders", TestUsers.SHOP, TestUsers.password(TestUsers.SHOP), order(sku)).status())
+        assertThat(stranger.post("/api/orders", TestUsers.SHOP, TestUsers.password(TestUsers.SHOP), order(sku))
+                        .status())
                 .isEqualTo(429);
     }
 
@@ -72,12 +77,23 @@ class MachineClientLockoutTests extends ApplicationTest {
         processEngine.getIdentityService().saveUser(user);
         processEngine.getIdentityService().createMembership(person, "agents");
 
-        assertThat(api.withCredentials(person, "wrong").get("/api/backorders/none").status()).isEqualTo(401);
-        assertThat(api.withCredentials(person, "right-password-123").get("/api/backorders/none").status())
-                .as("the engine locks the person out for a few seconds after a failure").isEqualTo(401);
+        assertThat(api.withCredentials(person, "wrong")
+                        .get("/api/backorders/none")
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.withCredentials(person, "right-password-123")
+                        .get("/api/backorders/none")
+                        .status())
+                .as("the engine locks the person out for a few seconds after a failure")
+                .isEqualTo(401);
 
-        assertThat(api.withCredentials(TestUsers.SHOP, "wrong-key").get("/api/backorders/none").status()).isEqualTo(401);
-        assertThat(api.get("/api/backorders/none").status()).as("the order system is not locked out").isEqualTo(404);
+        assertThat(api.withCredentials(TestUsers.SHOP, "wrong-key")
+                        .get("/api/backorders/none")
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/backorders/none").status())
+                .as("the order system is not locked out")
+                .isEqualTo(404);
     }
 
     @Test
@@ -98,15 +114,22 @@ class MachineClientLockoutTests extends ApplicationTest {
         assertThat(key).startsWith("bo_").hasSizeGreaterThan(40);
         assertThat(forAPerson.status()).isEqualTo(400);
         assertThat(byAnAgent.status()).isEqualTo(403);
-        assertThat(catalog.count("select count(*) from api_key where key_hash like ?", "%" + key + "%")).isZero();
-        assertThat(api.withCredentials(system, key).get("/api/backorders/none").status()).isEqualTo(404);
-        assertThat(admin.get("/api/admin/api-keys?userId=" + system).body().toString()).doesNotContain(key);
+        assertThat(catalog.count("select count(*) from api_key where key_hash like ?", "%" + key + "%"))
+                .isZero();
+        assertThat(api.withCredentials(system, key).get("/api/backorders/none").status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/admin/api-keys?userId=" + system).body().toString())
+                .doesNotContain(key);
 
-        Api.Response revoked = admin.exchange(HttpMethod.DELETE,
-                "/api/admin/api-keys/" + issued.body().path("keyId").asText(), null, MediaType.APPLICATION_JSON);
+        Api.Response revoked = admin.exchange(
+                HttpMethod.DELETE,
+                "/api/admin/api-keys/" + issued.body().path("keyId").asText(),
+                null,
+                MediaType.APPLICATION_JSON);
 
         assertThat(revoked.status()).isEqualTo(200);
-        assertThat(api.withCredentials(system, key).get("/api/backorders/none").status()).isEqualTo(401);
+        assertThat(api.withCredentials(system, key).get("/api/backorders/none").status())
+                .isEqualTo(401);
     }
 
     private static String order(String sku) {

@@ -40,7 +40,8 @@ class PoolExhaustionTests extends ApplicationTest {
     @Test
     void withNoConnectionFreeTheApiAnswers503AtOnceAndRecovers() throws Exception {
         HikariDataSource pool = (HikariDataSource) dataSource;
-        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl engine =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         engine.getJobExecutor().shutdown(); // its jobs would only fail meanwhile
         List<Connection> held = new ArrayList<>();
         try {
@@ -77,26 +78,41 @@ class PoolExhaustionTests extends ApplicationTest {
         List<Future<Integer>> stuck = new ArrayList<>();
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
-            try (PreparedStatement select = lock.prepareStatement("select on_hand from product where sku = ? for update")) {
+            try (PreparedStatement select =
+                    lock.prepareStatement("select on_hand from product where sku = ? for update")) {
                 select.setString(1, sku);
                 select.executeQuery().close();
             }
             // every web slot taken by an order waiting for the product's row lock
             for (int i = 0; i < 10; i++) {
-                stuck.add(clients.submit(() -> api.placeOrder(Catalog.unique("STUCK"), "STANDARD", new Api.Line("1", sku, 1)).status()));
+                stuck.add(clients.submit(
+                        () -> api.placeOrder(Catalog.unique("STUCK"), "STANDARD", new Api.Line("1", sku, 1))
+                                .status()));
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> metrics.get("backorder.http.requests.free").gauge().value() == 0);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() ->
+                            metrics.get("backorder.http.requests.free").gauge().value() == 0);
             long started = System.nanoTime();
 
             Api.Response another = api.get("/api/backorders/none");
 
             assertThat(another.status()).isEqualTo(503);
             assertThat(another.headers().getFirst("Retry-After")).isEqualTo("1");
-            assertThat((System.nanoTime() - started) / 1_000_000).as("refused after ms").isLessThan(3_000);
+            assertThat((System.nanoTime() - started) / 1_000_000)
+                    .as("refused after ms")
+                    .isLessThan(3_000);
             // the job executor still finds connections: another case's timer runs now
-            processEngine.getManagementService().setJobDuedate(maxWaitTimer(waiting + "-1").getId(), new Date(0));
-            await().atMost(Duration.ofSeconds(6)).until(() -> processEngine.getTaskService().createTaskQuery()
-                    .processInstanceBusinessKey(waiting + "-1").taskDefinitionKey("UserTask_ResolveEscalation").count() == 1);
+            processEngine
+                    .getManagementService()
+                    .setJobDuedate(maxWaitTimer(waiting + "-1").getId(), new Date(0));
+            await().atMost(Duration.ofSeconds(6))
+                    .until(() -> processEngine
+                                    .getTaskService()
+                                    .createTaskQuery()
+                                    .processInstanceBusinessKey(waiting + "-1")
+                                    .taskDefinitionKey("UserTask_ResolveEscalation")
+                                    .count()
+                            == 1);
             lock.commit();
         } finally {
             clients.shutdown();
@@ -107,9 +123,19 @@ class PoolExhaustionTests extends ApplicationTest {
     }
 
     private Job maxWaitTimer(String caseId) {
-        var instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        var instance = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
                 .singleResult();
-        return instance == null ? null : processEngine.getManagementService().createJobQuery()
-                .processInstanceId(instance.getId()).timers().activityId("Event_MaxWaitReached").singleResult();
+        return instance == null
+                ? null
+                : processEngine
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .timers()
+                        .activityId("Event_MaxWaitReached")
+                        .singleResult();
     }
 }

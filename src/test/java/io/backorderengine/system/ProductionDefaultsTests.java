@@ -41,19 +41,32 @@ class ProductionDefaultsTests {
     /** In a JVM of its own: a node closing in the test JVM would take the shared engine's REST API with it. */
     @Test
     void aNodeOutsideTheDemoHasNoDefaultPasswordAndSendsCookiesOnlyOverTls(@TempDir Path logs) throws Exception {
-        try (ApplicationNode node = ApplicationNode.start("production", logs, List.of(
-                "--spring.datasource.url=jdbc:h2:mem:production-defaults", "--spring.profiles.active=production",
-                "--camunda.bpm.admin-user.password=a-long-production-password")).awaitReady(Duration.ofMinutes(3))) {
+        try (ApplicationNode node = ApplicationNode.start(
+                        "production",
+                        logs,
+                        List.of(
+                                "--spring.datasource.url=jdbc:h2:mem:production-defaults",
+                                "--spring.profiles.active=production",
+                                "--camunda.bpm.admin-user.password=a-long-production-password"))
+                .awaitReady(Duration.ofMinutes(3))) {
             // the configured password works, and the id as password (Camunda's own default) does not
-            assertThat(node.send("GET", "/api/backorders/none", null, "admin", "a-long-production-password").statusCode())
+            assertThat(node.send("GET", "/api/backorders/none", null, "admin", "a-long-production-password")
+                            .statusCode())
                     .isEqualTo(404);
-            assertThat(node.send("GET", "/api/backorders/none", null, "admin", "admin").statusCode()).isEqualTo(401);
+            assertThat(node.send("GET", "/api/backorders/none", null, "admin", "admin")
+                            .statusCode())
+                    .isEqualTo(401);
 
             // what a browser opening Tasklist gets: session and CSRF cookies only over TLS, HSTS on
-            HttpResponse<String> page = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(node.uri("/camunda/app/tasklist/default/")).build(), BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(node.uri("/camunda/app/tasklist/default/"))
+                                    .build(),
+                            BodyHandlers.ofString());
             List<String> cookies = page.headers().allValues("Set-Cookie");
-            assertThat(cookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsPattern("(?i);\\s*Secure(;|$)"));
+            assertThat(cookies)
+                    .isNotEmpty()
+                    .allSatisfy(cookie -> assertThat(cookie).containsPattern("(?i);\\s*Secure(;|$)"));
             assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
         }
     }

@@ -15,7 +15,8 @@ class ProviderLookupsTests {
         new ProviderLookups().preInit(null);
 
         // a wrong name would fail every job and timer the engine creates, and every email
-        assertThat(DatatypeFactory.newInstance().newDuration("PT5M").getMinutes()).isEqualTo(5);
+        assertThat(DatatypeFactory.newInstance().newDuration("PT5M").getMinutes())
+                .isEqualTo(5);
         assertThat(DatatypeFactory.newInstance().getClass().getName())
                 .isEqualTo(ProviderLookups.PROVIDERS.get(DatatypeFactory.class.getName()));
         assertThat(StreamProvider.provider().getClass().getName())

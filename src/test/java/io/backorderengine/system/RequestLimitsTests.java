@@ -54,19 +54,26 @@ class RequestLimitsTests extends ApplicationTest {
 
         String response = exchange(headers);
 
-        assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("larger than the limit");
+        assertThat(response)
+                .startsWith("HTTP/1.1 413")
+                .contains("application/problem+json")
+                .contains("larger than the limit");
         assertThat(instances()).isEqualTo(instances);
     }
 
     @Test
     void aBodySentInChunksStopsAtTheLimit() throws IOException {
         String chunk = "a".repeat(64 * 1024);
-        StringBuilder request = new StringBuilder("POST /engine-rest/process-instance/count HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Basic " + basic(TestUsers.ANALYST) + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        StringBuilder request =
+                new StringBuilder("POST /engine-rest/process-instance/count HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Basic " + basic(TestUsers.ANALYST) + "\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
         request.append("1\r\n[\r\n");
         for (int i = 0; i < 8; i++) {
-            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            request.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
         }
         request.append("0\r\n\r\n");
 
@@ -76,16 +83,29 @@ class RequestLimitsTests extends ApplicationTest {
     @Test
     void aQueryWithTenThousandCriteriaIsRefusedAndAThousandAnswered() {
         Api analyst = api.as(TestUsers.ANALYST);
-        String ids = String.join(",", IntStream.range(0, 10_000).mapToObj(i -> "\"id-" + i + "\"").toList());
-        String variables = String.join(",", IntStream.range(0, 10_000)
-                .mapToObj(i -> "{\"name\":\"v" + i + "\",\"operator\":\"eq\",\"value\":" + i + "}").toList());
+        String ids = String.join(
+                ",",
+                IntStream.range(0, 10_000).mapToObj(i -> "\"id-" + i + "\"").toList());
+        String variables = String.join(
+                ",",
+                IntStream.range(0, 10_000)
+                        .mapToObj(i -> "{\"name\":\"v" + i + "\",\"operator\":\"eq\",\"value\":" + i + "}")
+                        .toList());
         String nested = "{\"orQueries\":".repeat(30) + "[]" + "}".repeat(30);
 
-        Api.Response byIds = analyst.post("/engine-rest/process-instance/count", "{\"processInstanceIds\":[" + ids + "]}");
-        Api.Response byVariables = analyst.post("/engine-rest/process-instance/count", "{\"variables\":[" + variables + "]}");
+        Api.Response byIds =
+                analyst.post("/engine-rest/process-instance/count", "{\"processInstanceIds\":[" + ids + "]}");
+        Api.Response byVariables =
+                analyst.post("/engine-rest/process-instance/count", "{\"variables\":[" + variables + "]}");
         Api.Response deep = analyst.post("/engine-rest/task/count", nested);
-        Api.Response thousand = analyst.post("/engine-rest/process-instance/count", "{\"processInstanceIds\":["
-                + String.join(",", IntStream.range(0, 1_000).mapToObj(i -> "\"id-" + i + "\"").toList()) + "]}");
+        Api.Response thousand = analyst.post(
+                "/engine-rest/process-instance/count",
+                "{\"processInstanceIds\":["
+                        + String.join(
+                                ",",
+                                IntStream.range(0, 1_000)
+                                        .mapToObj(i -> "\"id-" + i + "\"")
+                                        .toList()) + "]}");
 
         for (Api.Response refused : List.of(byIds, deep)) {
             assertThat(refused.status()).isEqualTo(400);
@@ -114,10 +134,12 @@ class RequestLimitsTests extends ApplicationTest {
         assertThat(deployed.status()).as("%s", deployed.body()).isEqualTo(200);
         deployments.add(deployed.body().path("id").asText());
         WebappSession cockpit = new WebappSession(port);
-        assertThat(cockpit.login("cockpit", TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))).isEqualTo(200);
+        assertThat(cockpit.login("cockpit", TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN)))
+                .isEqualTo(200);
 
         Api.Response rest = api.as(TestUsers.ADMIN).post("/engine-rest/process-definition/key/" + key + "/start", "{}");
-        WebappSession.Response webapp = cockpit.post("/camunda/api/engine/engine/default/process-definition/key/" + key + "/start", "{}");
+        WebappSession.Response webapp =
+                cockpit.post("/camunda/api/engine/engine/default/process-definition/key/" + key + "/start", "{}");
 
         assertThat(rest.status()).isEqualTo(500);
         assertThat(rest.contentType()).startsWith("application/problem+json");
@@ -125,7 +147,10 @@ class RequestLimitsTests extends ApplicationTest {
         assertThat(webapp.status()).isEqualTo(500);
         assertThat(webapp.body()).contains("reference");
         for (String body : List.of(rest.body().toString(), webapp.body())) {
-            assertThat(body).doesNotContain("io.backorderengine").doesNotContain("CaseStatus").doesNotContain("Exception")
+            assertThat(body)
+                    .doesNotContain("io.backorderengine")
+                    .doesNotContain("CaseStatus")
+                    .doesNotContain("Exception")
                     .doesNotContain("NOT_AN_OUTCOME");
         }
     }
@@ -141,12 +166,15 @@ class RequestLimitsTests extends ApplicationTest {
     // -- helpers ---------------------------------------------------------------------------------------
 
     private long instances() {
-        return processEngine.getHistoryService().createHistoricProcessInstanceQuery().count();
+        return processEngine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .count();
     }
 
     private static String basic(String user) {
-        return Base64.getEncoder().encodeToString((user + ":" + TestUsers.password(user))
-                .getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder()
+                .encodeToString((user + ":" + TestUsers.password(user)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -163,7 +191,9 @@ class RequestLimitsTests extends ApplicationTest {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             try {
-                for (int n = in.read(buffer); n >= 0 && !complete(answer.toString(StandardCharsets.ISO_8859_1)); n = in.read(buffer)) {
+                for (int n = in.read(buffer);
+                        n >= 0 && !complete(answer.toString(StandardCharsets.ISO_8859_1));
+                        n = in.read(buffer)) {
                     answer.write(buffer, 0, n);
                     if (complete(answer.toString(StandardCharsets.ISO_8859_1))) {
                         break;

@@ -66,9 +66,18 @@ class SafeDeploymentTests extends ApplicationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         List<String> elements = new ArrayList<>();
-        response.body().path("errors").forEach(error -> elements.add(error.path("element").asText()));
-        assertThat(elements).contains(key, "StartEvent_Soon", "Task_BecomeAdmin", "Task_ReadSecrets", "Task_RunCommand",
-                "Task_Script", "Task_JavaClass");
+        response.body()
+                .path("errors")
+                .forEach(error -> elements.add(error.path("element").asText()));
+        assertThat(elements)
+                .contains(
+                        key,
+                        "StartEvent_Soon",
+                        "Task_BecomeAdmin",
+                        "Task_ReadSecrets",
+                        "Task_RunCommand",
+                        "Task_Script",
+                        "Task_JavaClass");
         assertThat(response.body().path("errors").toString())
                 .contains("'execution' reaches the engine itself")
                 .contains("bean 'environment' is not one models may use")
@@ -88,10 +97,13 @@ class SafeDeploymentTests extends ApplicationTest {
         String key = uniqueKey("takeover");
         Snapshot before = snapshot(key);
         WebappSession cockpit = new WebappSession(port);
-        assertThat(cockpit.login("cockpit", TestUsers.ANALYST, TestUsers.password(TestUsers.ANALYST))).isEqualTo(200);
+        assertThat(cockpit.login("cockpit", TestUsers.ANALYST, TestUsers.password(TestUsers.ANALYST)))
+                .isEqualTo(200);
 
-        WebappSession.Response response = cockpit.postFiles("/camunda/api/engine/engine/default/deployment/create",
-                Map.of("deployment-name", key), Map.of(key + ".bpmn", takeover(key, marker)));
+        WebappSession.Response response = cockpit.postFiles(
+                "/camunda/api/engine/engine/default/deployment/create",
+                Map.of("deployment-name", key),
+                Map.of(key + ".bpmn", takeover(key, marker)));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("Task_BecomeAdmin").contains("Task_RunCommand");
@@ -106,8 +118,12 @@ class SafeDeploymentTests extends ApplicationTest {
         Snapshot before = snapshot(key);
         processEngine.getIdentityService().setAuthentication(TestUsers.ANALYST, List.of("analysts"));
         try {
-            assertThatThrownBy(() -> processEngine.getRepositoryService().createDeployment().name(key)
-                    .addString(key + ".bpmn", takeover(key, marker)).deploy())
+            assertThatThrownBy(() -> processEngine
+                            .getRepositoryService()
+                            .createDeployment()
+                            .name(key)
+                            .addString(key + ".bpmn", takeover(key, marker))
+                            .deploy())
                     .isInstanceOf(ParseException.class)
                     .hasMessageContaining("only an administrator may deploy");
         } finally {
@@ -123,7 +139,8 @@ class SafeDeploymentTests extends ApplicationTest {
     void theProductsOwnModelsAndFormsPassTheChecksAsAnAnalystWouldDeployThem() throws IOException {
         List<ResourceEntity> resources = new ArrayList<>();
         try (Stream<Path> files = Stream.concat(Files.list(Path.of("processes")), Files.list(Path.of("forms")))) {
-            files.filter(Files::isRegularFile).forEach(file -> resources.add(resource(file.getFileName().toString(), read(file))));
+            files.filter(Files::isRegularFile)
+                    .forEach(file -> resources.add(resource(file.getFileName().toString(), read(file))));
         }
         assertThat(resources).hasSizeGreaterThanOrEqualTo(6);
 
@@ -137,64 +154,118 @@ class SafeDeploymentTests extends ApplicationTest {
         assertThat(first.status()).isEqualTo(200);
         deployed.add(first.body().path("id").asText());
 
-        Api.Response second = api.as(TestUsers.ANALYST).deploy(key, Map.of(key + ".bpmn", userTaskProcess(key, "Second")));
+        Api.Response second =
+                api.as(TestUsers.ANALYST).deploy(key, Map.of(key + ".bpmn", userTaskProcess(key, "Second")));
 
         assertThat(second.status()).as(second.body().toString()).isEqualTo(200);
         deployed.add(second.body().path("id").asText());
-        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-                .latestVersion().singleResult().getVersion()).isEqualTo(2);
+        assertThat(processEngine
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(key)
+                        .latestVersion()
+                        .singleResult()
+                        .getVersion())
+                .isEqualTo(2);
     }
 
     @Test
     void anAnalystCannotIntroduceANewProcess() {
         String key = uniqueKey("probe");
 
-        Api.Response response = api.as(TestUsers.ANALYST).deploy(key, Map.of(key + ".bpmn", userTaskProcess(key, "New")));
+        Api.Response response =
+                api.as(TestUsers.ANALYST).deploy(key, Map.of(key + ".bpmn", userTaskProcess(key, "New")));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().path("errors").get(0).path("element").asText()).isEqualTo(key);
-        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+        assertThat(response.body().path("errors").get(0).path("element").asText())
+                .isEqualTo(key);
+        assertThat(processEngine
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(key)
+                        .count())
+                .isZero();
     }
 
     static Stream<Arguments> refusedModels() {
         return Stream.of(
-                Arguments.of("a delegate that is not ours", "x.bpmn",
+                Arguments.of(
+                        "a delegate that is not ours",
+                        "x.bpmn",
                         process("<serviceTask id='Task_X' camunda:delegateExpression='${identityService}'/>"),
                         "must be ${bean} with one of the product's delegates"),
-                Arguments.of("a method of a variable", "x.bpmn",
-                        process(flow("${customerName.toUpperCase() == 'X'}")), "calls 'toUpperCase' on 'customerName'"),
-                Arguments.of("the class of a literal", "x.bpmn",
-                        process(flow("${''.class.name == 'x'}")), "reads 'class' of a value"),
-                Arguments.of("a method of a model bean it does not declare", "x.bpmn",
+                Arguments.of(
+                        "a method of a variable",
+                        "x.bpmn",
+                        process(flow("${customerName.toUpperCase() == 'X'}")),
+                        "calls 'toUpperCase' on 'customerName'"),
+                Arguments.of(
+                        "the class of a literal",
+                        "x.bpmn",
+                        process(flow("${''.class.name == 'x'}")),
+                        "reads 'class' of a value"),
+                Arguments.of(
+                        "a method of a model bean it does not declare",
+                        "x.bpmn",
                         process("<serviceTask id='Task_X' camunda:expression='${mailRetry.getClass()}'/>"),
                         "calls 'getClass' on 'mailRetry'"),
-                Arguments.of("brackets on a bean", "x.bpmn",
-                        process(flow("${mailRetry['cycle'] == 'x'}")), "reads '[...]' of 'mailRetry'"),
-                Arguments.of("the engine through a listener", "x.bpmn",
+                Arguments.of(
+                        "brackets on a bean",
+                        "x.bpmn",
+                        process(flow("${mailRetry['cycle'] == 'x'}")),
+                        "reads '[...]' of 'mailRetry'"),
+                Arguments.of(
+                        "the engine through a listener",
+                        "x.bpmn",
                         process("<userTask id='Task_X'><extensionElements><camunda:taskListener event='create' "
                                 + "expression='${task.execution.processEngine}'/></extensionElements></userTask>"),
                         "'task' reaches the engine itself"),
-                Arguments.of("a script condition", "x.bpmn",
-                        process(flow("x").replace("xsi:type", "language='groovy' xsi:type")), "scripts run code"),
-                Arguments.of("an embedded form", "x.bpmn",
-                        process("<userTask id='Task_X' camunda:formKey='embedded:deployment:evil.html'/>"), "use a Camunda Form"),
-                Arguments.of("a cron cycle", "x.bpmn", process("<boundaryEvent id='Event_X' attachedToRef='Task_Y'>"
-                        + "<timerEventDefinition><timeCycle>0/1 * * * * ?</timeCycle></timerEventDefinition></boundaryEvent>"
-                        + "<userTask id='Task_Y'/>"), "cron cycles"),
-                Arguments.of("a cycle every second", "x.bpmn", process("<boundaryEvent id='Event_X' attachedToRef='Task_Y' "
-                        + "cancelActivity='false'><timerEventDefinition><timeCycle>R/PT1S</timeCycle></timerEventDefinition>"
-                        + "</boundaryEvent><userTask id='Task_Y'/>"), "repeats more often"),
-                Arguments.of("a call activity", "x.bpmn", process("<callActivity id='Task_X' calledElement='backorder'/>"),
+                Arguments.of(
+                        "a script condition",
+                        "x.bpmn",
+                        process(flow("x").replace("xsi:type", "language='groovy' xsi:type")),
+                        "scripts run code"),
+                Arguments.of(
+                        "an embedded form",
+                        "x.bpmn",
+                        process("<userTask id='Task_X' camunda:formKey='embedded:deployment:evil.html'/>"),
+                        "use a Camunda Form"),
+                Arguments.of(
+                        "a cron cycle",
+                        "x.bpmn",
+                        process("<boundaryEvent id='Event_X' attachedToRef='Task_Y'>"
+                                + "<timerEventDefinition><timeCycle>0/1 * * * * ?</timeCycle></timerEventDefinition></boundaryEvent>"
+                                + "<userTask id='Task_Y'/>"),
+                        "cron cycles"),
+                Arguments.of(
+                        "a cycle every second",
+                        "x.bpmn",
+                        process("<boundaryEvent id='Event_X' attachedToRef='Task_Y' "
+                                + "cancelActivity='false'><timerEventDefinition><timeCycle>R/PT1S</timeCycle></timerEventDefinition>"
+                                + "</boundaryEvent><userTask id='Task_Y'/>"),
+                        "repeats more often"),
+                Arguments.of(
+                        "a call activity",
+                        "x.bpmn",
+                        process("<callActivity id='Task_X' calledElement='backorder'/>"),
                         "start other processes"),
-                Arguments.of("a message start event", "x.bpmn", process("<startEvent id='StartEvent_X'>"
-                        + "<messageEventDefinition messageRef='Message_X'/></startEvent>"), "starts cases by itself"),
-                Arguments.of("a DMN in JavaScript", "x.dmn", decision("javascript", "customerTier"), "scripts run code"),
-                Arguments.of("a DMN JUEL entry calling out", "x.dmn",
-                        decision("juel", "${customerTier.getClass().forName('java.lang.Runtime')}"), "calls 'forName'"),
+                Arguments.of(
+                        "a message start event",
+                        "x.bpmn",
+                        process("<startEvent id='StartEvent_X'>"
+                                + "<messageEventDefinition messageRef='Message_X'/></startEvent>"),
+                        "starts cases by itself"),
+                Arguments.of(
+                        "a DMN in JavaScript", "x.dmn", decision("javascript", "customerTier"), "scripts run code"),
+                Arguments.of(
+                        "a DMN JUEL entry calling out",
+                        "x.dmn",
+                        decision("juel", "${customerTier.getClass().forName('java.lang.Runtime')}"),
+                        "calls 'forName'"),
                 Arguments.of("an HTML form component", "x.form", """
-                        {"id":"x","type":"default","components":[{"type":"html","id":"Field_X","content":"<img src=x>"}]}""",
-                        "form component type 'html'"),
-                Arguments.of("a script file", "x.js", "java.lang.Runtime.getRuntime()", "only BPMN, DMN and Camunda Form"));
+                        {"id":"x","type":"default","components":[{"type":"html","id":"Field_X","content":"<img src=x>"}]}""", "form component type 'html'"),
+                Arguments.of(
+                        "a script file", "x.js", "java.lang.Runtime.getRuntime()", "only BPMN, DMN and Camunda Form"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -208,16 +279,17 @@ class SafeDeploymentTests extends ApplicationTest {
 
     @Test
     void whatTheProductsModelsUseIsAccepted() {
-        String model = process(flow("${escalationLevel > 1 ? reviewRequired : !customerSilent}")
-                + "<serviceTask id='Task_A' camunda:delegateExpression='${registerCaseDelegate}'/>"
-                + "<businessRuleTask id='Task_B' camunda:decisionRef='offer-policy'><extensionElements><camunda:inputOutput>"
-                + "<camunda:outputParameter name='d'>${decisionResult.getSingleResult().get(\"discountPercent\")}"
-                + "</camunda:outputParameter></camunda:inputOutput></extensionElements></businessRuleTask>"
-                + "<serviceTask id='Task_C' camunda:asyncBefore='true' camunda:delegateExpression='${sendCaseEmailDelegate}'>"
-                + "<extensionElements><camunda:failedJobRetryTimeCycle>${mailRetry.cycle}</camunda:failedJobRetryTimeCycle>"
-                + "<camunda:executionListener event='end' expression=\"${closeCaseListener.close(execution, 'CANCELLED')}\"/>"
-                + "</extensionElements></serviceTask>"
-                + "<userTask id='Task_D' camunda:formRef='review-offer' camunda:dueDate='${now()}' camunda:candidateGroups='agents'/>");
+        String model = process(
+                flow("${escalationLevel > 1 ? reviewRequired : !customerSilent}")
+                        + "<serviceTask id='Task_A' camunda:delegateExpression='${registerCaseDelegate}'/>"
+                        + "<businessRuleTask id='Task_B' camunda:decisionRef='offer-policy'><extensionElements><camunda:inputOutput>"
+                        + "<camunda:outputParameter name='d'>${decisionResult.getSingleResult().get(\"discountPercent\")}"
+                        + "</camunda:outputParameter></camunda:inputOutput></extensionElements></businessRuleTask>"
+                        + "<serviceTask id='Task_C' camunda:asyncBefore='true' camunda:delegateExpression='${sendCaseEmailDelegate}'>"
+                        + "<extensionElements><camunda:failedJobRetryTimeCycle>${mailRetry.cycle}</camunda:failedJobRetryTimeCycle>"
+                        + "<camunda:executionListener event='end' expression=\"${closeCaseListener.close(execution, 'CANCELLED')}\"/>"
+                        + "</extensionElements></serviceTask>"
+                        + "<userTask id='Task_D' camunda:formRef='review-offer' camunda:dueDate='${now()}' camunda:candidateGroups='agents'/>");
 
         assertThat(guard.check(List.of(resource("x.bpmn", model)), key -> true)).isEmpty();
     }
@@ -242,26 +314,36 @@ class SafeDeploymentTests extends ApplicationTest {
         deployed.add(response.body().path("id").asText());
 
         assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(key))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("identityService");
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("identityService");
         assertThat(analystGroups()).isEqualTo(before.analystGroups());
     }
 
     // -- helpers ---------------------------------------------------------------------------------------
 
     /** What the attack would change: the analyst's groups, deployments and definitions of the key, cases. */
-    record Snapshot(List<String> analystGroups, long deployments, long definitions, long instances) {
-    }
+    record Snapshot(List<String> analystGroups, long deployments, long definitions, long instances) {}
 
     private Snapshot snapshot(String key) {
         var repository = processEngine.getRepositoryService();
-        return new Snapshot(analystGroups(), repository.createDeploymentQuery().deploymentName(key).count(),
-                repository.createProcessDefinitionQuery().processDefinitionKey(key).count(),
-                processEngine.getHistoryService().createHistoricProcessInstanceQuery().count());
+        return new Snapshot(
+                analystGroups(),
+                repository.createDeploymentQuery().deploymentName(key).count(),
+                repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(key)
+                        .count(),
+                processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .count());
     }
 
     private List<String> analystGroups() {
         return processEngine.getIdentityService().createGroupQuery().groupMember(TestUsers.ANALYST).list().stream()
-                .map(Group::getId).sorted().toList();
+                .map(Group::getId)
+                .sorted()
+                .toList();
     }
 
     /** The model that got through: it started itself at once and ran three expressions and two scripts. */
@@ -306,7 +388,8 @@ class SafeDeploymentTests extends ApplicationTest {
 
     private static String flow(String condition) {
         return "<sequenceFlow id='Flow_C' sourceRef='StartEvent_C' targetRef='EndEvent_C'>"
-                + "<conditionExpression xsi:type='tFormalExpression'>" + condition.replace("<", "&lt;").replace(">", "&gt;")
+                + "<conditionExpression xsi:type='tFormalExpression'>"
+                + condition.replace("<", "&lt;").replace(">", "&gt;")
                 + "</conditionExpression></sequenceFlow><endEvent id='EndEvent_C'/>";
     }
 

@@ -29,14 +29,20 @@ import org.springframework.http.MediaType;
  */
 class SecurityMatrixTests extends ApplicationTest {
 
-    enum Caller { ANONYMOUS, WRONG_PASSWORD, AGENT, SUPERVISOR, ANALYST, ORDER_SYSTEM, ADMIN }
+    enum Caller {
+        ANONYMOUS,
+        WRONG_PASSWORD,
+        AGENT,
+        SUPERVISOR,
+        ANALYST,
+        ORDER_SYSTEM,
+        ADMIN
+    }
 
     /** What a call answered, and whether it changed anything a refusal must leave alone. */
-    record Outcome(int status, boolean changed) {
-    }
+    record Outcome(int status, boolean changed) {}
 
-    record Surface(String name, Function<Caller, Outcome> call, int... expected) {
-    }
+    record Surface(String name, Function<Caller, Outcome> call, int... expected) {}
 
     @LocalServerPort
     int port;
@@ -46,45 +52,141 @@ class SecurityMatrixTests extends ApplicationTest {
         String stocked = catalog.product(1000);
         String caseId = openCase();
         String link = decisionLink(caseId);
-        String messageId = api.backorder(caseId).path("emails").get(0).path("messageId").asText();
+        String messageId =
+                api.backorder(caseId).path("emails").get(0).path("messageId").asText();
         List<Surface> surfaces = List.of(
                 //                                                        anon wrong agent sup  analyst shop admin
                 new Surface("POST /api/orders", c -> placeOrder(c, stocked), 401, 401, 403, 403, 403, 201, 201),
                 new Surface("POST /api/inventory/receipts", this::receive, 401, 401, 403, 403, 403, 201, 201),
-                new Surface("GET /api/backorders/{id}", c -> read(c, "/api/backorders/" + caseId), 401, 401, 200, 200, 403, 200, 200),
-                new Surface("POST /api/backorders/{id}/decision", c -> decide(c, caseId), 401, 401, 403, 403, 403, 202, 202),
-                new Surface("GET /engine-rest (read)", c -> read(c, "/engine-rest/process-definition/key/backorder"),
-                        401, 401, 403, 403, 200, 200, 200),
+                new Surface(
+                        "GET /api/backorders/{id}",
+                        c -> read(c, "/api/backorders/" + caseId),
+                        401,
+                        401,
+                        200,
+                        200,
+                        403,
+                        200,
+                        200),
+                new Surface(
+                        "POST /api/backorders/{id}/decision",
+                        c -> decide(c, caseId),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        202,
+                        202),
+                new Surface(
+                        "GET /engine-rest (read)",
+                        c -> read(c, "/engine-rest/process-definition/key/backorder"),
+                        401,
+                        401,
+                        403,
+                        403,
+                        200,
+                        200,
+                        200),
                 new Surface("POST /engine-rest (start)", this::start, 401, 401, 403, 403, 403, 200, 200),
                 new Surface("POST /engine-rest (deploy)", this::deploy, 401, 401, 403, 403, 200, 403, 200),
-                new Surface("/camunda/api/engine (Tasklist: log in, claim)", this::claimInTasklist, 401, 401, 204, 204, 403, 403, 204),
-                new Surface("/camunda/api/admin (log in to Admin)", this::logInToAdmin, 401, 401, 403, 403, 403, 403, 200),
-                new Surface("/camunda/api/admin/setup (first-admin setup)", this::setUpAdmin, 403, 403, 403, 403, 403, 403, 403),
-                new Surface("POST /api/notifications/bounces", c -> bounce(c, messageId), 401, 401, 403, 403, 403, 202, 202),
-                new Surface("PUT /api/backorders/{id}/priority", c -> prioritize(c, caseId), 401, 401, 403, 200, 403, 403, 200),
+                new Surface(
+                        "/camunda/api/engine (Tasklist: log in, claim)",
+                        this::claimInTasklist,
+                        401,
+                        401,
+                        204,
+                        204,
+                        403,
+                        403,
+                        204),
+                new Surface(
+                        "/camunda/api/admin (log in to Admin)", this::logInToAdmin, 401, 401, 403, 403, 403, 403, 200),
+                new Surface(
+                        "/camunda/api/admin/setup (first-admin setup)",
+                        this::setUpAdmin,
+                        403,
+                        403,
+                        403,
+                        403,
+                        403,
+                        403,
+                        403),
+                new Surface(
+                        "POST /api/notifications/bounces",
+                        c -> bounce(c, messageId),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        202,
+                        202),
+                new Surface(
+                        "PUT /api/backorders/{id}/priority",
+                        c -> prioritize(c, caseId),
+                        401,
+                        401,
+                        403,
+                        200,
+                        403,
+                        403,
+                        200),
                 new Surface("POST /api/admin/api-keys", this::issueKey, 401, 401, 403, 403, 403, 403, 201),
                 // the webapps' own engine API, with each caller's session (order systems may not log in)
-                new Surface("/camunda/api/engine (start a case)", this::startInWebapp, 401, 401, 403, 403, 403, 403, 200),
+                new Surface(
+                        "/camunda/api/engine (start a case)", this::startInWebapp, 401, 401, 403, 403, 403, 403, 200),
                 new Surface("/camunda/api/engine (deploy)", this::deployInWebapp, 401, 401, 403, 403, 200, 403, 200),
-                new Surface("/camunda/api/engine (complete a task with a field its form lacks)", this::completeWithExtraField,
-                        401, 401, 400, 400, 403, 403, 400),
+                new Surface(
+                        "/camunda/api/engine (complete a task with a field its form lacks)",
+                        this::completeWithExtraField,
+                        401,
+                        401,
+                        400,
+                        400,
+                        403,
+                        403,
+                        400),
                 // the customer page: the link's token is the credential, whoever else calls
-                new Surface("GET /customer/decisions/{valid token}", c -> read(c, link), 200, 200, 200, 200, 200, 200, 200),
-                new Surface("GET /customer/decisions/{tampered token}", c -> read(c, link + "x"), 404, 404, 404, 404, 404, 404, 404),
-                new Surface("POST /customer/decisions/{token} without the form's CSRF token",
-                        c -> forgeDecision(c, link, caseId), 403, 403, 403, 403, 403, 403, 403),
+                new Surface(
+                        "GET /customer/decisions/{valid token}", c -> read(c, link), 200, 200, 200, 200, 200, 200, 200),
+                new Surface(
+                        "GET /customer/decisions/{tampered token}",
+                        c -> read(c, link + "x"),
+                        404,
+                        404,
+                        404,
+                        404,
+                        404,
+                        404,
+                        404),
+                new Surface(
+                        "POST /customer/decisions/{token} without the form's CSRF token",
+                        c -> forgeDecision(c, link, caseId),
+                        403,
+                        403,
+                        403,
+                        403,
+                        403,
+                        403,
+                        403),
                 new Surface("GET /actuator/info", c -> read(c, "/actuator/info"), 401, 401, 403, 403, 403, 403, 200),
                 // health is open to load balancers; wrong credentials are still refused
-                new Surface("GET /actuator/health", c -> read(c, "/actuator/health"), 200, 401, 200, 200, 200, 200, 200));
+                new Surface(
+                        "GET /actuator/health", c -> read(c, "/actuator/health"), 200, 401, 200, 200, 200, 200, 200));
         List<DynamicTest> tests = new ArrayList<>();
         for (Surface surface : surfaces) {
             for (Caller caller : Caller.values()) {
                 int expected = surface.expected()[caller.ordinal()];
                 tests.add(DynamicTest.dynamicTest(surface.name() + " as " + caller, () -> {
                     Outcome outcome = surface.call().apply(caller);
-                    assertThat(outcome.status()).as(surface.name() + " as " + caller).isEqualTo(expected);
+                    assertThat(outcome.status())
+                            .as(surface.name() + " as " + caller)
+                            .isEqualTo(expected);
                     if (expected >= 400) {
-                        assertThat(outcome.changed()).as("a refused call changed something").isFalse();
+                        assertThat(outcome.changed())
+                                .as("a refused call changed something")
+                                .isFalse();
                     }
                 }));
             }
@@ -96,8 +198,11 @@ class SecurityMatrixTests extends ApplicationTest {
 
     private Outcome placeOrder(Caller caller, String sku) {
         String orderId = Catalog.unique("SEC");
-        int status = as(caller).placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1)).status();
-        return new Outcome(status, api.as(TestUsers.ADMIN).get("/api/orders/" + orderId).status() == 200);
+        int status = as(caller)
+                .placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1))
+                .status();
+        return new Outcome(
+                status, api.as(TestUsers.ADMIN).get("/api/orders/" + orderId).status() == 200);
     }
 
     private Outcome receive(Caller caller) {
@@ -120,14 +225,35 @@ class SecurityMatrixTests extends ApplicationTest {
         String orderId = Catalog.unique("SEC");
         String sku = catalog.product(0);
         Map<String, Object> variables = Map.of(
-                "orderId", Map.of("value", orderId), "lineId", Map.of("value", "1"), "sku", Map.of("value", sku),
-                "quantityShort", Map.of("value", 1, "type", "Integer"), "customerId", Map.of("value", "C"),
-                "customerName", Map.of("value", "N"), "customerEmail", Map.of("value", "n@example.com"),
-                "customerTier", Map.of("value", "STANDARD"));
-        int status = as(caller).post("/engine-rest/process-definition/key/backorder/start",
-                Map.of("businessKey", orderId + "-1", "variables", variables)).status();
-        return new Outcome(status, processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1").count() > 0);
+                "orderId",
+                Map.of("value", orderId),
+                "lineId",
+                Map.of("value", "1"),
+                "sku",
+                Map.of("value", sku),
+                "quantityShort",
+                Map.of("value", 1, "type", "Integer"),
+                "customerId",
+                Map.of("value", "C"),
+                "customerName",
+                Map.of("value", "N"),
+                "customerEmail",
+                Map.of("value", "n@example.com"),
+                "customerTier",
+                Map.of("value", "STANDARD"));
+        int status = as(caller)
+                .post(
+                        "/engine-rest/process-definition/key/backorder/start",
+                        Map.of("businessKey", orderId + "-1", "variables", variables))
+                .status();
+        return new Outcome(
+                status,
+                processEngine
+                                .getHistoryService()
+                                .createHistoricProcessInstanceQuery()
+                                .processInstanceBusinessKey(orderId + "-1")
+                                .count()
+                        > 0);
     }
 
     /** Deploys a new version of a process an administrator introduced (analysts may not add new ones). */
@@ -140,11 +266,16 @@ class SecurityMatrixTests extends ApplicationTest {
                 </definitions>""".formatted(key);
         var repository = processEngine.getRepositoryService();
         if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
-            repository.createDeployment().name("security-probe-first").addString(key + ".bpmn", bpmn).deploy();
+            repository
+                    .createDeployment()
+                    .name("security-probe-first")
+                    .addString(key + ".bpmn", bpmn)
+                    .deploy();
         }
         String name = Catalog.unique("security-probe");
         int status = as(caller).deploy(name, Map.of(key + ".bpmn", bpmn)).status();
-        var deployments = repository.createDeploymentQuery().deploymentName(name).list();
+        var deployments =
+                repository.createDeploymentQuery().deploymentName(name).list();
         deployments.forEach(d -> repository.deleteDeployment(d.getId(), true));
         return new Outcome(status, !deployments.isEmpty());
     }
@@ -158,14 +289,18 @@ class SecurityMatrixTests extends ApplicationTest {
                 return new Outcome(login, assignee(task) != null);
             }
         }
-        int claim = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/claim",
-                "{\"userId\":\"" + (caller == Caller.ANONYMOUS ? "nobody" : user(caller)) + "\"}").status();
+        int claim = tasklist.post(
+                        "/camunda/api/engine/engine/default/task/" + task.getId() + "/claim",
+                        "{\"userId\":\"" + (caller == Caller.ANONYMOUS ? "nobody" : user(caller)) + "\"}")
+                .status();
         return new Outcome(claim, assignee(task) != null);
     }
 
     private Outcome logInToAdmin(Caller caller) {
         WebappSession admin = new WebappSession(port);
-        int login = caller == Caller.ANONYMOUS ? admin.login("admin", "", "") : admin.login("admin", user(caller), password(caller));
+        int login = caller == Caller.ANONYMOUS
+                ? admin.login("admin", "", "")
+                : admin.login("admin", user(caller), password(caller));
         return new Outcome(login, false);
     }
 
@@ -177,26 +312,43 @@ class SecurityMatrixTests extends ApplicationTest {
         }
         int status = session.post("/camunda/api/admin/setup/default/user/create", """
                 {"profile":{"id":"%s","firstName":"I","lastName":"I","email":"i@example.com"},
-                 "credentials":{"password":"intruder-password-123"}}""".formatted(intruder)).status();
-        return new Outcome(status, processEngine.getIdentityService().createUserQuery().userId(intruder).count() > 0);
+                 "credentials":{"password":"intruder-password-123"}}""".formatted(intruder))
+                .status();
+        return new Outcome(
+                status,
+                processEngine
+                                .getIdentityService()
+                                .createUserQuery()
+                                .userId(intruder)
+                                .count()
+                        > 0);
     }
 
     private Outcome bounce(Caller caller, String messageId) {
-        int status = as(caller).post("/api/notifications/bounces", Map.of("messageId", messageId, "reason", "test")).status();
-        return new Outcome(status, catalog.count("select count(*) from communication where message_id = ? and state = 'BOUNCED'",
-                messageId) > 0);
+        int status = as(caller)
+                .post("/api/notifications/bounces", Map.of("messageId", messageId, "reason", "test"))
+                .status();
+        return new Outcome(
+                status,
+                catalog.count(
+                                "select count(*) from communication where message_id = ? and state = 'BOUNCED'",
+                                messageId)
+                        > 0);
     }
 
     private Outcome forgeDecision(Caller caller, String link, String caseId) {
         int before = decisions(caseId);
-        int status = as(caller).exchange(HttpMethod.POST, link, "choice=cancel",
-                MediaType.APPLICATION_FORM_URLENCODED).status();
+        int status = as(caller)
+                .exchange(HttpMethod.POST, link, "choice=cancel", MediaType.APPLICATION_FORM_URLENCODED)
+                .status();
         return new Outcome(status, decisions(caseId) != before);
     }
 
     private Outcome prioritize(Caller caller, String caseId) {
         int priority = caller.ordinal() + 1;
-        int status = as(caller).put("/api/backorders/" + caseId + "/priority", Map.of("priority", priority)).status();
+        int status = as(caller)
+                .put("/api/backorders/" + caseId + "/priority", Map.of("priority", priority))
+                .status();
         return new Outcome(status, api.backorder(caseId).path("priority").asInt() == priority);
     }
 
@@ -206,7 +358,8 @@ class SecurityMatrixTests extends ApplicationTest {
         user.setPassword(UUID.randomUUID().toString());
         processEngine.getIdentityService().saveUser(user);
         processEngine.getIdentityService().createMembership(system, "ordersystems");
-        int status = as(caller).post("/api/admin/api-keys", Map.of("userId", system)).status();
+        int status =
+                as(caller).post("/api/admin/api-keys", Map.of("userId", system)).status();
         return new Outcome(status, catalog.count("select count(*) from api_key where user_id = ?", system) > 0);
     }
 
@@ -220,11 +373,17 @@ class SecurityMatrixTests extends ApplicationTest {
         String body = """
                 {"businessKey": "%1$s-1", "variables": {"orderId": {"value": "%1$s"}, "lineId": {"value": "1"},
                  "sku": {"value": "%2$s"}, "quantityShort": {"value": 1, "type": "Integer"}, "customerId": {"value": "C"},
-                 "customerName": {"value": "N"}, "customerEmail": {"value": "n@example.com"}, "customerTier": {"value": "STANDARD"}}}"""
-                .formatted(orderId, catalog.product(0));
-        int status = session.post("/camunda/api/engine/engine/default/process-definition/key/backorder/start", body).status();
-        return new Outcome(status, processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1").count() > 0);
+                 "customerName": {"value": "N"}, "customerEmail": {"value": "n@example.com"}, "customerTier": {"value": "STANDARD"}}}""".formatted(orderId, catalog.product(0));
+        int status = session.post("/camunda/api/engine/engine/default/process-definition/key/backorder/start", body)
+                .status();
+        return new Outcome(
+                status,
+                processEngine
+                                .getHistoryService()
+                                .createHistoricProcessInstanceQuery()
+                                .processInstanceBusinessKey(orderId + "-1")
+                                .count()
+                        > 0);
     }
 
     private Outcome deployInWebapp(Caller caller) {
@@ -236,14 +395,18 @@ class SecurityMatrixTests extends ApplicationTest {
             return new Outcome(login, false);
         }
         String name = Catalog.unique("security-probe");
-        int status = session.postFiles("/camunda/api/engine/engine/default/deployment/create", Map.of("deployment-name", name),
-                Map.of(key + ".bpmn", """
+        int status = session.postFiles(
+                        "/camunda/api/engine/engine/default/deployment/create",
+                        Map.of("deployment-name", name),
+                        Map.of(key + ".bpmn", """
                         <?xml version="1.0" encoding="UTF-8"?>
                         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
                           <process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D"><startEvent id="StartEvent_Probe"/></process>
-                        </definitions>""".formatted(key))).status();
+                        </definitions>""".formatted(key)))
+                .status();
         var repository = processEngine.getRepositoryService();
-        var deployments = repository.createDeploymentQuery().deploymentName(name).list();
+        var deployments =
+                repository.createDeploymentQuery().deploymentName(name).list();
         deployments.forEach(d -> repository.deleteDeployment(d.getId(), true));
         return new Outcome(status, !deployments.isEmpty());
     }
@@ -255,9 +418,18 @@ class SecurityMatrixTests extends ApplicationTest {
         if (login != 200) {
             return new Outcome(login, false);
         }
-        int status = session.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
-                "{\"variables\": {\"discountPercent\": {\"value\": 5}, \"caseId\": {\"value\": \"SOMEONE-1\"}}}").status();
-        return new Outcome(status, processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+        int status = session.post(
+                        "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+                        "{\"variables\": {\"discountPercent\": {\"value\": 5}, \"caseId\": {\"value\": \"SOMEONE-1\"}}}")
+                .status();
+        return new Outcome(
+                status,
+                processEngine
+                                .getTaskService()
+                                .createTaskQuery()
+                                .taskId(task.getId())
+                                .count()
+                        == 0);
     }
 
     /** Camunda's own login, into the app the caller's role uses; 200 when logged in. Anonymous callers stay out. */
@@ -274,7 +446,8 @@ class SecurityMatrixTests extends ApplicationTest {
     /** The path of the decision link in the case's first email. */
     private String decisionLink(String caseId) {
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
-        String email = api.backorder(caseId).path("emails").get(0).path("recipient").asText();
+        String email =
+                api.backorder(caseId).path("emails").get(0).path("recipient").asText();
         var matcher = Pattern.compile("/customer/decisions/[A-Za-z0-9_-]+")
                 .matcher(Mailbox.text(Mailbox.awaitCount(SMTP, email, 1).get(0)));
         assertThat(matcher.find()).isTrue();
@@ -313,12 +486,26 @@ class SecurityMatrixTests extends ApplicationTest {
     private Task reviewTask() {
         String orderId = Catalog.unique("SEC");
         api.placeOrder(orderId, "GOLD", new Api.Line("1", catalog.product("Test", "20.00", 0, 20), 1));
-        await().until(() -> processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderId + "-1").count() == 1);
-        return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderId + "-1").singleResult();
+        await().until(() -> processEngine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(orderId + "-1")
+                        .count()
+                == 1);
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(orderId + "-1")
+                .singleResult();
     }
 
     private String assignee(Task task) {
-        return processEngine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getAssignee();
     }
 
     private int decisions(String caseId) {

@@ -26,34 +26,45 @@ class SimultaneousStartTests {
 
     @Test
     void nodesStartedTogetherOnAnEmptyDatabaseAllComeUp() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+        try (EmbeddedPostgres postgres =
+                EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
             List<ApplicationNode> nodes = new ArrayList<>();
             try {
                 for (int i = 0; i < NODES; i++) {
-                    nodes.add(ApplicationNode.start("together-" + i, Path.of("target", "simultaneous-start"), List.of(
-                            "--spring.profiles.active=postgres",
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--spring.datasource.username=postgres",
-                            "--camunda.bpm.admin-user.password=simultaneous-admin-password",
-                            "--backorder.node-name=together-" + i,
-                            "--spring.main.banner-mode=off", "--logging.level.root=warn")));
+                    nodes.add(ApplicationNode.start(
+                            "together-" + i,
+                            Path.of("target", "simultaneous-start"),
+                            List.of(
+                                    "--spring.profiles.active=postgres",
+                                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                                    "--spring.datasource.username=postgres",
+                                    "--camunda.bpm.admin-user.password=simultaneous-admin-password",
+                                    "--backorder.node-name=together-" + i,
+                                    "--spring.main.banner-mode=off",
+                                    "--logging.level.root=warn")));
                 }
                 for (ApplicationNode node : nodes) {
                     node.awaitReady(Duration.ofMinutes(4));
                 }
-                SingleConnectionDataSource data = new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"),
-                        "postgres", "", true);
+                SingleConnectionDataSource data = new SingleConnectionDataSource(
+                        postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
                 try {
                     JdbcTemplate db = new JdbcTemplate(data);
-                    assertThat(db.queryForObject("select count(*) from ACT_ID_USER where ID_ = 'admin'", Integer.class)).isEqualTo(1);
-                    assertThat(db.queryForObject("select count(*) from ACT_ID_GROUP", Integer.class)).isEqualTo(5);
-                    assertThat(db.queryForObject("select count(*) from ACT_RU_FILTER", Integer.class)).isEqualTo(2);
-                    assertThat(db.queryForObject("select count(distinct VERSION_) from ACT_RE_PROCDEF where KEY_ = 'backorder'",
-                            Integer.class)).isEqualTo(1);
+                    assertThat(db.queryForObject("select count(*) from ACT_ID_USER where ID_ = 'admin'", Integer.class))
+                            .isEqualTo(1);
+                    assertThat(db.queryForObject("select count(*) from ACT_ID_GROUP", Integer.class))
+                            .isEqualTo(5);
+                    assertThat(db.queryForObject("select count(*) from ACT_RU_FILTER", Integer.class))
+                            .isEqualTo(2);
+                    assertThat(db.queryForObject(
+                                    "select count(distinct VERSION_) from ACT_RE_PROCDEF where KEY_ = 'backorder'",
+                                    Integer.class))
+                            .isEqualTo(1);
                     assertThat(db.queryForObject("""
                             select count(*) from (select GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ from ACT_RU_AUTHORIZATION
-                            where GROUP_ID_ is not null group by GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ having count(*) > 1) twice""",
-                            Integer.class)).as("authorizations granted twice").isZero();
+                            where GROUP_ID_ is not null group by GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ having count(*) > 1) twice""", Integer.class))
+                            .as("authorizations granted twice")
+                            .isZero();
                 } finally {
                     data.destroy();
                 }

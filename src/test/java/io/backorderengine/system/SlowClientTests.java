@@ -45,6 +45,7 @@ class SlowClientTests extends ApplicationTest {
     private final List<Socket> slow = new ArrayList<>();
     /** The status line each connection was answered with, once it was. */
     private final Map<Socket, String> answered = new HashMap<>();
+
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
@@ -58,20 +59,33 @@ class SlowClientTests extends ApplicationTest {
     @Test
     void readinessAndTheApiAnswerAtOnceWhile250SlowUploadsAreOpen() throws Exception {
         for (int i = 0; i < CONNECTIONS; i++) {
-            String path = i % 2 == 0 ? "/customer/decisions/slow" + i : "/camunda/api/admin/auth/user/default/login/tasklist";
+            String path =
+                    i % 2 == 0 ? "/customer/decisions/slow" + i : "/camunda/api/admin/auth/user/default/login/tasklist";
             Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nu").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nu")
+                            .getBytes(StandardCharsets.US_ASCII));
             slow.add(socket);
         }
         trickle.scheduleAtFixedRate(this::oneMoreByteEach, 2, 2, TimeUnit.SECONDS);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         for (int probe = 0; probe < 5; probe++) {
-            long readiness = timed(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
-            long api = timed(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backorders/none"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (TestUsers.SHOP + ":" + TestUsers.password(TestUsers.SHOP)).getBytes(StandardCharsets.UTF_8))));
+            long readiness = timed(
+                    http,
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
+            long api = timed(
+                    http,
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backorders/none"))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(
+                                                            (TestUsers.SHOP + ":" + TestUsers.password(TestUsers.SHOP))
+                                                                    .getBytes(StandardCharsets.UTF_8))));
             assertThat(readiness).as("readiness answered in ms").isLessThan(1_000);
             assertThat(api).as("the API answered in ms").isLessThan(1_000);
         }
@@ -81,7 +95,8 @@ class SlowClientTests extends ApplicationTest {
     /** ms until the request answered; it must be a success (readiness UP, the API 404 for an unknown case). */
     private static long timed(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.statusCode()).isIn(200, 404);
         return millis;
@@ -106,7 +121,9 @@ class SlowClientTests extends ApplicationTest {
                 statusLine(socket).ifPresent(line -> answered.put(socket, line));
             }
         }
-        return answered.values().stream().filter(line -> line.startsWith("HTTP/1.1 503")).count();
+        return answered.values().stream()
+                .filter(line -> line.startsWith("HTTP/1.1 503"))
+                .count();
     }
 
     private static Optional<String> statusLine(Socket socket) {

@@ -34,18 +34,20 @@ class StateColumnsTests extends ApplicationTest {
 
     @ParameterizedTest(name = "{0}.{1}")
     @CsvSource({
-            "communication, state, io.backorderengine.notification.EmailState, communication_state",
-            "backorder_demand, status, io.backorderengine.inventory.DemandStatus, backorder_demand_status",
-            "reservation, source, io.backorderengine.inventory.ReservationSource, reservation_source",
-            "purchase_order, status, io.backorderengine.inventory.PurchaseOrderStatus, purchase_order_status",
-            "order_line, outcome, io.backorderengine.order.LineOutcome, order_line_outcome",
-            "case_message, outcome, io.backorderengine.backorder.process.CaseMessageDispatcher$Outcome, case_message_outcome",
-            "backorder_case, status, io.backorderengine.backorder.CaseStatus, backorder_case_status",
-            "case_promise, basis, io.backorderengine.inventory.SupplyBasis, case_promise_basis",
-            "case_ledger, kind, io.backorderengine.backorder.CaseLedgerKind, case_ledger_kind"})
+        "communication, state, io.backorderengine.notification.EmailState, communication_state",
+        "backorder_demand, status, io.backorderengine.inventory.DemandStatus, backorder_demand_status",
+        "reservation, source, io.backorderengine.inventory.ReservationSource, reservation_source",
+        "purchase_order, status, io.backorderengine.inventory.PurchaseOrderStatus, purchase_order_status",
+        "order_line, outcome, io.backorderengine.order.LineOutcome, order_line_outcome",
+        "case_message, outcome, io.backorderengine.backorder.process.CaseMessageDispatcher$Outcome, case_message_outcome",
+        "backorder_case, status, io.backorderengine.backorder.CaseStatus, backorder_case_status",
+        "case_promise, basis, io.backorderengine.inventory.SupplyBasis, case_promise_basis",
+        "case_ledger, kind, io.backorderengine.backorder.CaseLedgerKind, case_ledger_kind"
+    })
     void theSchemaAcceptsExactlyTheValuesOfTheType(String table, String column, String type, String constraint)
             throws ClassNotFoundException {
-        Set<String> names = Arrays.stream(Class.forName(type).getEnumConstants()).map(e -> ((Enum<?>) e).name())
+        Set<String> names = Arrays.stream(Class.forName(type).getEnumConstants())
+                .map(e -> ((Enum<?>) e).name())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 
         assertThat(allowed(constraint)).as("%s.%s", table, column).containsExactlyInAnyOrderElementsOf(names);
@@ -54,20 +56,28 @@ class StateColumnsTests extends ApplicationTest {
     @Test
     void aValueOutsideTheListIsRefusedWhereItIsWritten() {
         String orderId = Catalog.unique("ORD");
-        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1)).status()).isEqualTo(201);
+        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1))
+                        .status())
+                .isEqualTo(201);
         String insert = "insert into case_ledger (case_id, occurred_at, kind) values (?, current_timestamp, ?)";
 
         jdbc.sql(insert).params(orderId + "-1", "PROMISED").update();
-        assertThatThrownBy(() -> jdbc.sql(insert).params(orderId + "-1", "PROMISSED").update())
+        assertThatThrownBy(() ->
+                        jdbc.sql(insert).params(orderId + "-1", "PROMISSED").update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private Set<String> allowed(String constraint) {
         String definition = TestDatabase.postgres()
-                ? jdbc.sql("select pg_get_constraintdef(oid) from pg_constraint where conname = ?").param(constraint)
-                        .query(String.class).single()
-                : jdbc.sql("select check_clause from information_schema.check_constraints where lower(constraint_name) = ?")
-                        .param(constraint).query(String.class).single();
+                ? jdbc.sql("select pg_get_constraintdef(oid) from pg_constraint where conname = ?")
+                        .param(constraint)
+                        .query(String.class)
+                        .single()
+                : jdbc.sql(
+                                "select check_clause from information_schema.check_constraints where lower(constraint_name) = ?")
+                        .param(constraint)
+                        .query(String.class)
+                        .single();
         Set<String> values = new LinkedHashSet<>();
         Matcher matcher = QUOTED.matcher(definition);
         while (matcher.find()) {

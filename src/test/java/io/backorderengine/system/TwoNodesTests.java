@@ -54,6 +54,7 @@ class TwoNodesTests {
 
     /** SKUs 0-3 receive exactly their demand (every case ships); 4-5 half of it (cases keep waiting). */
     private static final int SKUS = 6;
+
     private static final int FULLY_SUPPLIED = 4;
     private static final int ORDERS = 180;
 
@@ -139,23 +140,31 @@ class TwoNodesTests {
                     }
                 }));
             }
-            assertThat(halfDone.await(3, TimeUnit.MINUTES)).as("half the requests answered").isTrue();
+            assertThat(halfDone.await(3, TimeUnit.MINUTES))
+                    .as("half the requests answered")
+                    .isTrue();
             // mid-way, and at a moment node B is running jobs: their locks stay behind with the dead node
-            await("node B holds a job lock").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+            await("node B holds a job lock")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> lockedBy("node-b") > 0);
             nodeB.kill();
             strandedJobs = lockedBy("node-b");
             for (int i = 0; i < responses.size(); i++) {
                 HttpResponse<String> response = responses.get(i).get();
-                assertThat(response.statusCode()).as("%s -> %s", requests.get(i).path, response.body()).isBetween(200, 299);
+                assertThat(response.statusCode())
+                        .as("%s -> %s", requests.get(i).path, response.body())
+                        .isBetween(200, 299);
             }
         } finally {
             clients.shutdownNow();
         }
 
-        await("the surviving node finishes every case").atMost(Duration.ofMinutes(3))
+        await("the surviving node finishes every case")
+                .atMost(Duration.ofMinutes(3))
                 // a killed node's SMTP connections break in the SMTP server's threads: expected here
-                .dontCatchUncaughtExceptions().pollInterval(Duration.ofMillis(500))
+                .dontCatchUncaughtExceptions()
+                .pollInterval(Duration.ofMillis(500))
                 .until(TwoNodesTests::settled);
 
         assertThat(strandedJobs).as("jobs node B held when it died").isPositive();
@@ -163,9 +172,14 @@ class TwoNodesTests {
         assertEveryUnitHeldOnce();
         assertCasesInTheirRightState();
         assertEachEmailArrivedUnderOneMessageId();
-        assertThat(count("select count(*) from act_ru_incident")).as("open incidents").isZero();
-        assertThat(count("select count(*) from act_ru_job where retries_ = 0")).as("failed jobs").isZero();
-        System.out.printf("two nodes: %d requests, %d retried on the survivor; node B died holding %d job(s)%n",
+        assertThat(count("select count(*) from act_ru_incident"))
+                .as("open incidents")
+                .isZero();
+        assertThat(count("select count(*) from act_ru_job where retries_ = 0"))
+                .as("failed jobs")
+                .isZero();
+        System.out.printf(
+                "two nodes: %d requests, %d retried on the survivor; node B died holding %d job(s)%n",
                 requests.size(), retriedOnSurvivor.get(), strandedJobs);
     }
 
@@ -175,8 +189,7 @@ class TwoNodesTests {
 
     // --- the workload ----------------------------------------------------------------------------------
 
-    private record Request(String path, String body) {
-    }
+    private record Request(String path, String body) {}
 
     /**
      * {@value #ORDERS} orders with one short line each (and every fourth with an in-stock line too),
@@ -193,8 +206,7 @@ class TwoNodesTests {
             String stockLine = i % 4 == 0 ? ", {\"lineId\": \"2\", \"sku\": \"TN-STOCK\", \"quantity\": 1}" : "";
             orders.add(new Request("/api/orders", """
                     {"orderId": "TN-%d", "customer": {"id": "C-%d", "name": "Customer %d", "email": "customer%d@example.com",
-                     "tier": "STANDARD"}, "lines": [{"lineId": "1", "sku": "%s", "quantity": %d}%s]}"""
-                    .formatted(i, i, i, i, sku(sku), quantity, stockLine)));
+                     "tier": "STANDARD"}, "lines": [{"lineId": "1", "sku": "%s", "quantity": %d}%s]}""".formatted(i, i, i, i, sku(sku), quantity, stockLine)));
         }
         List<Request> receipts = new ArrayList<>();
         for (int sku = 0; sku < SKUS; sku++) {
@@ -238,7 +250,9 @@ class TwoNodesTests {
     private static boolean settled() {
         return count("select count(*) from case_message where delivered_at is null") == 0
                 && count("select count(*) from act_ru_job where type_ = 'message'") == 0
-                && count("select count(*) from backorder_case where status = 'OPEN' and sku in (" + suppliedSkus() + ")") == 0;
+                && count("select count(*) from backorder_case where status = 'OPEN' and sku in (" + suppliedSkus()
+                                + ")")
+                        == 0;
     }
 
     /** Every unit that ever existed is on the shelf or held, unreleased, by exactly one order line. */
@@ -246,41 +260,56 @@ class TwoNodesTests {
         for (int i = 0; i < SKUS; i++) {
             String sku = sku(i);
             int received = count("select coalesce(sum(quantity), 0) from stock_receipt where sku = ?", sku);
-            int held = count("select coalesce(sum(quantity), 0) from reservation where sku = ? and released_at is null", sku);
+            int held = count(
+                    "select coalesce(sum(quantity), 0) from reservation where sku = ? and released_at is null", sku);
             int onHand = count("select on_hand from product where sku = ?", sku);
-            assertThat(onHand + held).as("%s: units on the shelf plus units held = units received", sku).isEqualTo(received);
+            assertThat(onHand + held)
+                    .as("%s: units on the shelf plus units held = units received", sku)
+                    .isEqualTo(received);
             assertThat(count("""
                     select count(*) from backorder_demand d where d.sku = ? and d.quantity_allocated <> (select coalesce(sum(r.quantity), 0)
                     from reservation r where r.case_id = d.case_id and r.source = 'RECEIPT' and r.released_at is null)""", sku))
-                    .as("%s: cases whose allocation differs from the units held for them", sku).isZero();
+                    .as("%s: cases whose allocation differs from the units held for them", sku)
+                    .isZero();
             if (count("select count(*) from backorder_demand where sku = ? and status = 'WAITING'", sku) > 0) {
-                assertThat(onHand).as("%s: units left on the shelf while cases wait", sku).isZero();
+                assertThat(onHand)
+                        .as("%s: units left on the shelf while cases wait", sku)
+                        .isZero();
             }
         }
         int receipts = count("select count(*) from stock_receipt");
-        assertThat(receipts).as("receipts booked once each").isEqualTo(count("select count(distinct receipt_id) from stock_receipt"));
-        assertThat(count("select count(*) from customer_order where order_id like 'TN-%'")).as("orders taken").isEqualTo(ORDERS);
+        assertThat(receipts)
+                .as("receipts booked once each")
+                .isEqualTo(count("select count(distinct receipt_id) from stock_receipt"));
+        assertThat(count("select count(*) from customer_order where order_id like 'TN-%'"))
+                .as("orders taken")
+                .isEqualTo(ORDERS);
     }
 
     private static void assertCasesInTheirRightState() {
-        assertThat(count("select count(*) from backorder_case where sku in (" + suppliedSkus() + ") and status <> 'FULFILLED'"))
-                .as("cases of fully supplied SKUs that did not ship").isZero();
+        assertThat(count("select count(*) from backorder_case where sku in (" + suppliedSkus()
+                        + ") and status <> 'FULFILLED'"))
+                .as("cases of fully supplied SKUs that did not ship")
+                .isZero();
         assertThat(count("select count(*) from backorder_case c join backorder_demand d on d.case_id = c.case_id "
-                + "where c.status = 'FULFILLED' and d.quantity_allocated <> d.quantity_short"))
-                .as("shipped cases without all their units").isZero();
+                        + "where c.status = 'FULFILLED' and d.quantity_allocated <> d.quantity_short"))
+                .as("shipped cases without all their units")
+                .isZero();
         List<String> open = db.queryForList("select case_id from backorder_case where status = 'OPEN'", String.class);
         assertThat(open).as("cases of half-supplied SKUs still waiting").isNotEmpty();
         for (String caseId : open) {
             assertThat(count("""
                     select count(*) from act_ru_execution e join act_ru_execution p on p.id_ = e.proc_inst_id_
-                    where p.business_key_ = ? and e.act_id_ = 'Event_MaxWaitReached'""", caseId))
-                    .as("%s waits for stock", caseId).isEqualTo(1);
+                    where p.business_key_ = ? and e.act_id_ = 'Event_MaxWaitReached'""", caseId)).as("%s waits for stock", caseId).isEqualTo(1);
         }
-        for (String caseId : db.queryForList("select case_id from backorder_case where status <> 'OPEN'", String.class)) {
+        for (String caseId :
+                db.queryForList("select case_id from backorder_case where status <> 'OPEN'", String.class)) {
             assertThat(count("select count(*) from act_ru_execution where business_key_ = ?", caseId))
-                    .as("%s has ended its process", caseId).isZero();
+                    .as("%s has ended its process", caseId)
+                    .isZero();
         }
-        assertThat(count("select count(*) from backorder_case")).as("one case per short line")
+        assertThat(count("select count(*) from backorder_case"))
+                .as("one case per short line")
                 .isEqualTo(count("select count(*) from order_line where case_id is not null"));
     }
 
@@ -294,28 +323,37 @@ class TwoNodesTests {
      */
     private static void assertEachEmailArrivedUnderOneMessageId() {
         assertThat(db.queryForList("select distinct state from communication", String.class))
-                .as("states in the communication log").isSubsetOf("SENT", "SENDING");
+                .as("states in the communication log")
+                .isSubsetOf("SENT", "SENDING");
         Set<String> logged = new HashSet<>(db.queryForList("select message_id from communication", String.class));
         assertThat(logged).as("one Message-ID per email").hasSize(count("select count(*) from communication"));
-        Set<String> sent = new HashSet<>(db.queryForList("select message_id from communication where state = 'SENT'", String.class));
+        Set<String> sent = new HashSet<>(
+                db.queryForList("select message_id from communication where state = 'SENT'", String.class));
         Map<String, Integer> received = new HashMap<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             received.merge(Mailbox.messageId(message), 1, Integer::sum);
         }
-        assertThat(logged).as("every email the SMTP server received is in the log").containsAll(received.keySet());
-        assertThat(received.keySet()).as("every email logged as sent reached the SMTP server").containsAll(sent);
-        for (String caseId : db.queryForList("select case_id from backorder_case where status = 'FULFILLED'", String.class)) {
+        assertThat(logged)
+                .as("every email the SMTP server received is in the log")
+                .containsAll(received.keySet());
+        assertThat(received.keySet())
+                .as("every email logged as sent reached the SMTP server")
+                .containsAll(sent);
+        for (String caseId :
+                db.queryForList("select case_id from backorder_case where status = 'FULFILLED'", String.class)) {
             assertThat(count("""
                     select count(*) from communication c where c.template = 'shipped' and c.state = 'SENT' and (c.case_id = ?
-                    or exists (select 1 from communication_coverage v where v.communication_id = c.communication_id and v.case_id = ?))""",
-                    caseId, caseId)).as("%s: ship notices sent", caseId).isEqualTo(1);
+                    or exists (select 1 from communication_coverage v where v.communication_id = c.communication_id and v.case_id = ?))""", caseId, caseId))
+                    .as("%s: ship notices sent", caseId)
+                    .isEqualTo(1);
         }
         // in this workload only arriving stock cancels an email's job, and it ends the case
         assertThat(count("""
                 select count(*) from communication c join backorder_case b on b.case_id = c.case_id
                 where c.state = 'SENDING' and b.status = 'OPEN'""")).as("unconfirmed emails of cases still open").isZero();
         long twice = received.values().stream().filter(n -> n > 1).count();
-        System.out.printf("two nodes: %d emails, %d handed to the SMTP server twice under one Message-ID, %d left unconfirmed%n",
+        System.out.printf(
+                "two nodes: %d emails, %d handed to the SMTP server twice under one Message-ID, %d left unconfirmed%n",
                 logged.size(), twice, logged.size() - sent.size());
     }
 
@@ -323,21 +361,27 @@ class TwoNodesTests {
 
     /** The order system's technical user, created as an operator would: through the engine's REST API. */
     private static void createOrderSystemUser() throws Exception {
-        HttpResponse<String> user = nodeA.send("POST", "/engine-rest/user/create", """
+        HttpResponse<String> user = nodeA.send(
+                "POST", "/engine-rest/user/create", """
                 {"profile": {"id": "%s", "firstName": "Two", "lastName": "Nodes", "email": "shop@example.com"},
                  "credentials": {"password": "%s"}}""".formatted(SHOP, SHOP_PASSWORD), "admin", ADMIN_PASSWORD);
         assertThat(user.statusCode()).as(user.body()).isEqualTo(204);
-        HttpResponse<String> membership = nodeA.send("PUT", "/engine-rest/group/ordersystems/members/" + SHOP, null,
-                "admin", ADMIN_PASSWORD);
+        HttpResponse<String> membership =
+                nodeA.send("PUT", "/engine-rest/group/ordersystems/members/" + SHOP, null, "admin", ADMIN_PASSWORD);
         assertThat(membership.statusCode()).as(membership.body()).isEqualTo(204);
-        HttpResponse<String> key = nodeA.send("POST", "/api/admin/api-keys",
-                "{\"userId\": \"%s\", \"label\": \"two nodes\"}".formatted(SHOP), "admin", ADMIN_PASSWORD);
+        HttpResponse<String> key = nodeA.send(
+                "POST",
+                "/api/admin/api-keys",
+                "{\"userId\": \"%s\", \"label\": \"two nodes\"}".formatted(SHOP),
+                "admin",
+                ADMIN_PASSWORD);
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
         shopKey = new ObjectMapper().readTree(key.body()).path("key").asText();
     }
 
     private static void createCatalog() {
-        db.update("insert into supplier (supplier_id, name, lead_time_days) values ('TN-SUP', 'Two Nodes Supplier', 20)");
+        db.update(
+                "insert into supplier (supplier_id, name, lead_time_days) values ('TN-SUP', 'Two Nodes Supplier', 20)");
         db.update("""
                 insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
                 values ('TN-STOCK', 'In stock', 'TN-STOCK', 5.00, 'TN-SUP', 100000, null)""");

@@ -47,8 +47,13 @@ class ApplyCustomerDecisionDelegate implements JavaDelegate {
             throw refused(execution, "unknown decision '" + choice + "'");
         }
         try {
-            decisions.decide(caseId, decision, ALTERNATIVE_SKU.get(execution), CANCEL_REASON.get(execution),
-                    CurrentUser.of(execution), DecisionChannel.AGENT);
+            decisions.decide(
+                    caseId,
+                    decision,
+                    ALTERNATIVE_SKU.get(execution),
+                    CANCEL_REASON.get(execution),
+                    CurrentUser.of(execution),
+                    DecisionChannel.AGENT);
             DECISION_REFUSAL.set(execution, null);
         } catch (DecisionRefusedException | InvalidCaseException e) {
             throw refused(execution, e.getMessage());

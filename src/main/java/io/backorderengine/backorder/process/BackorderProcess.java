@@ -67,8 +67,7 @@ final class BackorderProcess {
     static final String ERROR_ALREADY_ALLOCATED = "AlreadyAllocated";
     static final String ERROR_DECISION_REFUSED = "DecisionRefused";
 
-    private BackorderProcess() {
-    }
+    private BackorderProcess() {}
 
     /**
      * The case an execution belongs to: the business key, which no one can change after the start. Never
@@ -77,7 +76,8 @@ final class BackorderProcess {
     static String caseIdOf(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
         if (caseId == null || caseId.isBlank()) {
-            throw new IllegalStateException("process instance " + execution.getProcessInstanceId() + " has no business key");
+            throw new IllegalStateException(
+                    "process instance " + execution.getProcessInstanceId() + " has no business key");
         }
         return caseId;
     }
@@ -85,7 +85,8 @@ final class BackorderProcess {
     /** The case of a user task of a backorder case; null for tasks of other processes. */
     static String caseIdOf(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        if (execution == null || execution.getProcessDefinitionId() == null
+        if (execution == null
+                || execution.getProcessDefinitionId() == null
                 || !execution.getProcessDefinitionId().startsWith(KEY + ":")) {
             return null;
         }

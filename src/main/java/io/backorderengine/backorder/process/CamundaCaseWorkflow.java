@@ -46,12 +46,16 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 .putValue(BackorderProcess.CUSTOMER_EMAIL.name(), c.customer().email())
                 .putValue(BackorderProcess.CUSTOMER_PHONE.name(), c.customer().phone())
                 .putValue(BackorderProcess.CUSTOMER_TIER.name(), c.customer().tier())
-                .putValue(BackorderProcess.CUSTOMER_LANGUAGE.name(), c.customer().language())
-                .putValue(BackorderProcess.CUSTOMER_TIME_ZONE.name(), c.customer().timeZone())
+                .putValue(
+                        BackorderProcess.CUSTOMER_LANGUAGE.name(), c.customer().language())
+                .putValue(
+                        BackorderProcess.CUSTOMER_TIME_ZONE.name(), c.customer().timeZone())
                 .putValue(BackorderProcess.SHIP_COMPLETE.name(), c.shipComplete())
-                .putValue(BackorderProcess.ORDERED_AT.name(),
+                .putValue(
+                        BackorderProcess.ORDERED_AT.name(),
                         Date.from(c.orderedAt().atZone(ZoneId.systemDefault()).toInstant()))
-                // transient: never stored, and no other door can set it (starts through the API take declared variables only)
+                // transient: never stored, and no other door can set it (starts through the API take declared variables
+                // only)
                 .putValueTyped(BackorderProcess.CASE_REGISTERED.name(), Variables.booleanValue(true, true));
         runtime.createProcessInstanceByKey(BackorderProcess.KEY)
                 .businessKey(c.caseId())

@@ -63,8 +63,7 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
         FAILED
     }
 
-    private record Pending(long messageId, String caseId, String messageName, String variables, int attempts) {
-    }
+    private record Pending(long messageId, String caseId, String messageName, String variables, int attempts) {}
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
@@ -76,8 +75,15 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
     private final int maxAttempts;
     private final Duration sweepInterval;
 
-    CaseMessageDispatcher(JdbcClient jdbc, RuntimeService runtime, IdentityService identity, CaseLedger ledger, ObjectMapper json,
-                          PlatformTransactionManager transactions, Clock clock, CaseSweeps sweeps) {
+    CaseMessageDispatcher(
+            JdbcClient jdbc,
+            RuntimeService runtime,
+            IdentityService identity,
+            CaseLedger ledger,
+            ObjectMapper json,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            CaseSweeps sweeps) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.identity = identity;
@@ -105,7 +111,9 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
             List<Long> due = jdbc.sql("""
                             select message_id from case_message where delivered_at is null and next_attempt_at <= ?
                             order by message_id fetch first %d rows only""".formatted(SWEEP_BATCH))
-                    .param(LocalDateTime.now(clock)).query(Long.class).list();
+                    .param(LocalDateTime.now(clock))
+                    .query(Long.class)
+                    .list();
             due.forEach(id -> deliver(id, 1));
         } catch (DataAccessException | TransactionException unavailable) {
             // the database is restarting or busy: the messages wait for the next sweep
@@ -143,10 +151,10 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
     }
 
     private void deliverNow(long messageId) {
-        Pending message = jdbc.sql("""
+        Pending message =
+                jdbc.sql("""
                         select message_id, case_id, message_name, variables, attempts from case_message
-                        where message_id = ? and delivered_at is null for update""")
-                .param(messageId).query(PENDING_ROWS).optional().orElse(null);
+                        where message_id = ? and delivered_at is null for update""").param(messageId).query(PENDING_ROWS).optional().orElse(null);
         if (message == null) {
             return; // delivered by another node or an earlier attempt
         }
@@ -158,33 +166,53 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
     }
 
     private void postpone(long messageId, RuntimeException cause) {
-        Pending message = jdbc.sql("""
+        Pending message =
+                jdbc.sql("""
                         select message_id, case_id, message_name, variables, attempts from case_message
-                        where message_id = ? and delivered_at is null for update""")
-                .param(messageId).query(PENDING_ROWS).optional().orElse(null);
+                        where message_id = ? and delivered_at is null for update""").param(messageId).query(PENDING_ROWS).optional().orElse(null);
         if (message == null) {
             return;
         }
         if (caseHasEnded(message.caseId())) {
             markDelivered(messageId, Outcome.DISCARDED, "the case has ended");
-            ledger.record(message.caseId(), CaseLedgerKind.MESSAGE_DISCARDED, null, message.messageName() + ": the case has ended");
+            ledger.record(
+                    message.caseId(),
+                    CaseLedgerKind.MESSAGE_DISCARDED,
+                    null,
+                    message.messageName() + ": the case has ended");
             return;
         }
         int attempts = message.attempts() + 1;
         String error = cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (attempts >= maxAttempts) {
             markDelivered(messageId, Outcome.FAILED, error);
-            ledger.record(message.caseId(), CaseLedgerKind.MESSAGE_FAILED, null, message.messageName() + " after " + attempts + " attempts");
-            log.error("Case message {} ({}) for case {} could not be delivered after {} attempts: {}",
-                    messageId, message.messageName(), message.caseId(), attempts, error);
+            ledger.record(
+                    message.caseId(),
+                    CaseLedgerKind.MESSAGE_FAILED,
+                    null,
+                    message.messageName() + " after " + attempts + " attempts");
+            log.error(
+                    "Case message {} ({}) for case {} could not be delivered after {} attempts: {}",
+                    messageId,
+                    message.messageName(),
+                    message.caseId(),
+                    attempts,
+                    error);
             return;
         }
         Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 16));
         jdbc.sql("update case_message set attempts = ?, next_attempt_at = ?, last_error = ? where message_id = ?")
-                .params(attempts, LocalDateTime.now(clock).plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause),
-                        error == null ? null : error.substring(0, Math.min(error.length(), 1000)), messageId)
+                .params(
+                        attempts,
+                        LocalDateTime.now(clock).plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause),
+                        error == null ? null : error.substring(0, Math.min(error.length(), 1000)),
+                        messageId)
                 .update();
-        log.info("Case {} is busy; {} will be tried again (attempt {})", message.caseId(), message.messageName(), attempts);
+        log.info(
+                "Case {} is busy; {} will be tried again (attempt {})",
+                message.caseId(),
+                message.messageName(),
+                attempts);
     }
 
     /**
@@ -192,23 +220,32 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
      * started yet (intake starts it just after the order commits) has not: its messages wait for it.
      */
     private boolean caseHasEnded(String caseId) {
-        List<String> open = jdbc.sql("select coalesce(process_instance_id, '') from backorder_case where case_id = ? and status = ?")
-                .params(caseId, CaseStatus.OPEN.name()).query(String.class).list();
+        List<String> open = jdbc.sql(
+                        "select coalesce(process_instance_id, '') from backorder_case where case_id = ? and status = ?")
+                .params(caseId, CaseStatus.OPEN.name())
+                .query(String.class)
+                .list();
         if (open.isEmpty()) {
             return true;
         }
-        return !open.get(0).isEmpty() && runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0;
+        return !open.get(0).isEmpty()
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(caseId)
+                                .count()
+                        == 0;
     }
 
     private void markDelivered(long messageId, Outcome outcome, String error) {
         jdbc.sql("update case_message set delivered_at = ?, outcome = ?, last_error = ? where message_id = ?")
-                .params(LocalDateTime.now(clock), outcome.name(), error, messageId).update();
+                .params(LocalDateTime.now(clock), outcome.name(), error, messageId)
+                .update();
     }
 
     private Map<String, Object> variables(Pending message) {
         try {
-            return message.variables() == null ? Map.of()
-                    : json.readValue(message.variables(), new TypeReference<Map<String, Object>>() { });
+            return message.variables() == null
+                    ? Map.of()
+                    : json.readValue(message.variables(), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new IllegalStateException("unreadable variables in case message " + message.messageId(), e);
         }

@@ -18,12 +18,23 @@ import io.backorderengine.backorder.OpenCase;
 final class CaseStart {
 
     /** Every variable a start may carry; anything else is refused. */
-    static final List<Variable<?>> VARIABLES = List.of(ORDER_ID, LINE_ID, SKU, QUANTITY_ORDERED, QUANTITY_SHORT,
-            CUSTOMER_ID, CUSTOMER_NAME, CUSTOMER_EMAIL, CUSTOMER_PHONE, CUSTOMER_TIER, CUSTOMER_LANGUAGE,
-            CUSTOMER_TIME_ZONE, ORDERED_AT, SHIP_COMPLETE);
+    static final List<Variable<?>> VARIABLES = List.of(
+            ORDER_ID,
+            LINE_ID,
+            SKU,
+            QUANTITY_ORDERED,
+            QUANTITY_SHORT,
+            CUSTOMER_ID,
+            CUSTOMER_NAME,
+            CUSTOMER_EMAIL,
+            CUSTOMER_PHONE,
+            CUSTOMER_TIER,
+            CUSTOMER_LANGUAGE,
+            CUSTOMER_TIME_ZONE,
+            ORDERED_AT,
+            SHIP_COMPLETE);
 
-    private CaseStart() {
-    }
+    private CaseStart() {}
 
     /**
      * The case the start variables describe (not yet checked: see {@code CaseRegistry}).
@@ -37,11 +48,21 @@ final class CaseStart {
         }
         Integer quantityOrdered = QUANTITY_ORDERED.get(variables);
         Date orderedAt = ORDERED_AT.get(variables);
-        return new OpenCase(ORDER_ID.get(variables), LINE_ID.get(variables), SKU.get(variables),
-                quantityOrdered == null ? quantityShort : quantityOrdered, quantityShort, null,
-                new OpenCase.Customer(CUSTOMER_ID.get(variables), CUSTOMER_NAME.get(variables),
-                        CUSTOMER_EMAIL.get(variables), CUSTOMER_PHONE.get(variables), CUSTOMER_TIER.get(variables),
-                        orDefault(CUSTOMER_LANGUAGE.get(variables), "en"), orDefault(CUSTOMER_TIME_ZONE.get(variables), "UTC")),
+        return new OpenCase(
+                ORDER_ID.get(variables),
+                LINE_ID.get(variables),
+                SKU.get(variables),
+                quantityOrdered == null ? quantityShort : quantityOrdered,
+                quantityShort,
+                null,
+                new OpenCase.Customer(
+                        CUSTOMER_ID.get(variables),
+                        CUSTOMER_NAME.get(variables),
+                        CUSTOMER_EMAIL.get(variables),
+                        CUSTOMER_PHONE.get(variables),
+                        CUSTOMER_TIER.get(variables),
+                        orDefault(CUSTOMER_LANGUAGE.get(variables), "en"),
+                        orDefault(CUSTOMER_TIME_ZONE.get(variables), "UTC")),
                 orderedAt == null ? now : LocalDateTime.ofInstant(orderedAt.toInstant(), ZoneId.systemDefault()),
                 Boolean.TRUE.equals(SHIP_COMPLETE.get(variables)));
     }

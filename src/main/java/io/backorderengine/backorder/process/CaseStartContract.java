@@ -42,11 +42,18 @@ class CaseStartContract implements StartCheck {
         }
         List<Problems.FieldError> problems = new ArrayList<>();
         for (String name : variables.keySet()) {
-            Variable<?> declared = CaseStart.VARIABLES.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
+            Variable<?> declared = CaseStart.VARIABLES.stream()
+                    .filter(v -> v.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             TypedValue value = variables.getValueTyped(name);
             if (declared == null) {
-                problems.add(new Problems.FieldError("variables." + name, "is not a variable a case starts with; allowed: "
-                        + CaseStart.VARIABLES.stream().map(Variable::name).toList()));
+                problems.add(new Problems.FieldError(
+                        "variables." + name,
+                        "is not a variable a case starts with; allowed: "
+                                + CaseStart.VARIABLES.stream()
+                                        .map(Variable::name)
+                                        .toList()));
             } else if (value != null && !declared.accepts(value.getValue())) {
                 problems.add(new Problems.FieldError("variables." + name, "must be a " + describe(declared.type())));
             }
@@ -58,10 +65,12 @@ class CaseStartContract implements StartCheck {
             OpenCase c = CaseStart.openCase(plain(variables), LocalDateTime.now(clock));
             registry.check(c);
             if (!c.caseId().equals(businessKey)) {
-                return List.of(new Problems.FieldError("businessKey", "must be <orderId>-<lineId>, here " + c.caseId()));
+                return List.of(
+                        new Problems.FieldError("businessKey", "must be <orderId>-<lineId>, here " + c.caseId()));
             }
         } catch (InvalidCaseException invalid) {
-            return List.of(new Problems.FieldError("variables." + invalid.field(),
+            return List.of(new Problems.FieldError(
+                    "variables." + invalid.field(),
                     invalid.getMessage().substring(invalid.field().length() + 2)));
         }
         return List.of();
@@ -69,7 +78,9 @@ class CaseStartContract implements StartCheck {
 
     private static Map<String, Object> plain(VariableMap variables) {
         Map<String, Object> values = new HashMap<>();
-        variables.keySet().forEach(name -> values.put(name, variables.getValueTyped(name).getValue()));
+        variables
+                .keySet()
+                .forEach(name -> values.put(name, variables.getValueTyped(name).getValue()));
         return values;
     }
 

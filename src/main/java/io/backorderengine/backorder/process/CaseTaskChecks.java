@@ -39,14 +39,18 @@ class CaseTaskChecks implements TaskCompletionCheck {
         List<Problems.FieldError> problems = new ArrayList<>();
         if (values.get(DISCOUNT_PERCENT.name()) instanceof Number discount) {
             int max = policy.offer().maxDiscountPercent();
-            if (discount.doubleValue() != Math.rint(discount.doubleValue()) || discount.intValue() < 0 || discount.intValue() > max) {
-                problems.add(new Problems.FieldError(DISCOUNT_PERCENT.name(), "must be a whole number from 0 to " + max));
+            if (discount.doubleValue() != Math.rint(discount.doubleValue())
+                    || discount.intValue() < 0
+                    || discount.intValue() > max) {
+                problems.add(
+                        new Problems.FieldError(DISCOUNT_PERCENT.name(), "must be a whole number from 0 to " + max));
             }
         }
         if (values.get(CUSTOMER_DECISION.name()) instanceof String choice && !"unreachable".equals(choice)) {
             CustomerDecision decision = CustomerDecision.valueOf(choice.toUpperCase(Locale.ROOT));
             Object alternative = values.get(ALTERNATIVE_SKU.name());
-            decisions.refusal(task.businessKey(), decision, alternative instanceof String sku ? sku : null)
+            decisions
+                    .refusal(task.businessKey(), decision, alternative instanceof String sku ? sku : null)
                     .ifPresent(refusal -> problems.add(new Problems.FieldError(
                             refusal.field() == null ? CUSTOMER_DECISION.name() : refusal.field(), refusal.message())));
         }

@@ -47,10 +47,16 @@ class CaseTaskListener {
         }
         switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE -> created(task, caseId);
-            case TaskListener.EVENTNAME_COMPLETE -> tasks.completed(caseId, task.getId(), task.getName(),
-                    completedBy(task), OUTCOMES.getOrDefault(task.getTaskDefinitionKey(), t -> null).apply(task));
+            case TaskListener.EVENTNAME_COMPLETE ->
+                tasks.completed(
+                        caseId,
+                        task.getId(),
+                        task.getName(),
+                        completedBy(task),
+                        OUTCOMES.getOrDefault(task.getTaskDefinitionKey(), t -> null)
+                                .apply(task));
             case TaskListener.EVENTNAME_DELETE -> tasks.withdrawn(caseId, task.getId(), task.getName());
-            default -> { }
+            default -> {}
         }
     }
 
@@ -60,14 +66,18 @@ class CaseTaskListener {
         task.setVariableLocal(CASE_LINK.name(), snapshots.link(caseId));
         String group = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).findFirst().orElse(null);
-        LocalDateTime due = task.getDueDate() == null ? null
+                .map(IdentityLink::getGroupId)
+                .findFirst()
+                .orElse(null);
+        LocalDateTime due = task.getDueDate() == null
+                ? null
                 : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
         tasks.created(caseId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group, due);
     }
 
     private static String completedBy(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication current =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
             return current.getUserId();
         }

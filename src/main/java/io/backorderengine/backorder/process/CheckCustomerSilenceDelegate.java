@@ -23,7 +23,9 @@ class CheckCustomerSilenceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CUSTOMER_SILENT.set(execution,
-                mails.remindersSinceLastDecision(caseIdOf(execution)) >= policy.reminder().contactAfter());
+        CUSTOMER_SILENT.set(
+                execution,
+                mails.remindersSinceLastDecision(caseIdOf(execution))
+                        >= policy.reminder().contactAfter());
     }
 }

@@ -24,7 +24,8 @@ public class CloseCaseListener {
 
     public void close(DelegateExecution execution, String outcome) {
         CaseStatus status = CaseStatus.valueOf(outcome);
-        String reason = status == CaseStatus.CANCELLED ? CANCEL_REASON.get(execution)
+        String reason = status == CaseStatus.CANCELLED
+                ? CANCEL_REASON.get(execution)
                 : status == CaseStatus.ALTERNATIVE_ACCEPTED ? "ships " + ALTERNATIVE_SKU.get(execution) : null;
         registry.close(caseIdOf(execution), status, reason);
     }

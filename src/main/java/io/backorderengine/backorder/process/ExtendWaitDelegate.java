@@ -31,7 +31,10 @@ class ExtendWaitDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Date until = Date.from(clock.instant().plus(policy.escalation().extension()));
         MAX_WAIT_UNTIL.set(execution, until);
-        ledger.record(caseIdOf(execution), CaseLedgerKind.WAIT_EXTENDED, CurrentUser.of(execution),
+        ledger.record(
+                caseIdOf(execution),
+                CaseLedgerKind.WAIT_EXTENDED,
+                CurrentUser.of(execution),
                 "keeps waiting until " + until.toInstant());
     }
 }

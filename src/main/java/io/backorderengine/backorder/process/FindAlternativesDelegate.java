@@ -26,7 +26,9 @@ class FindAlternativesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseId = caseIdOf(execution);
         List<Alternative> alternatives = offers.alternatives(caseId);
-        ALTERNATIVE_SKUS.set(execution, String.join(",", alternatives.stream().map(Alternative::sku).toList()));
+        ALTERNATIVE_SKUS.set(
+                execution,
+                String.join(",", alternatives.stream().map(Alternative::sku).toList()));
         ALTERNATIVE_COUNT.set(execution, alternatives.size());
         LINE_VALUE.set(execution, offers.lineValue(caseId).doubleValue());
     }

@@ -30,8 +30,13 @@ class OpenEscalationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ESCALATION_LEVEL.set(execution, 1);
-        ESCALATION_DUE_AT.set(execution, Date.from(clock.instant().plus(policy.escalation().due())));
-        ledger.record(caseIdOf(execution), CaseLedgerKind.ESCALATED, null, "waited past the limit; supervisor task due "
-                + ESCALATION_DUE_AT.get(execution).toInstant());
+        ESCALATION_DUE_AT.set(
+                execution, Date.from(clock.instant().plus(policy.escalation().due())));
+        ledger.record(
+                caseIdOf(execution),
+                CaseLedgerKind.ESCALATED,
+                null,
+                "waited past the limit; supervisor task due "
+                        + ESCALATION_DUE_AT.get(execution).toInstant());
     }
 }

@@ -30,10 +30,18 @@ class QueueRanker {
 
     void rank(String caseId) {
         BackorderCases.RankingFacts c = cases.rankingFacts(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        Number queueClass = decisions.evaluateDecisionTableByKey(DECISION)
-                .variables(Map.of("priority", c.priority(), "customerTier", c.customerTier(),
-                        "lineValue", c.lineValue().doubleValue()))
-                .evaluate().getSingleResult().getSingleEntry();
+        Number queueClass = decisions
+                .evaluateDecisionTableByKey(DECISION)
+                .variables(Map.of(
+                        "priority",
+                        c.priority(),
+                        "customerTier",
+                        c.customerTier(),
+                        "lineValue",
+                        c.lineValue().doubleValue()))
+                .evaluate()
+                .getSingleResult()
+                .getSingleEntry();
         inventory.rank(caseId, queueClass.intValue());
     }
 }

@@ -32,7 +32,8 @@ class ReEscalateDelegate implements JavaDelegate {
         Integer level = ESCALATION_LEVEL.get(execution);
         int next = level == null ? 2 : level + 1;
         ESCALATION_LEVEL.set(execution, next);
-        ESCALATION_DUE_AT.set(execution, Date.from(clock.instant().plus(policy.escalation().due())));
+        ESCALATION_DUE_AT.set(
+                execution, Date.from(clock.instant().plus(policy.escalation().due())));
         ledger.record(caseIdOf(execution), CaseLedgerKind.RE_ESCALATED, null, "escalation overdue; now level " + next);
     }
 }

@@ -29,7 +29,11 @@ class RecordOfferDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean reviewed = Boolean.TRUE.equals(REVIEW_REQUIRED.get(execution));
-        offers.record(caseIdOf(execution), policy.offer().bounded(DISCOUNT_PERCENT.get(execution)), reviewed,
-                reviewed ? CurrentUser.of(execution) : null, ALTERNATIVE_SKUS.get(execution));
+        offers.record(
+                caseIdOf(execution),
+                policy.offer().bounded(DISCOUNT_PERCENT.get(execution)),
+                reviewed,
+                reviewed ? CurrentUser.of(execution) : null,
+                ALTERNATIVE_SKUS.get(execution));
     }
 }

@@ -51,7 +51,8 @@ class RegisterCaseDelegate implements JavaDelegate {
             registry.register(c, execution.getProcessInstanceId());
         }
         CASE_ID.set(execution, c.caseId());
-        MAX_WAIT_UNTIL.set(execution, Date.from(clock.instant().plus(policy.waiting().max())));
+        MAX_WAIT_UNTIL.set(
+                execution, Date.from(clock.instant().plus(policy.waiting().max())));
         REMINDER_CYCLE.set(execution, policy.reminder().cycle());
     }
 }

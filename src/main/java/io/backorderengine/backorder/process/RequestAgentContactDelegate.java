@@ -30,7 +30,11 @@ class RequestAgentContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        inbox.queue(caseIdOf(execution), CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason",
-                "no answer to %d reminders".formatted(policy.reminder().contactAfter())));
+        inbox.queue(
+                caseIdOf(execution),
+                CaseMessage.AGENT_CONTACT_NEEDED,
+                Map.of(
+                        "contactReason",
+                        "no answer to %d reminders".formatted(policy.reminder().contactAfter())));
     }
 }

@@ -51,19 +51,26 @@ class SendCaseEmailDelegate implements JavaDelegate {
         String template = template(execution);
         String activity = execution.getCurrentActivityId();
         Map<String, Object> extra = new HashMap<>();
-        String reason = "date-changed".equals(template) ? SUPPLY_CHANGE_REASON.get(execution) : CANCEL_REASON.get(execution);
+        String reason =
+                "date-changed".equals(template) ? SUPPLY_CHANGE_REASON.get(execution) : CANCEL_REASON.get(execution);
         if (reason != null) {
             extra.put("reason", reason);
         }
         Map<String, String> pendingSends = new LinkedHashMap<>();
         for (String sibling : mails.otherCasesOfOrder(caseId)) {
-            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(sibling)
-                    .processDefinitionKey(KEY).singleResult();
+            ProcessInstance instance = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(sibling)
+                    .processDefinitionKey(KEY)
+                    .singleResult();
             if (instance == null) {
                 continue;
             }
-            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(activity)
-                    .messages().list()) {
+            for (Job job : management
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId(activity)
+                    .messages()
+                    .list()) {
                 pendingSends.put(sibling, messageKey(sibling, template, job.getExecutionId(), activity));
             }
         }
@@ -71,13 +78,25 @@ class SendCaseEmailDelegate implements JavaDelegate {
     }
 
     private static String template(DelegateExecution execution) {
-        CamundaProperties properties = execution.getBpmnModelElementInstance().getExtensionElements() == null ? null
-                : execution.getBpmnModelElementInstance().getExtensionElements().getElementsQuery()
-                .filterByType(CamundaProperties.class).list().stream().findFirst().orElse(null);
-        return properties == null ? null : properties.getCamundaProperties().stream()
-                .filter(p -> TEMPLATE.name().equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue)
-                .findFirst().orElseThrow(() -> new IllegalStateException("task " + execution.getCurrentActivityId()
-                        + " has no 'template' property"));
+        CamundaProperties properties = execution.getBpmnModelElementInstance().getExtensionElements() == null
+                ? null
+                : execution
+                        .getBpmnModelElementInstance()
+                        .getExtensionElements()
+                        .getElementsQuery()
+                        .filterByType(CamundaProperties.class)
+                        .list()
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
+        return properties == null
+                ? null
+                : properties.getCamundaProperties().stream()
+                        .filter(p -> TEMPLATE.name().equals(p.getCamundaName()))
+                        .map(CamundaProperty::getCamundaValue)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "task " + execution.getCurrentActivityId() + " has no 'template' property"));
     }
 
     /** The same for this case's own job and for a sibling's job about to send the same email. */

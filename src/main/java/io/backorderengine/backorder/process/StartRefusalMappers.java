@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
  */
 final class StartRefusalMappers {
 
-    private StartRefusalMappers() {
-    }
+    private StartRefusalMappers() {}
 
     static Response problem(int status, String type, String title, String detail, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -30,7 +29,10 @@ final class StartRefusalMappers {
         body.put("detail", detail);
         body.put("message", detail);
         body.putAll(extra);
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        return Response.status(status)
+                .type("application/problem+json")
+                .entity(body)
+                .build();
     }
 
     @Component
@@ -53,8 +55,15 @@ final class StartRefusalMappers {
     static class InvalidCase implements ExceptionMapper<InvalidCaseException> {
         @Override
         public Response toResponse(InvalidCaseException exception) {
-            return problem(400, "invalid-request", "Bad Request", exception.getMessage(), Map.of("errors",
-                    List.of(Map.of("field", "variables." + exception.field(), "message", exception.getMessage()))));
+            return problem(
+                    400,
+                    "invalid-request",
+                    "Bad Request",
+                    exception.getMessage(),
+                    Map.of(
+                            "errors",
+                            List.of(Map.of(
+                                    "field", "variables." + exception.field(), "message", exception.getMessage()))));
         }
     }
 }

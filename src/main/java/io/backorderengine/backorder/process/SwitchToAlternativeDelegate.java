@@ -26,7 +26,11 @@ class SwitchToAlternativeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseId = caseIdOf(execution);
         int units = inventory.releaseBackorder(caseId);
-        ledger.record(caseId, CaseLedgerKind.SWITCHED, null, "ships " + ALTERNATIVE_SKU.get(execution) + "; "
-                + units + " allocated unit(s) of the original released");
+        ledger.record(
+                caseId,
+                CaseLedgerKind.SWITCHED,
+                null,
+                "ships " + ALTERNATIVE_SKU.get(execution) + "; " + units
+                        + " allocated unit(s) of the original released");
     }
 }

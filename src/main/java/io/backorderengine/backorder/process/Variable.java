@@ -47,7 +47,8 @@ record Variable<T>(String name, Class<T> type) {
             return true;
         }
         if (type == Integer.class) {
-            return (value instanceof Long || value instanceof Short) && ((Number) value).longValue() == ((Number) value).intValue();
+            return (value instanceof Long || value instanceof Short)
+                    && ((Number) value).longValue() == ((Number) value).intValue();
         }
         return type == Double.class && value instanceof Number;
     }

@@ -49,18 +49,17 @@ class BackorderController {
      * @param alternativeSku the chosen alternative, for "alternative"
      * @param reason         optional, e.g. why the customer cancels
      */
-    record DecisionRequest(@NotNull CustomerDecision decision, @Size(max = 64) @PlainText String alternativeSku,
-                           @Size(max = 500) @PlainText(multiline = true) String reason) {
-    }
+    record DecisionRequest(
+            @NotNull CustomerDecision decision,
+            @Size(max = 64) @PlainText String alternativeSku,
+            @Size(max = 500) @PlainText(multiline = true) String reason) {}
 
     /** @param priority 0 (normal) to 9 (most urgent); the allocation policy decides what it means in line */
-    record PriorityRequest(@NotNull @Min(0) @Max(9) Integer priority) {
-    }
+    record PriorityRequest(@NotNull @Min(0) @Max(9) Integer priority) {}
 
     /** A supervisor moves a case in its waiting line. */
     @PutMapping("/{caseId}/priority")
-    CaseView prioritize(@PathVariable String caseId, @Valid @RequestBody PriorityRequest request,
-                        Principal user) {
+    CaseView prioritize(@PathVariable String caseId, @Valid @RequestBody PriorityRequest request, Principal user) {
         cases.prioritize(caseId, request.priority(), user == null ? "unknown" : user.getName());
         return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
@@ -75,11 +74,18 @@ class BackorderController {
      * is free (202: the outcome shows in the case view). It is recorded as the calling order system's.
      */
     @PostMapping("/{caseId}/decision")
-    ResponseEntity<CaseDecisions.Decision> decide(@PathVariable String caseId,
-                                                  @Valid @RequestBody DecisionRequest request, Principal caller) {
-        CaseDecisions.Decision decision = cases.decide(caseId, request.decision(), request.alternativeSku(),
-                request.reason(), caller.getName(), DecisionChannel.API);
-        return ResponseEntity.accepted().location(URI.create("/api/backorders/" + caseId)).body(decision);
+    ResponseEntity<CaseDecisions.Decision> decide(
+            @PathVariable String caseId, @Valid @RequestBody DecisionRequest request, Principal caller) {
+        CaseDecisions.Decision decision = cases.decide(
+                caseId,
+                request.decision(),
+                request.alternativeSku(),
+                request.reason(),
+                caller.getName(),
+                DecisionChannel.API);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/backorders/" + caseId))
+                .body(decision);
     }
 
     @ExceptionHandler(CaseNotFoundException.class)
@@ -95,10 +101,13 @@ class BackorderController {
 
     @ExceptionHandler(InvalidCaseException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidCaseException ex) {
-        return problem(Problems.invalid(ex.field(), ex.getMessage().substring(ex.field().length() + 2)));
+        return problem(Problems.invalid(
+                ex.field(), ex.getMessage().substring(ex.field().length() + 2)));
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

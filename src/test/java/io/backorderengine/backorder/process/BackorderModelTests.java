@@ -90,24 +90,49 @@ class BackorderModelTests extends ApplicationTest {
     @Test
     void everyIdSaysWhatTheElementIsAndNoneIsGenerated() {
         Map<Class<? extends BaseElement>, String> prefixes = Map.of(
-                StartEvent.class, "StartEvent_", EndEvent.class, "EndEvent_", BoundaryEvent.class, "Event_",
-                IntermediateCatchEvent.class, "Event_", UserTask.class, "UserTask_", ServiceTask.class, "Task_",
-                BusinessRuleTask.class, "Task_", Gateway.class, "Gateway_", SubProcess.class, "SubProcess_",
-                SequenceFlow.class, "Flow_");
+                StartEvent.class,
+                "StartEvent_",
+                EndEvent.class,
+                "EndEvent_",
+                BoundaryEvent.class,
+                "Event_",
+                IntermediateCatchEvent.class,
+                "Event_",
+                UserTask.class,
+                "UserTask_",
+                ServiceTask.class,
+                "Task_",
+                BusinessRuleTask.class,
+                "Task_",
+                Gateway.class,
+                "Gateway_",
+                SubProcess.class,
+                "SubProcess_",
+                SequenceFlow.class,
+                "Flow_");
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-            String prefix = prefixes.entrySet().stream().filter(e -> e.getKey().isInstance(element))
-                    .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no rule for " + element.getId()));
-            assertThat(element.getId()).as(element.getElementType().getTypeName())
-                    .matches(Pattern.quote(prefix) + "[A-Z][A-Za-z]+").doesNotMatch(GENERATED_ID);
+            String prefix = prefixes.entrySet().stream()
+                    .filter(e -> e.getKey().isInstance(element))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no rule for " + element.getId()));
+            assertThat(element.getId())
+                    .as(element.getElementType().getTypeName())
+                    .matches(Pattern.quote(prefix) + "[A-Z][A-Za-z]+")
+                    .doesNotMatch(GENERATED_ID);
         }
-        model.getModelElementsByType(Message.class).forEach(m -> assertThat(m.getId()).isEqualTo("Message_" + m.getName()));
-        model.getModelElementsByType(Error.class).forEach(e -> assertThat(e.getId()).isEqualTo("Error_" + e.getErrorCode()));
+        model.getModelElementsByType(Message.class)
+                .forEach(m -> assertThat(m.getId()).isEqualTo("Message_" + m.getName()));
+        model.getModelElementsByType(Error.class)
+                .forEach(e -> assertThat(e.getId()).isEqualTo("Error_" + e.getErrorCode()));
     }
 
     @Test
     void everyElementAPersonSeesHasAName() {
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-            boolean joiningGateway = node instanceof Gateway && node.getIncoming().size() > 1 && node.getOutgoing().size() == 1;
+            boolean joiningGateway = node instanceof Gateway
+                    && node.getIncoming().size() > 1
+                    && node.getOutgoing().size() == 1;
             if (!joiningGateway) {
                 assertThat(node.getName()).as(node.getId()).isNotBlank();
             }
@@ -122,9 +147,12 @@ class BackorderModelTests extends ApplicationTest {
             Matcher matcher = EXPRESSION.matcher(expression);
             while (matcher.find()) {
                 String name = matcher.group(1);
-                boolean known = context.containsBean(name) || variables.contains(name)
+                boolean known = context.containsBean(name)
+                        || variables.contains(name)
                         || Set.of("execution", "decisionResult").contains(name);
-                assertThat(known).as("'%s' in %s is neither a bean nor a process variable", name, expression).isTrue();
+                assertThat(known)
+                        .as("'%s' in %s is neither a bean nor a process variable", name, expression)
+                        .isTrue();
             }
         }
     }
@@ -133,8 +161,7 @@ class BackorderModelTests extends ApplicationTest {
     void everyDelegateIsAJavaDelegateBean() {
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             String bean = task.getCamundaDelegateExpression().replaceAll("[${}]", "");
-            assertThat(context.getBean(bean)).as(task.getId())
-                    .isInstanceOf(JavaDelegate.class);
+            assertThat(context.getBean(bean)).as(task.getId()).isInstanceOf(JavaDelegate.class);
             assertThat(bean).endsWith("Delegate");
         }
     }
@@ -145,15 +172,22 @@ class BackorderModelTests extends ApplicationTest {
             if (task.getCamundaDelegateExpression().contains("sendCaseEmailDelegate")) {
                 assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
                 // an input mapping would make the task a scope and its message key change on every retry
-                assertThat(task.getExtensionElements().getElementsQuery()
-                        .filterByType(CamundaInputOutput.class).count())
-                        .as(task.getId()).isZero();
-                assertThat(task.getExtensionElements().getElements()).as(task.getId())
+                assertThat(task.getExtensionElements()
+                                .getElementsQuery()
+                                .filterByType(CamundaInputOutput.class)
+                                .count())
+                        .as(task.getId())
+                        .isZero();
+                assertThat(task.getExtensionElements().getElements())
+                        .as(task.getId())
                         .anyMatch(e -> e.getElementType().getTypeName().equals("failedJobRetryTimeCycle"));
                 for (String language : List.of("en", "de")) {
                     for (String kind : List.of("txt", "html")) {
-                        assertThat(Path.of("src/main/resources/templates/mail",
-                                inputParameter(task, "template") + "." + language + "." + kind)).as(task.getId()).exists();
+                        assertThat(Path.of(
+                                        "src/main/resources/templates/mail",
+                                        inputParameter(task, "template") + "." + language + "." + kind))
+                                .as(task.getId())
+                                .exists();
                     }
                 }
             }
@@ -175,45 +209,68 @@ class BackorderModelTests extends ApplicationTest {
         }
         try (Stream<Path> files = Files.list(FORMS)) {
             Set<String> referenced = model.getModelElementsByType(UserTask.class).stream()
-                    .map(t -> camunda(t, "formRef")).collect(Collectors.toSet());
-            assertThat(files.map(p -> p.getFileName().toString().replace(".form", ""))).allMatch(referenced::contains);
+                    .map(t -> camunda(t, "formRef"))
+                    .collect(Collectors.toSet());
+            assertThat(files.map(p -> p.getFileName().toString().replace(".form", "")))
+                    .allMatch(referenced::contains);
         }
     }
 
     @Test
     void theMessagesAreTheOnesTheCaseInboxSends() {
-        Set<String> inModel = model.getModelElementsByType(Message.class).stream().map(Message::getName)
+        Set<String> inModel = model.getModelElementsByType(Message.class).stream()
+                .map(Message::getName)
                 .collect(Collectors.toSet());
 
-        assertThat(inModel).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(CaseMessage.values()).map(CaseMessage::messageName).toList());
-        assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
-                .containsExactlyInAnyOrder(BackorderProcess.ERROR_CASE_CANCELLED, BackorderProcess.ERROR_ALREADY_ALLOCATED,
+        assertThat(inModel)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(CaseMessage.values())
+                        .map(CaseMessage::messageName)
+                        .toList());
+        assertThat(model.getModelElementsByType(Error.class))
+                .extracting(Error::getErrorCode)
+                .containsExactlyInAnyOrder(
+                        BackorderProcess.ERROR_CASE_CANCELLED,
+                        BackorderProcess.ERROR_ALREADY_ALLOCATED,
                         BackorderProcess.ERROR_DECISION_REFUSED);
     }
 
     @Test
     void everyElementAndFlowIsDrawn() {
         Set<String> drawn = new HashSet<>();
-        model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
-        model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnShape.class)
+                .forEach(s -> drawn.add(s.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnEdge.class)
+                .forEach(e -> drawn.add(e.getBpmnElement().getId()));
 
-        assertThat(drawn).containsAll(model.getModelElementsByType(FlowElement.class).stream().map(BaseElement::getId).toList());
+        assertThat(drawn)
+                .containsAll(model.getModelElementsByType(FlowElement.class).stream()
+                        .map(BaseElement::getId)
+                        .toList());
     }
 
     @Test
     void theOfferPolicyReadsWhatTheProcessSetsAndSetsWhatTheProcessReads() throws IOException {
         DmnModelInstance dmn = Dmn.readModelFromFile(DMN);
-        Decision decision = dmn.getModelElementsByType(Decision.class).iterator().next();
-        String decisionRef = model.getModelElementsByType(BusinessRuleTask.class).iterator().next().getCamundaDecisionRef();
+        Decision decision =
+                dmn.getModelElementsByType(Decision.class).iterator().next();
+        String decisionRef = model.getModelElementsByType(BusinessRuleTask.class)
+                .iterator()
+                .next()
+                .getCamundaDecisionRef();
 
-        assertThat(decision.getId()).isEqualTo(decisionRef).isEqualTo(DMN.getName().replace(".dmn", ""));
+        assertThat(decision.getId())
+                .isEqualTo(decisionRef)
+                .isEqualTo(DMN.getName().replace(".dmn", ""));
         assertThat(decision.getCamundaHistoryTimeToLiveString()).isNotBlank();
-        assertThat(dmn.getModelElementsByType(InputExpression.class)).extracting(i -> i.getText().getTextContent())
+        assertThat(dmn.getModelElementsByType(InputExpression.class))
+                .extracting(i -> i.getText().getTextContent())
                 .isSubsetOf(knownVariables());
-        assertThat(dmn.getModelElementsByType(Output.class)).extracting(Output::getName)
-                .containsExactlyInAnyOrder(BackorderProcess.DISCOUNT_PERCENT.name(), BackorderProcess.REVIEW_REQUIRED.name());
-        assertThat(Files.readString(DMN.toPath().toAbsolutePath())).as("the table keeps its Modeler layout")
+        assertThat(dmn.getModelElementsByType(Output.class))
+                .extracting(Output::getName)
+                .containsExactlyInAnyOrder(
+                        BackorderProcess.DISCOUNT_PERCENT.name(), BackorderProcess.REVIEW_REQUIRED.name());
+        assertThat(Files.readString(DMN.toPath().toAbsolutePath()))
+                .as("the table keeps its Modeler layout")
                 .contains("dmndi:DMNShape");
     }
 
@@ -236,8 +293,15 @@ class BackorderModelTests extends ApplicationTest {
     /** All expressions in the model file, attributes and texts alike. */
     private static Collection<String> expressions() {
         try {
-            String xml = Files.readString(BPMN.toPath()).replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
-            return Pattern.compile("\\$\\{[^}]*}").matcher(xml).results().map(m -> m.group()).toList();
+            String xml = Files.readString(BPMN.toPath())
+                    .replace("&gt;", ">")
+                    .replace("&lt;", "<")
+                    .replace("&amp;", "&");
+            return Pattern.compile("\\$\\{[^}]*}")
+                    .matcher(xml)
+                    .results()
+                    .map(m -> m.group())
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -248,10 +312,17 @@ class BackorderModelTests extends ApplicationTest {
     }
 
     private static String inputParameter(ServiceTask task, String name) {
-        return task.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaProperties.class).singleResult()
-                .getCamundaProperties().stream().filter(p -> p.getCamundaName().equals(name)).findFirst()
-                .orElseThrow().getCamundaValue();
+        return task
+                .getExtensionElements()
+                .getElementsQuery()
+                .filterByType(CamundaProperties.class)
+                .singleResult()
+                .getCamundaProperties()
+                .stream()
+                .filter(p -> p.getCamundaName().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .getCamundaValue();
     }
 
     private static Set<String> formKeys(JsonNode schema) {

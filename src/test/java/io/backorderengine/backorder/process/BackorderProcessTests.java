@@ -45,9 +45,17 @@ class BackorderProcessTests extends ApplicationTest {
         Case c = openCase("STANDARD", 0, 3);
 
         awaitWaitingForMaxWait(c);
-        assertThat(c.instance()).hasPassedInOrder("StartEvent_BackorderRequested", "Task_RegisterCase",
-                "StartEvent_CaseOpened", "Task_DetermineExpectedDate", "Task_FindAlternatives", "Task_DecideOffer",
-                "Gateway_ReviewRequired", "Task_RecordOffer", "Task_SendBackorderNotice");
+        assertThat(c.instance())
+                .hasPassedInOrder(
+                        "StartEvent_BackorderRequested",
+                        "Task_RegisterCase",
+                        "StartEvent_CaseOpened",
+                        "Task_DetermineExpectedDate",
+                        "Task_FindAlternatives",
+                        "Task_DecideOffer",
+                        "Gateway_ReviewRequired",
+                        "Task_RecordOffer",
+                        "Task_SendBackorderNotice");
         assertThat(c.instance()).hasNotPassed("UserTask_ReviewOffer");
         assertThat(c.instance()).variables().containsEntry("caseId", c.id()).containsKey("maxWaitUntil");
     }
@@ -63,7 +71,12 @@ class BackorderProcessTests extends ApplicationTest {
 
         awaitWaitingForMaxWait(c);
         assertThat(c.instance()).hasPassed("Task_RecordOffer", "Task_SendBackorderNotice");
-        Assertions.assertThat(api.backorder(c.id()).path("offers").get(0).path("discountPercent").asInt()).isEqualTo(12);
+        Assertions.assertThat(api.backorder(c.id())
+                        .path("offers")
+                        .get(0)
+                        .path("discountPercent")
+                        .asInt())
+                .isEqualTo(12);
     }
 
     @Test
@@ -81,17 +94,42 @@ class BackorderProcessTests extends ApplicationTest {
 
         var history = processEngine.getHistoryService();
         String id = c.instance().getId();
-        Assertions.assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id)
-                .activityId("Task_SendBackorderNotice").finished().count()).isEqualTo(1);
-        Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(id).taskDefinitionKey("UserTask_ReviewOffer")
-                .finished().singleResult().getDeleteReason()).isEqualTo("completed");
-        Assertions.assertThat(history.createUserOperationLogQuery().processInstanceId(id).userId("history-agent")
-                .operationType("Complete").count()).isEqualTo(1);
+        Assertions.assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(id)
+                        .activityId("Task_SendBackorderNotice")
+                        .finished()
+                        .count())
+                .isEqualTo(1);
+        Assertions.assertThat(history.createHistoricTaskInstanceQuery()
+                        .processInstanceId(id)
+                        .taskDefinitionKey("UserTask_ReviewOffer")
+                        .finished()
+                        .singleResult()
+                        .getDeleteReason())
+                .isEqualTo("completed");
+        Assertions.assertThat(history.createUserOperationLogQuery()
+                        .processInstanceId(id)
+                        .userId("history-agent")
+                        .operationType("Complete")
+                        .count())
+                .isEqualTo(1);
         // the case's ledger keeps its facts; the engine does not keep each variable value, job or DMN evaluation
-        Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).count()).isZero();
-        Assertions.assertThat(history.createHistoricDetailQuery().processInstanceId(id).count()).isZero();
-        Assertions.assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(id).count()).isZero();
-        Assertions.assertThat(history.createHistoricJobLogQuery().processInstanceId(id).count()).isZero();
+        Assertions.assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(id)
+                        .count())
+                .isZero();
+        Assertions.assertThat(history.createHistoricDetailQuery()
+                        .processInstanceId(id)
+                        .count())
+                .isZero();
+        Assertions.assertThat(history.createHistoricDecisionInstanceQuery()
+                        .processInstanceId(id)
+                        .count())
+                .isZero();
+        Assertions.assertThat(history.createHistoricJobLogQuery()
+                        .processInstanceId(id)
+                        .count())
+                .isZero();
     }
 
     // -- while waiting: stock ----------------------------------------------------------------------
@@ -115,8 +153,11 @@ class BackorderProcessTests extends ApplicationTest {
 
         api.receive(Catalog.unique("RCPT"), c.sku(), 2);
 
-        await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Event_StockPartlyAllocated",
-                "Task_SendPartialShipmentNotice", "EndEvent_PartialShipmentNotified"));
+        await().untilAsserted(() -> assertThat(c.instance())
+                .hasPassed(
+                        "Event_StockPartlyAllocated",
+                        "Task_SendPartialShipmentNotice",
+                        "EndEvent_PartialShipmentNotified"));
         assertThat(c.instance()).isWaitingAt("Event_MaxWaitReached");
         Assertions.assertThat(catalog.heldFor(c.id(), "RECEIPT")).isEqualTo(2);
     }
@@ -128,10 +169,16 @@ class BackorderProcessTests extends ApplicationTest {
         Case c = openCase("STANDARD", 0, 20);
         awaitWaitingForMaxWait(c);
 
-        api.post("/api/inventory/purchase-orders", purchaseOrder(Catalog.unique("PO"), c.sku(), catalog.today().plusDays(4)));
+        api.post(
+                "/api/inventory/purchase-orders",
+                purchaseOrder(Catalog.unique("PO"), c.sku(), catalog.today().plusDays(4)));
 
-        await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Event_SupplierDateChanged",
-                "Task_RepromiseDate", "Task_SendDateChangedNotice", "EndEvent_DateChangeNotified"));
+        await().untilAsserted(() -> assertThat(c.instance())
+                .hasPassed(
+                        "Event_SupplierDateChanged",
+                        "Task_RepromiseDate",
+                        "Task_SendDateChangedNotice",
+                        "EndEvent_DateChangeNotified"));
         Assertions.assertThat(api.backorder(c.id()).path("promises")).hasSize(2);
     }
 
@@ -144,10 +191,12 @@ class BackorderProcessTests extends ApplicationTest {
         awaitWaitingForMaxWait(c);
 
         // one day later: a new promise, but within the 2-day threshold the customer is not told
-        api.put("/api/inventory/purchase-orders/" + poId, purchaseOrder(poId, sku, catalog.today().plusDays(11)));
+        api.put(
+                "/api/inventory/purchase-orders/" + poId,
+                purchaseOrder(poId, sku, catalog.today().plusDays(11)));
 
-        await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Event_SupplierDateChanged",
-                "Task_RepromiseDate", "EndEvent_DatePromiseKept"));
+        await().untilAsserted(() -> assertThat(c.instance())
+                .hasPassed("Event_SupplierDateChanged", "Task_RepromiseDate", "EndEvent_DatePromiseKept"));
         assertThat(c.instance()).hasNotPassed("Task_SendDateChangedNotice");
         Assertions.assertThat(api.backorder(c.id()).path("promises")).hasSize(2);
     }
@@ -161,7 +210,8 @@ class BackorderProcessTests extends ApplicationTest {
 
         api.decide(c.id(), "wait", null);
 
-        await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Event_WaitChosen", "EndEvent_WaitChoiceRecorded"));
+        await().untilAsserted(
+                        () -> assertThat(c.instance()).hasPassed("Event_WaitChosen", "EndEvent_WaitChoiceRecorded"));
         assertThat(c.instance()).isWaitingAt("Event_MaxWaitReached");
     }
 
@@ -170,11 +220,12 @@ class BackorderProcessTests extends ApplicationTest {
         Case c = openCaseWithSubstitute();
         awaitWaitingForMaxWait(c);
 
-        Assertions.assertThat(api.decide(c.id(), "alternative", c.substitute()).status()).isEqualTo(202);
+        Assertions.assertThat(api.decide(c.id(), "alternative", c.substitute()).status())
+                .isEqualTo(202);
 
         awaitEnded(c, "EndEvent_AlternativeAccepted");
-        assertThat(c.instance()).hasPassed("Event_AlternativeChosen", "Task_SwitchToAlternative",
-                "Task_SendAlternativeConfirmation");
+        assertThat(c.instance())
+                .hasPassed("Event_AlternativeChosen", "Task_SwitchToAlternative", "Task_SendAlternativeConfirmation");
         Assertions.assertThat(api.status(c.id())).isEqualTo("ALTERNATIVE_ACCEPTED");
         Assertions.assertThat(catalog.heldFor(c.id(), "ALTERNATIVE")).isEqualTo(2);
     }
@@ -187,8 +238,9 @@ class BackorderProcessTests extends ApplicationTest {
         api.decide(c.id(), "cancel", null);
 
         awaitEnded(c, "EndEvent_BackorderCancelled");
-        assertThat(c.instance()).hasPassed("Event_CancellationRequested", "Task_ReleaseReservation",
-                "Task_SendCancellationConfirmation");
+        assertThat(c.instance())
+                .hasPassed(
+                        "Event_CancellationRequested", "Task_ReleaseReservation", "Task_SendCancellationConfirmation");
         Assertions.assertThat(api.status(c.id())).isEqualTo("CANCELLED");
     }
 
@@ -198,7 +250,8 @@ class BackorderProcessTests extends ApplicationTest {
     void waitingPastTheLimitEscalatesAndTheSupervisorKeepsWaiting() {
         Case c = openCase("STANDARD", 0, 3);
         awaitWaitingForMaxWait(c);
-        Date firstLimit = (Date) processEngine.getRuntimeService().getVariable(c.instance().getId(), "maxWaitUntil");
+        Date firstLimit = (Date)
+                processEngine.getRuntimeService().getVariable(c.instance().getId(), "maxWaitUntil");
 
         fireTimer(c, "Event_MaxWaitReached");
 
@@ -210,7 +263,8 @@ class BackorderProcessTests extends ApplicationTest {
 
         awaitWaitingForMaxWait(c);
         assertThat(c.instance()).hasPassed("Task_OpenEscalation", "Gateway_EscalationOutcome", "Task_ExtendWait");
-        Date newLimit = (Date) processEngine.getRuntimeService().getVariable(c.instance().getId(), "maxWaitUntil");
+        Date newLimit = (Date)
+                processEngine.getRuntimeService().getVariable(c.instance().getId(), "maxWaitUntil");
         Assertions.assertThat(newLimit).isNotEqualTo(firstLimit);
     }
 
@@ -236,11 +290,18 @@ class BackorderProcessTests extends ApplicationTest {
         fireTimer(c, "Event_MaxWaitReached");
         await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ResolveEscalation"));
 
-        complete(task(c.instance()), withVariables("supervisorDecision", "cancel", "cancelReason", "supplier discontinued it"));
+        complete(
+                task(c.instance()),
+                withVariables("supervisorDecision", "cancel", "cancelReason", "supplier discontinued it"));
 
         awaitEnded(c, "EndEvent_BackorderCancelled");
-        assertThat(c.instance()).hasPassed("Task_RecordSupervisorCancellation", "EndEvent_CancelledBySupervisor",
-                "Event_CaseCancelled", "Task_ReleaseReservation", "Task_SendCancellationConfirmation");
+        assertThat(c.instance())
+                .hasPassed(
+                        "Task_RecordSupervisorCancellation",
+                        "EndEvent_CancelledBySupervisor",
+                        "Event_CaseCancelled",
+                        "Task_ReleaseReservation",
+                        "Task_SendCancellationConfirmation");
         var view = api.backorder(c.id());
         Assertions.assertThat(view.path("status").asText()).isEqualTo("CANCELLED");
         Assertions.assertThat(view.path("closeReason").asText()).isEqualTo("supplier discontinued it");
@@ -257,8 +318,8 @@ class BackorderProcessTests extends ApplicationTest {
         // While the receipt holds the stock lock (allocated, not yet committed), the supervisor cancels:
         // the cancellation waits for the lock, then finds the stock allocated.
         probe.once(StockAllocated.class, a -> a.caseId().equals(c.id()), allocated -> {
-            CompletableFuture.runAsync(() -> processEngine.getTaskService().complete(taskId,
-                            Map.of("supervisorDecision", "cancel")))
+            CompletableFuture.runAsync(() ->
+                            processEngine.getTaskService().complete(taskId, Map.of("supervisorDecision", "cancel")))
                     .whenComplete((ok, error) -> {
                         if (error == null) {
                             supervisor.complete(null);
@@ -287,9 +348,10 @@ class BackorderProcessTests extends ApplicationTest {
 
         fireTimer(c, "StartEvent_ReminderDue");
 
-        await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Task_SendStatusReminder",
-                "Task_CheckCustomerSilence", "EndEvent_CustomerNotSilent"));
-        Assertions.assertThat(api.backorder(c.id()).path("emails").findValuesAsText("template")).contains("status-reminder");
+        await().untilAsserted(() -> assertThat(c.instance())
+                .hasPassed("Task_SendStatusReminder", "Task_CheckCustomerSilence", "EndEvent_CustomerNotSilent"));
+        Assertions.assertThat(api.backorder(c.id()).path("emails").findValuesAsText("template"))
+                .contains("status-reminder");
     }
 
     @Test
@@ -300,14 +362,18 @@ class BackorderProcessTests extends ApplicationTest {
         remindTwice(c);
 
         await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ContactCustomer"));
-        Task call = processEngine.getTaskService().createTaskQuery().processInstanceId(c.instance().getId())
-                .taskDefinitionKey("UserTask_ContactCustomer").singleResult();
+        Task call = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(c.instance().getId())
+                .taskDefinitionKey("UserTask_ContactCustomer")
+                .singleResult();
         assertThat(call).hasCandidateGroup("agents");
         complete(call, withVariables("customerDecision", "cancel", "cancelReason", "found it elsewhere"));
 
         awaitEnded(c, "EndEvent_BackorderCancelled");
-        assertThat(c.instance()).hasPassed("Task_ApplyCustomerDecision", "EndEvent_CustomerContacted",
-                "Event_CancellationRequested");
+        assertThat(c.instance())
+                .hasPassed("Task_ApplyCustomerDecision", "EndEvent_CustomerContacted", "Event_CancellationRequested");
     }
 
     @Test
@@ -316,22 +382,27 @@ class BackorderProcessTests extends ApplicationTest {
         awaitWaitingForMaxWait(c);
         remindTwice(c);
         await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ContactCustomer"));
-        Task call = processEngine.getTaskService().createTaskQuery().processInstanceId(c.instance().getId())
-                .taskDefinitionKey("UserTask_ContactCustomer").singleResult();
+        Task call = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(c.instance().getId())
+                .taskDefinitionKey("UserTask_ContactCustomer")
+                .singleResult();
 
         complete(call, withVariables("customerDecision", "alternative", "alternativeSku", "NOT-OFFERED"));
 
         assertThat(c.instance()).hasPassed("Event_DecisionRefused");
         assertThat(c.instance()).isWaitingAt("UserTask_ContactCustomer", "Event_MaxWaitReached");
-        Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(c.instance().getId(), "decisionRefusal"))
+        Assertions.assertThat((String) processEngine
+                        .getRuntimeService()
+                        .getVariable(c.instance().getId(), "decisionRefusal"))
                 .contains("not one of the alternatives offered");
         Assertions.assertThat(api.status(c.id())).isEqualTo("OPEN");
     }
 
     // -- helpers -----------------------------------------------------------------------------------
 
-    record Case(String id, String sku, String substitute, ProcessInstance instance) {
-    }
+    record Case(String id, String sku, String substitute, ProcessInstance instance) {}
 
     private Case openCase(String tier, int onHand, int leadTimeDays) {
         return openCase(tier, onHand, leadTimeDays, 2);
@@ -351,17 +422,27 @@ class BackorderProcessTests extends ApplicationTest {
 
     private Case open(String tier, String sku, String substitute, int quantity) {
         String orderId = Catalog.unique("ORD");
-        Assertions.assertThat(api.placeOrder(orderId, tier, new Api.Line("1", sku, quantity)).status()).isEqualTo(201);
+        Assertions.assertThat(api.placeOrder(orderId, tier, new Api.Line("1", sku, quantity))
+                        .status())
+                .isEqualTo(201);
         String caseId = orderId + "-1";
-        ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).singleResult();
+        ProcessInstance instance = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult();
         return new Case(caseId, sku, substitute, instance);
     }
 
     private void awaitWaitingForMaxWait(Case c) {
         await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("Event_MaxWaitReached"));
-        await().until(() -> processEngine.getManagementService().createJobQuery()
-                .processInstanceId(c.instance().getId()).messages().count() == 0);
+        await().until(() -> processEngine
+                        .getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(c.instance().getId())
+                        .messages()
+                        .count()
+                == 0);
     }
 
     private void awaitEnded(Case c, String endEvent) {
@@ -370,21 +451,40 @@ class BackorderProcessTests extends ApplicationTest {
     }
 
     private void fireTimer(Case c, String activityId) {
-        List<Job> timers = processEngine.getManagementService().createJobQuery()
-                .processInstanceId(c.instance().getId()).timers().activityId(activityId).list();
+        List<Job> timers = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(c.instance().getId())
+                .timers()
+                .activityId(activityId)
+                .list();
         Assertions.assertThat(timers).as("timer at " + activityId).hasSize(1);
         processEngine.getManagementService().executeJob(timers.get(0).getId());
     }
 
     private void remindTwice(Case c) {
         fireTimer(c, "StartEvent_ReminderDue");
-        await().until(() -> processEngine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(c.instance().getId()).activityId("EndEvent_CustomerNotSilent").count() == 1);
+        await().until(() -> processEngine
+                        .getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(c.instance().getId())
+                        .activityId("EndEvent_CustomerNotSilent")
+                        .count()
+                == 1);
         fireTimer(c, "StartEvent_ReminderDue");
     }
 
     private Map<String, Object> purchaseOrder(String id, String sku, LocalDate expected) {
-        return Map.of("purchaseOrderId", id, "sku", sku, "supplierId", catalog.supplierOf(sku),
-                "quantity", 10, "expectedDate", expected.toString());
+        return Map.of(
+                "purchaseOrderId",
+                id,
+                "sku",
+                sku,
+                "supplierId",
+                catalog.supplierOf(sku),
+                "quantity",
+                10,
+                "expectedDate",
+                expected.toString());
     }
 }

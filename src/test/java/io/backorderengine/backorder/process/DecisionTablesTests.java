@@ -41,19 +41,21 @@ class DecisionTablesTests {
 
     @ParameterizedTest(name = "{0}, waiting {1} days, line value {2}: {3}")
     @CsvSource({
-            "GOLD,     15, 100,    Rule_GoldLongWait, 15, true",
-            "GOLD,     14, 100,    Rule_Gold,         10, false",
-            "GOLD,      3, 1000,   Rule_HighValue,    10, true",
-            "STANDARD,  3, 1000,   Rule_HighValue,    10, true",
-            "STANDARD,  3, 999.99, Rule_Default,       0, false",
-            "SILVER,   22, 100,    Rule_VeryLongWait, 10, true",
-            "SILVER,   21, 100,    Rule_LongWait,      5, false",
-            "STANDARD,  8, 100,    Rule_LongWait,      5, false",
-            "STANDARD,  7, 100,    Rule_Default,       0, false"})
-    void theOfferPolicyDecidesDiscountAndReview(String tier, long waitDays, double lineValue, String rule,
-                                                int discount, boolean review) throws IOException {
-        DmnDecisionResult result = evaluate(OFFER, Map.of("customerTier", tier, "expectedWaitDays", waitDays,
-                "lineValue", lineValue));
+        "GOLD,     15, 100,    Rule_GoldLongWait, 15, true",
+        "GOLD,     14, 100,    Rule_Gold,         10, false",
+        "GOLD,      3, 1000,   Rule_HighValue,    10, true",
+        "STANDARD,  3, 1000,   Rule_HighValue,    10, true",
+        "STANDARD,  3, 999.99, Rule_Default,       0, false",
+        "SILVER,   22, 100,    Rule_VeryLongWait, 10, true",
+        "SILVER,   21, 100,    Rule_LongWait,      5, false",
+        "STANDARD,  8, 100,    Rule_LongWait,      5, false",
+        "STANDARD,  7, 100,    Rule_Default,       0, false"
+    })
+    void theOfferPolicyDecidesDiscountAndReview(
+            String tier, long waitDays, double lineValue, String rule, int discount, boolean review)
+            throws IOException {
+        DmnDecisionResult result =
+                evaluate(OFFER, Map.of("customerTier", tier, "expectedWaitDays", waitDays, "lineValue", lineValue));
 
         assertThat(LAST_MATCHED).containsExactly(rule);
         assertThat(result.getSingleResult().getEntryMap())
@@ -62,14 +64,15 @@ class DecisionTablesTests {
 
     @ParameterizedTest(name = "priority {0}: {1}")
     @CsvSource({
-            "9, Rule_Urgent,               0",
-            "5, Rule_Urgent,               0",
-            "4, Rule_Raised,               3",
-            "1, Rule_Raised,               3",
-            "0, Rule_FirstComeFirstServed, 5"})
+        "9, Rule_Urgent,               0",
+        "5, Rule_Urgent,               0",
+        "4, Rule_Raised,               3",
+        "1, Rule_Raised,               3",
+        "0, Rule_FirstComeFirstServed, 5"
+    })
     void theAllocationPolicyGivesTheQueueClass(int priority, String rule, int queueClass) throws IOException {
-        DmnDecisionResult result = evaluate(ALLOCATION, Map.of("priority", priority, "customerTier", "GOLD",
-                "lineValue", 5000.0));
+        DmnDecisionResult result =
+                evaluate(ALLOCATION, Map.of("priority", priority, "customerTier", "GOLD", "lineValue", 5000.0));
 
         assertThat(LAST_MATCHED).containsExactly(rule);
         assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of("queueClass", queueClass));
@@ -78,8 +81,8 @@ class DecisionTablesTests {
     @AfterAll
     static void everyRuleOfEachTableIsReached() throws IOException {
         Set<String> rules = new HashSet<>();
-        Matcher matcher = Pattern.compile("<rule id=\"(\\w+)\"")
-                .matcher(Files.readString(OFFER) + Files.readString(ALLOCATION));
+        Matcher matcher =
+                Pattern.compile("<rule id=\"(\\w+)\"").matcher(Files.readString(OFFER) + Files.readString(ALLOCATION));
         while (matcher.find()) {
             rules.add(matcher.group(1));
         }

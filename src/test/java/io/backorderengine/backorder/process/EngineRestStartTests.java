@@ -46,10 +46,17 @@ class EngineRestStartTests extends ApplicationTest {
         assertThat(view.path("unitPrice").decimalValue()).isEqualByComparingTo("35.00");
         assertThat(view.path("customer").path("email").asText()).isEqualTo("ext@example.com");
         assertThat(view.path("timeline").findValuesAsText("kind")).startsWith("OPENED", "PROMISED", "OFFERED");
-        assertThat(catalog.count("select count(*) from backorder_demand where case_id = ? and status = 'WAITING'",
-                orderId + "-7")).isEqualTo(1);
-        await().until(() -> processEngine.getRuntimeService().createExecutionQuery()
-                .processInstanceBusinessKey(orderId + "-7").activityId("Event_MaxWaitReached").count() == 1);
+        assertThat(catalog.count(
+                        "select count(*) from backorder_demand where case_id = ? and status = 'WAITING'",
+                        orderId + "-7"))
+                .isEqualTo(1);
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceBusinessKey(orderId + "-7")
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
     }
 
     @Test
@@ -63,8 +70,12 @@ class EngineRestStartTests extends ApplicationTest {
         assertThat(repeated.status()).isEqualTo(409);
         assertThat(repeated.contentType()).startsWith("application/problem+json");
         assertThat(repeated.body().path("detail").asText()).contains(orderId + "-1", "exists already");
-        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1").count()).isEqualTo(1);
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(orderId + "-1")
+                        .count())
+                .isEqualTo(1);
         assertThat(api.backorder(orderId + "-1").path("quantityShort").asInt()).isEqualTo(2);
     }
 
@@ -81,8 +92,12 @@ class EngineRestStartTests extends ApplicationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("variables.customerEmail");
-        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1").count()).isZero();
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(orderId + "-1")
+                        .count())
+                .isZero();
         assertThat(api.get("/api/backorders/" + orderId + "-1").status()).isEqualTo(404);
     }
 
@@ -97,7 +112,8 @@ class EngineRestStartTests extends ApplicationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("businessKey");
-        assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId)).isZero();
+        assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId))
+                .isZero();
     }
 
     // -- what an order system may not do with a start --------------------------------------------------
@@ -107,7 +123,9 @@ class EngineRestStartTests extends ApplicationTest {
         String victim = openCase();
         String orderId = victim.substring(0, victim.length() - 2);
         Map<String, Object> body = new LinkedHashMap<>(start(orderId, "1", catalog.product(0), 1));
-        body.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ReleaseReservation")));
+        body.put(
+                "startInstructions",
+                List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ReleaseReservation")));
         body.put("skipCustomListeners", true);
         body.put("skipIoMappings", true);
         String before = api.backorder(victim).toString();
@@ -119,7 +137,8 @@ class EngineRestStartTests extends ApplicationTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().path("errors").findValuesAsText("field")).contains("startInstructions");
         assertThat(api.backorder(victim).toString()).isEqualTo(before);
-        assertThat(api.backorder(victim).path("timeline").findValuesAsText("kind")).doesNotContain("RELEASED");
+        assertThat(api.backorder(victim).path("timeline").findValuesAsText("kind"))
+                .doesNotContain("RELEASED");
         assertThat(instances()).isEqualTo(instances);
         assertThat(Mailbox.to(SMTP, "customer-" + orderId + "@example.com")).hasSize(1);
     }
@@ -130,7 +149,9 @@ class EngineRestStartTests extends ApplicationTest {
         long instances = instances();
         Map<String, Map<String, Object>> attacks = new LinkedHashMap<>();
         attacks.put("variables.caseId", Map.of("caseId", Map.of("value", "SOMEONE-1")));
-        attacks.put("variables.maxWaitUntil", Map.of("maxWaitUntil", Map.of("value", "2020-01-01T00:00:00.000+0000", "type", "Date")));
+        attacks.put(
+                "variables.maxWaitUntil",
+                Map.of("maxWaitUntil", Map.of("value", "2020-01-01T00:00:00.000+0000", "type", "Date")));
         attacks.put("variables.blob", Map.of("blob", Map.of("value", "AAAA", "type", "Bytes")));
         attacks.put("variables.quantityShort", Map.of("quantityShort", Map.of("value", "2", "type", "String")));
         attacks.put("variables.customerName", Map.of("customerName", Map.of("value", "N".repeat(5000))));
@@ -146,10 +167,16 @@ class EngineRestStartTests extends ApplicationTest {
             Api.Response refused = api.post(START, body);
 
             assertThat(refused.status()).as(field).isEqualTo(400);
-            assertThat(refused.body().path("errors").findValuesAsText("field")).as(field).contains(field);
-            assertThat(refused.body().toString()).doesNotContainIgnoringCase("insert").doesNotContain("H2")
-                    .doesNotContain("PostgreSQL").doesNotContain("org.camunda");
-            assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId)).isZero();
+            assertThat(refused.body().path("errors").findValuesAsText("field"))
+                    .as(field)
+                    .contains(field);
+            assertThat(refused.body().toString())
+                    .doesNotContainIgnoringCase("insert")
+                    .doesNotContain("H2")
+                    .doesNotContain("PostgreSQL")
+                    .doesNotContain("org.camunda");
+            assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId))
+                    .isZero();
         });
         assertThat(instances()).isEqualTo(instances);
     }
@@ -161,22 +188,28 @@ class EngineRestStartTests extends ApplicationTest {
         long instances = instances();
         processEngine.getIdentityService().setAuthentication(TestUsers.SHOP, List.of("ordersystems"));
         try {
-            assertThatThrownBy(() -> processEngine.getRuntimeService().createProcessInstanceByKey("backorder")
-                    .businessKey(orderId + "-1").setVariable("caseId", "X").startBeforeActivity("Task_ReleaseReservation")
-                    .execute(true, true))
-                    .isInstanceOf(InvalidStart.class).hasMessageContaining("startInstructions");
+            assertThatThrownBy(() -> processEngine
+                            .getRuntimeService()
+                            .createProcessInstanceByKey("backorder")
+                            .businessKey(orderId + "-1")
+                            .setVariable("caseId", "X")
+                            .startBeforeActivity("Task_ReleaseReservation")
+                            .execute(true, true))
+                    .isInstanceOf(InvalidStart.class)
+                    .hasMessageContaining("startInstructions");
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
         WebappSession cockpit = new WebappSession(port);
-        assertThat(cockpit.login("cockpit", TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))).isEqualTo(200);
+        assertThat(cockpit.login("cockpit", TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN)))
+                .isEqualTo(200);
         Map<String, Object> body = start(orderId, "1", sku, 1);
         @SuppressWarnings("unchecked")
         Map<String, Object> variables = (Map<String, Object>) body.get("variables");
         variables.put("reminderCycle", Map.of("value", "R/PT1S"));
 
-        WebappSession.Response viaWebapp = cockpit.post("/camunda/api/engine/engine/default" + START.substring("/engine-rest".length()),
-                json(body));
+        WebappSession.Response viaWebapp = cockpit.post(
+                "/camunda/api/engine/engine/default" + START.substring("/engine-rest".length()), json(body));
 
         assertThat(viaWebapp.status()).isEqualTo(400);
         assertThat(viaWebapp.body()).contains("reminderCycle");
@@ -184,13 +217,21 @@ class EngineRestStartTests extends ApplicationTest {
     }
 
     private long instances() {
-        return processEngine.getHistoryService().createHistoricProcessInstanceQuery().count();
+        return processEngine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .count();
     }
 
     private String openCase() {
         String orderId = Catalog.unique("VIC");
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        await().until(() -> api.backorder(orderId + "-1").path("emails").path(0).path("state").asText().equals("SENT"));
+        await().until(() -> api.backorder(orderId + "-1")
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
         return orderId + "-1";
     }
 

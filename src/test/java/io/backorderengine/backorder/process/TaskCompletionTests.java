@@ -38,8 +38,8 @@ class TaskCompletionTests extends ApplicationTest {
         String victim = openCase();
         State before = state(review, victim);
 
-        WebappSession.Response response = tasklistAs(TestUsers.AGENT).post(submitForm(review),
-                variables("discountPercent", 10, "caseId", victim));
+        WebappSession.Response response = tasklistAs(TestUsers.AGENT)
+                .post(submitForm(review), variables("discountPercent", 10, "caseId", victim));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("caseId is shown to read, not to change");
@@ -47,17 +47,25 @@ class TaskCompletionTests extends ApplicationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"discount above the form's maximum", "alternatives of the agent's choosing",
-            "a wait limit in the past", "a negative discount", "a discount as text", "no discount at all"})
+    @ValueSource(
+            strings = {
+                "discount above the form's maximum",
+                "alternatives of the agent's choosing",
+                "a wait limit in the past",
+                "a negative discount",
+                "a discount as text",
+                "no discount at all"
+            })
     void anAgentCannotCompleteAReviewWithWhatTheFormDoesNotAllow(String attack) {
         Task review = reviewTask();
         State before = state(review, null);
         String body = switch (attack) {
             case "discount above the form's maximum" -> variables("discountPercent", 100);
-            case "alternatives of the agent's choosing" -> variables("discountPercent", 5, "alternativeSkus",
-                    catalog.product(50) + "," + caseSku(review));
-            case "a wait limit in the past" -> "{\"variables\":{\"discountPercent\":{\"value\":5},"
-                    + "\"maxWaitUntil\":{\"value\":\"2020-01-01T00:00:00.000+0000\",\"type\":\"Date\"}}}";
+            case "alternatives of the agent's choosing" ->
+                variables("discountPercent", 5, "alternativeSkus", catalog.product(50) + "," + caseSku(review));
+            case "a wait limit in the past" ->
+                "{\"variables\":{\"discountPercent\":{\"value\":5},"
+                        + "\"maxWaitUntil\":{\"value\":\"2020-01-01T00:00:00.000+0000\",\"type\":\"Date\"}}}";
             case "a negative discount" -> variables("discountPercent", -5);
             case "a discount as text" -> "{\"variables\":{\"discountPercent\":{\"value\":\"5\",\"type\":\"String\"}}}";
             default -> "{\"variables\":{}}";
@@ -74,19 +82,24 @@ class TaskCompletionTests extends ApplicationTest {
         Task review = reviewTask();
         State before = state(review, null);
 
-        Api.Response rest = api.as(TestUsers.ADMIN).post("/engine-rest/task/" + review.getId() + "/complete",
-                variables("discountPercent", 77, "maxWaitUntil", 0));
+        Api.Response rest = api.as(TestUsers.ADMIN)
+                .post(
+                        "/engine-rest/task/" + review.getId() + "/complete",
+                        variables("discountPercent", 77, "maxWaitUntil", 0));
         processEngine.getIdentityService().setAuthentication(TestUsers.SUPERVISOR, List.of("supervisors"));
         try {
-            assertThatThrownBy(() -> processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 77)))
-                    .isInstanceOf(InvalidTaskCompletion.class).hasMessageContaining("discountPercent must be at most 50");
+            assertThatThrownBy(() ->
+                            processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 77)))
+                    .isInstanceOf(InvalidTaskCompletion.class)
+                    .hasMessageContaining("discountPercent must be at most 50");
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
 
         assertThat(rest.status()).isEqualTo(400);
         assertThat(rest.contentType()).startsWith("application/problem+json");
-        assertThat(rest.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("discountPercent", "maxWaitUntil");
+        assertThat(rest.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("discountPercent", "maxWaitUntil");
         assertThat(state(review, null)).isEqualTo(before);
     }
 
@@ -96,10 +109,12 @@ class TaskCompletionTests extends ApplicationTest {
         State before = state(review, null);
         WebappSession tasklist = tasklistAs(TestUsers.AGENT);
 
-        WebappSession.Response taskVariables = tasklist.post("/camunda/api/engine/engine/default/task/" + review.getId()
-                + "/variables", "{\"modifications\":{\"discountPercent\":{\"value\":90}}}");
-        WebappSession.Response instanceVariables = tasklist.post("/camunda/api/engine/engine/default/process-instance/"
-                + review.getProcessInstanceId() + "/variables", "{\"modifications\":{\"caseId\":{\"value\":\"X\"}}}");
+        WebappSession.Response taskVariables = tasklist.post(
+                "/camunda/api/engine/engine/default/task/" + review.getId() + "/variables",
+                "{\"modifications\":{\"discountPercent\":{\"value\":90}}}");
+        WebappSession.Response instanceVariables = tasklist.post(
+                "/camunda/api/engine/engine/default/process-instance/" + review.getProcessInstanceId() + "/variables",
+                "{\"modifications\":{\"caseId\":{\"value\":\"X\"}}}");
 
         assertThat(taskVariables.status()).isEqualTo(403);
         assertThat(instanceVariables.status()).isEqualTo(403);
@@ -111,7 +126,8 @@ class TaskCompletionTests extends ApplicationTest {
         Task review = reviewTask();
         String caseId = caseOf(review);
 
-        WebappSession.Response response = tasklistAs(TestUsers.AGENT).post(submitForm(review), variables("discountPercent", 12));
+        WebappSession.Response response =
+                tasklistAs(TestUsers.AGENT).post(submitForm(review), variables("discountPercent", 12));
 
         assertThat(response.status()).isEqualTo(204);
         await().until(() -> api.backorder(caseId).path("offers").size() == 1);
@@ -131,10 +147,10 @@ class TaskCompletionTests extends ApplicationTest {
         State before = state(call, null);
         WebappSession tasklist = tasklistAs(TestUsers.AGENT);
 
-        WebappSession.Response itself = tasklist.post(submitForm(call),
-                variables("customerDecision", "alternative", "alternativeSku", item));
-        WebappSession.Response other = tasklist.post(submitForm(call),
-                variables("customerDecision", "alternative", "alternativeSku", unrelated));
+        WebappSession.Response itself =
+                tasklist.post(submitForm(call), variables("customerDecision", "alternative", "alternativeSku", item));
+        WebappSession.Response other = tasklist.post(
+                submitForm(call), variables("customerDecision", "alternative", "alternativeSku", unrelated));
 
         assertThat(itself.status()).isEqualTo(400);
         assertThat(itself.body()).contains("alternativeSku is not one of the alternatives offered");
@@ -142,32 +158,48 @@ class TaskCompletionTests extends ApplicationTest {
         assertThat(state(call, null)).isEqualTo(before);
         assertThat(catalog.onHand(unrelated)).isEqualTo(10);
 
-        WebappSession.Response taken = tasklist.post(submitForm(call),
-                variables("customerDecision", "alternative", "alternativeSku", offered));
+        WebappSession.Response taken = tasklist.post(
+                submitForm(call), variables("customerDecision", "alternative", "alternativeSku", offered));
 
         assertThat(taken.status()).isEqualTo(204);
         await().until(() -> api.status(caseId).equals("ALTERNATIVE_ACCEPTED"));
-        assertThat(api.backorder(caseId).path("decisions").get(0).path("decidedBy").asText()).isEqualTo(TestUsers.AGENT);
+        assertThat(api.backorder(caseId)
+                        .path("decisions")
+                        .get(0)
+                        .path("decidedBy")
+                        .asText())
+                .isEqualTo(TestUsers.AGENT);
     }
 
     // -- helpers ---------------------------------------------------------------------------------------
 
     /** What a refused completion must leave alone: the task, the process's variables, both cases. */
-    record State(boolean taskOpen, Map<String, Object> variables, String caseView, String otherCaseView, int otherEmails) {
-    }
+    record State(
+            boolean taskOpen, Map<String, Object> variables, String caseView, String otherCaseView, int otherEmails) {}
 
     private State state(Task task, String otherCase) {
-        boolean open = processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1;
-        Map<String, Object> variables = new HashMap<>(processEngine.getRuntimeService().getVariables(task.getProcessInstanceId()));
+        boolean open = processEngine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(task.getId())
+                        .count()
+                == 1;
+        Map<String, Object> variables =
+                new HashMap<>(processEngine.getRuntimeService().getVariables(task.getProcessInstanceId()));
         String view = api.backorder(caseOf(task)).toString();
         String other = otherCase == null ? null : api.backorder(otherCase).toString();
-        int emails = otherCase == null ? 0 : api.backorder(otherCase).path("emails").size();
+        int emails =
+                otherCase == null ? 0 : api.backorder(otherCase).path("emails").size();
         return new State(open, variables, view, other, emails);
     }
 
     private String caseOf(Task task) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey();
+        return processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult()
+                .getBusinessKey();
     }
 
     private String caseSku(Task task) {
@@ -189,8 +221,12 @@ class TaskCompletionTests extends ApplicationTest {
         StringBuilder json = new StringBuilder("{\"variables\":{");
         for (int i = 0; i < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
-            json.append(i == 0 ? "" : ",").append('"').append(namesAndValues[i]).append("\":{\"value\":")
-                    .append(value instanceof String text ? "\"" + text + "\"" : value).append('}');
+            json.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(namesAndValues[i])
+                    .append("\":{\"value\":")
+                    .append(value instanceof String text ? "\"" + text + "\"" : value)
+                    .append('}');
         }
         return json.append("}}").toString();
     }
@@ -206,7 +242,8 @@ class TaskCompletionTests extends ApplicationTest {
     /** A customer without email: an agent is asked to call. */
     private Task contactTask(String sku) {
         String orderId = Catalog.unique("CALL");
-        Map<String, Object> order = new HashMap<>(Api.order(orderId, "STANDARD", null, "Phone Customer", new Api.Line("1", sku, 1)));
+        Map<String, Object> order =
+                new HashMap<>(Api.order(orderId, "STANDARD", null, "Phone Customer", new Api.Line("1", sku, 1)));
         @SuppressWarnings("unchecked")
         Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
         customer.put("phone", "+49 30 1234567");
@@ -219,12 +256,21 @@ class TaskCompletionTests extends ApplicationTest {
     private String openCase() {
         String orderId = Catalog.unique("VIC");
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        await().until(() -> api.backorder(orderId + "-1").path("emails").path(0).path("state").asText().equals("SENT"));
+        await().until(() -> api.backorder(orderId + "-1")
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
         return orderId + "-1";
     }
 
     private Task task(String caseId, String definitionKey) {
-        return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(definitionKey).singleResult();
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(definitionKey)
+                .singleResult();
     }
 }

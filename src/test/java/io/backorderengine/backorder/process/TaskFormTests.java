@@ -33,7 +33,11 @@ class TaskFormTests extends ApplicationTest {
     void aReviewTaskOpensItsFormFromTheDeploymentAndShowsTheCaseFacts() throws Exception {
         Task task = reviewTask("Grace Hopper");
 
-        Task withFormKey = processEngine.getTaskService().createTaskQuery().taskId(task.getId()).initializeFormKeys()
+        Task withFormKey = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(task.getId())
+                .initializeFormKeys()
                 .singleResult();
         assertThat(withFormKey.getCamundaFormRef().getKey()).isEqualTo("review-offer");
         assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("deployment");
@@ -44,15 +48,20 @@ class TaskFormTests extends ApplicationTest {
             assertThat(form.body()).isEqualTo(json.readTree(file));
         }
 
-        JsonNode variables = api.as(TestUsers.ADMIN).get("/engine-rest/task/" + task.getId() + "/form-variables").body();
-        JsonNode snapshot = json.readTree(variables.path("caseSnapshot").path("value").asText());
+        JsonNode variables = api.as(TestUsers.ADMIN)
+                .get("/engine-rest/task/" + task.getId() + "/form-variables")
+                .body();
+        JsonNode snapshot =
+                json.readTree(variables.path("caseSnapshot").path("value").asText());
         assertThat(snapshot.path("customer").path("name").asText()).isEqualTo("Grace Hopper");
         assertThat(snapshot.path("quantityShort").asInt()).isEqualTo(2);
-        assertThat(snapshot.path("promises").get(0).path("expectedDate").asText()).isNotBlank();
+        assertThat(snapshot.path("promises").get(0).path("expectedDate").asText())
+                .isNotBlank();
         assertThat(variables.path("customerName").path("value").asText()).isEqualTo("Grace Hopper");
         String link = variables.path("caseLink").path("value").asText();
         assertThat(link).endsWith("/api/backorders/" + snapshot.path("caseId").asText());
-        assertThat(api.as(TestUsers.AGENT).get(URI.create(link).getPath()).status()).isEqualTo(200);
+        assertThat(api.as(TestUsers.AGENT).get(URI.create(link).getPath()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -60,44 +69,63 @@ class TaskFormTests extends ApplicationTest {
         Task task = reviewTask("Ada");
         String caseId = (String) processEngine.getTaskService().getVariable(task.getId(), "caseId");
 
-        Api.Response submitted = api.as(TestUsers.ADMIN).post("/engine-rest/task/" + task.getId() + "/submit-form",
-                Map.of("variables", Map.of("discountPercent", Map.of("value", 7, "type", "Integer"))));
+        Api.Response submitted = api.as(TestUsers.ADMIN)
+                .post(
+                        "/engine-rest/task/" + task.getId() + "/submit-form",
+                        Map.of("variables", Map.of("discountPercent", Map.of("value", 7, "type", "Integer"))));
 
         assertThat(submitted.status()).isEqualTo(204);
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
         JsonNode view = api.backorder(caseId);
         assertThat(view.path("offers").get(0).path("discountPercent").asInt()).isEqualTo(7);
-        assertThat(view.path("offers").get(0).path("reviewRequired").asBoolean()).isTrue();
+        assertThat(view.path("offers").get(0).path("reviewRequired").asBoolean())
+                .isTrue();
         assertThat(view.path("tasks").get(0).path("outcome").asText()).isEqualTo("discount 7%");
         assertThat(view.path("tasks").get(0).path("completedAt").isNull()).isFalse();
     }
 
     @Test
     void everyGroupHasATasklistFilterForItsCandidateTasks() {
-        List<Filter> filters = processEngine.getFilterService().createTaskFilterQuery().list();
+        List<Filter> filters =
+                processEngine.getFilterService().createTaskFilterQuery().list();
 
-        assertThat(filters).extracting(Filter::getName)
-                .contains("Agents: backorder tasks", "Supervisors: escalations");
-        Filter agents = filters.stream().filter(f -> f.getName().startsWith("Agents")).findFirst().orElseThrow();
+        assertThat(filters).extracting(Filter::getName).contains("Agents: backorder tasks", "Supervisors: escalations");
+        Filter agents = filters.stream()
+                .filter(f -> f.getName().startsWith("Agents"))
+                .findFirst()
+                .orElseThrow();
         assertThat(((TaskQueryImpl) agents.getQuery()).getCandidateGroup()).isEqualTo("agents");
-        Filter supervisors = filters.stream().filter(f -> f.getName().startsWith("Supervisors")).findFirst().orElseThrow();
+        Filter supervisors = filters.stream()
+                .filter(f -> f.getName().startsWith("Supervisors"))
+                .findFirst()
+                .orElseThrow();
         assertThat(((TaskQueryImpl) supervisors.getQuery()).getCandidateGroup()).isEqualTo("supervisors");
     }
 
     @Test
     void theRoleGroupsExistButOnlyTheDemoProfileCreatesUsers() {
-        assertThat(processEngine.getIdentityService().createGroupQuery().list()).extracting("id")
+        assertThat(processEngine.getIdentityService().createGroupQuery().list())
+                .extracting("id")
                 .contains("agents", "supervisors", "analysts", "camunda-admin", "ordersystems");
-        assertThat(processEngine.getIdentityService().createUserQuery()
-                .userIdIn("agent", "supervisor", "analyst", "shop").count()).isZero();
+        assertThat(processEngine
+                        .getIdentityService()
+                        .createUserQuery()
+                        .userIdIn("agent", "supervisor", "analyst", "shop")
+                        .count())
+                .isZero();
     }
 
     private Task reviewTask(String customerName) {
         String sku = catalog.product("Test product", "20.00", 0, 20);
         String orderId = Catalog.unique("ORD");
-        api.post("/api/orders", Api.order(orderId, "GOLD", "c-" + orderId + "@example.com", customerName,
-                new Api.Line("1", sku, 2)));
-        return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderId + "-1")
-                .taskDefinitionKey("UserTask_ReviewOffer").singleResult();
+        api.post(
+                "/api/orders",
+                Api.order(orderId, "GOLD", "c-" + orderId + "@example.com", customerName, new Api.Line("1", sku, 2)));
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(orderId + "-1")
+                .taskDefinitionKey("UserTask_ReviewOffer")
+                .singleResult();
     }
 }
