@@ -1,6 +1,7 @@
 package io.backorderengine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Keeps the module boundaries (README, "Layout") honest. */
 class ModuleStructureTests {
@@ -54,6 +56,18 @@ class ModuleStructureTests {
                 .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
                 .because(
                         "each backorder.* setting has one default and one description, in its @ConfigurationProperties record")
+                .check(CLASSES);
+    }
+
+    @Test
+    void errorsAreAnsweredInOnePlace() {
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage("io.backorderengine.system..")
+                .should()
+                .beAnnotatedWith(ExceptionHandler.class)
+                .because("a module's error carries its problem (ProblemException); ApiExceptionHandler answers all")
                 .check(CLASSES);
     }
 

@@ -1,12 +1,15 @@
 package io.backorderengine.backorder;
 
+import io.backorderengine.system.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** A decision that the case cannot take in its current state (closed, already decided, stock gone). */
-public class DecisionRefusedException extends RuntimeException {
+public class DecisionRefusedException extends ProblemException {
 
     private final String reason;
 
     public DecisionRefusedException(String reason, String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, reason, message);
         this.reason = reason;
     }
 

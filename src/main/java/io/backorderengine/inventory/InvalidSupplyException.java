@@ -1,16 +1,11 @@
 package io.backorderengine.inventory;
 
-/** A purchase order that names something the catalog does not know (a SKU or supplier), or an invalid state. */
-public class InvalidSupplyException extends RuntimeException {
+import io.backorderengine.system.ProblemException;
 
-    private final String field;
+/** A purchase order that names something the catalog does not know (a SKU or supplier), or an invalid state. */
+public class InvalidSupplyException extends ProblemException {
 
     public InvalidSupplyException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.backorderengine.system.PlainText;
-import io.backorderengine.system.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -16,9 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -143,26 +140,5 @@ class InventoryController {
                 && stored.quantity() == wanted.quantity()
                 && stored.expectedDate().equals(wanted.expectedDate())
                 && stored.status().equals(wanted.status());
-    }
-
-    @ExceptionHandler(UnknownSkuException.class)
-    ResponseEntity<ProblemDetail> unknownSku(UnknownSkuException ex) {
-        return problem(Problems.invalid("sku", ex.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidSupplyException.class)
-    ResponseEntity<ProblemDetail> invalidSupply(InvalidSupplyException ex) {
-        return problem(Problems.invalid(ex.field(), ex.getMessage()));
-    }
-
-    @ExceptionHandler(ConflictingRequestException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictingRequestException ex) {
-        return problem(Problems.of(HttpStatus.CONFLICT, "conflicting-request", ex.getMessage()));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

@@ -1,12 +1,14 @@
 package io.backorderengine.inventory;
 
+import io.backorderengine.system.ProblemException;
+
 /** A SKU that is not in the catalog. */
-public class UnknownSkuException extends RuntimeException {
+public class UnknownSkuException extends ProblemException {
 
     private final String sku;
 
     public UnknownSkuException(String sku) {
-        super("unknown SKU: " + sku);
+        super("sku", "unknown SKU: " + sku);
         this.sku = sku;
     }
 

@@ -1,16 +1,11 @@
 package io.backorderengine.order;
 
-/** An order that passed syntax checks but names something wrong, e.g. an unknown SKU. */
-class InvalidOrderException extends RuntimeException {
+import io.backorderengine.system.ProblemException;
 
-    private final String field;
+/** An order that passed syntax checks but names something wrong, e.g. an unknown SKU. */
+class InvalidOrderException extends ProblemException {
 
     InvalidOrderException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    String field() {
-        return field;
+        super(field, message);
     }
 }

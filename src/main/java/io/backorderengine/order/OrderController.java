@@ -5,13 +5,11 @@ import java.util.List;
 
 import io.backorderengine.notification.EmailSummary;
 import io.backorderengine.notification.Notifications;
-import io.backorderengine.system.Problems;
+import io.backorderengine.system.ProblemException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,30 +56,9 @@ class OrderController {
         return notifications.forOrder(orderId).stream().map(EmailSummary::of).toList();
     }
 
-    @ExceptionHandler(InvalidOrderException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidOrderException ex) {
-        return problem(Problems.invalid(ex.field(), ex.getMessage()));
-    }
-
-    @ExceptionHandler(OrderConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(OrderConflictException ex) {
-        return problem(Problems.of(HttpStatus.CONFLICT, "order-conflict", ex.getMessage()));
-    }
-
-    @ExceptionHandler(OrderNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(OrderNotFoundException ex) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, "order-not-found", ex.getMessage()));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    static class OrderNotFoundException extends RuntimeException {
+    static class OrderNotFoundException extends ProblemException {
         OrderNotFoundException(String orderId) {
-            super("no order " + orderId);
+            super(HttpStatus.NOT_FOUND, "order-not-found", "no order " + orderId);
         }
     }
 }

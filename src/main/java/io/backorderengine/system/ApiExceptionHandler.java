@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,8 +25,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns framework-level request errors into problem+json bodies that name the offending field.
- * Module-specific errors are mapped by the modules' own controllers; this advice runs after them.
+ * Answers every error of the application's own APIs as problem+json: the problems modules raise
+ * ({@link ProblemException}, each carrying its status, type and fields), framework-level request
+ * errors with the offending field named, a database that is away (503), and anything else (500,
+ * logged, with nothing internal in the body).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -61,6 +64,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return problem(
                 Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is missing or unreadable"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(
+            ErrorResponseException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ex.getBody());
     }
 
     @ExceptionHandler(Exception.class)

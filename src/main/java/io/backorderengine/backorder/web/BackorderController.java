@@ -9,20 +9,14 @@ import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
-import io.backorderengine.backorder.DecisionRefusedException;
-import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.system.PlainText;
-import io.backorderengine.system.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,28 +80,5 @@ class BackorderController {
         return ResponseEntity.accepted()
                 .location(URI.create("/api/backorders/" + caseId))
                 .body(decision);
-    }
-
-    @ExceptionHandler(CaseNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(CaseNotFoundException ex) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, "case-not-found", ex.getMessage()));
-    }
-
-    @ExceptionHandler(DecisionRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(DecisionRefusedException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ex.reason(), ex.getMessage());
-        return problem(problem);
-    }
-
-    @ExceptionHandler(InvalidCaseException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidCaseException ex) {
-        return problem(Problems.invalid(
-                ex.field(), ex.getMessage().substring(ex.field().length() + 2)));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }
