@@ -33,7 +33,7 @@ class CaseEventsTests extends ApplicationTest {
 
     @Test
     void aCancellationWhileTheOfferIsUnderReviewEndsTheCase() {
-        String caseId = openCase("GOLD", catalog.product("Test product", "20.00", 0, 20));
+        String caseId = placedCase("ORD", "GOLD", catalog.product("Test product", "20.00", 0, 20), 2);
         await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
 
         Api.Response cancel = api.decide(caseId, "cancel", null);
@@ -49,7 +49,7 @@ class CaseEventsTests extends ApplicationTest {
     @Test
     void stockArrivingWhileASupervisorHoldsTheEscalationShipsTheCase() {
         String sku = catalog.product(0);
-        String caseId = openCase("STANDARD", sku);
+        String caseId = placedCase("ORD", "STANDARD", sku, 2);
         awaitWaiting(caseId);
         fireTimer(caseId, "Event_MaxWaitReached");
         await().until(() -> openTaskKeys(caseId).contains("UserTask_ResolveEscalation"));
@@ -65,7 +65,7 @@ class CaseEventsTests extends ApplicationTest {
     @Test
     void aSupplierDateChangeDuringTheReviewIsPromisedAndTheReviewGoesOn() {
         String sku = catalog.product("Test product", "20.00", 0, 20);
-        String caseId = openCase("GOLD", sku);
+        String caseId = placedCase("ORD", "GOLD", sku, 2);
         await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
 
         api.post(
@@ -100,7 +100,7 @@ class CaseEventsTests extends ApplicationTest {
         processEngine.getManagementService().suspendJobDefinitionById(notice.getId());
         String caseId;
         try {
-            caseId = openCase("STANDARD", catalog.product(0));
+            caseId = placedCase("ORD", "STANDARD", catalog.product(0), 2);
             assertThat(processEngine
                             .getManagementService()
                             .createJobQuery()
@@ -123,7 +123,7 @@ class CaseEventsTests extends ApplicationTest {
 
     @Test
     void aMessageTheCaseCannotTakeYetIsDeliveredOnceItCan() {
-        String caseId = openCase("STANDARD", catalog.product(0));
+        String caseId = placedCase("ORD", "STANDARD", catalog.product(0), 2);
         awaitWaiting(caseId);
         String instanceId = instanceId(caseId);
         processEngine.getRuntimeService().suspendProcessInstanceById(instanceId);
@@ -151,9 +151,9 @@ class CaseEventsTests extends ApplicationTest {
     void aReceiptWakingSeveralCasesReachesEachThoughOneCannotTakeItYet() {
         // each case's message is delivered on its own: the one the case cannot take yet waits for the sweep
         String sku = catalog.product(0);
-        String first = openCase("STANDARD", sku);
-        String busy = openCase("STANDARD", sku);
-        String last = openCase("STANDARD", sku);
+        String first = placedCase("ORD", "STANDARD", sku, 2);
+        String busy = placedCase("ORD", "STANDARD", sku, 2);
+        String last = placedCase("ORD", "STANDARD", sku, 2);
         awaitWaiting(first);
         awaitWaiting(busy);
         awaitWaiting(last);
@@ -213,7 +213,7 @@ class CaseEventsTests extends ApplicationTest {
     @Test
     void eventsForAnEndedCaseAreRefusedOrIgnoredNeverFailing() {
         String sku = catalog.product(0);
-        String caseId = openCase("STANDARD", sku);
+        String caseId = placedCase("ORD", "STANDARD", sku, 2);
         awaitWaiting(caseId);
         api.decide(caseId, "cancel", null);
         await().until(() -> !isRunning(caseId));
@@ -229,22 +229,6 @@ class CaseEventsTests extends ApplicationTest {
     }
 
     // -- helpers -----------------------------------------------------------------------------------
-
-    private String openCase(String tier, String sku) {
-        String orderId = Catalog.unique("ORD");
-        assertThat(api.placeOrder(orderId, tier, new Api.Line("1", sku, 2)).status())
-                .isEqualTo(201);
-        return orderId + "-1";
-    }
-
-    private String instanceId(String caseId) {
-        return processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
-    }
 
     private boolean isRunning(String caseId) {
         return processEngine

@@ -20,7 +20,7 @@ class DecisionTests extends ApplicationTest {
         String sku = catalog.product("Trail tent", "100.00", 0, 5);
         String substitute = catalog.product("Trail tent XL", "120.00", 2, 5);
         catalog.substitute(sku, substitute);
-        String caseId = openWaitingCase(sku, 2);
+        String caseId = waitingCase(sku, 2);
         assertThat(api.backorder(caseId)
                         .path("offers")
                         .get(0)
@@ -54,7 +54,7 @@ class DecisionTests extends ApplicationTest {
 
     @Test
     void anAlternativeThatWasNotOfferedIsRefusedNamingTheField() {
-        String caseId = openWaitingCase(catalog.product(0), 1);
+        String caseId = waitingCase(catalog.product(0), 1);
         String unrelated = catalog.product(10);
 
         Api.Response refused = api.decide(caseId, "alternative", unrelated);
@@ -66,7 +66,7 @@ class DecisionTests extends ApplicationTest {
 
     @Test
     void aCustomerWhoWaitsCanStillCancelLaterButOnlyOnce() {
-        String caseId = openWaitingCase(catalog.product(0), 1);
+        String caseId = waitingCase(catalog.product(0), 1);
 
         assertThat(api.decide(caseId, "wait", null).status()).isEqualTo(202);
         Api.Response cancel = api.decide(caseId, "cancel", null);
@@ -87,7 +87,7 @@ class DecisionTests extends ApplicationTest {
 
     @Test
     void aReasonWithControlCharactersIsRefusedAndNothingIsRecorded() {
-        String caseId = openWaitingCase(catalog.product(0), 1);
+        String caseId = waitingCase(catalog.product(0), 1);
 
         Api.Response refused = api.post(
                 "/api/backorders/" + caseId + "/decision",
@@ -102,7 +102,7 @@ class DecisionTests extends ApplicationTest {
     @Test
     void aCancellationAfterTheStockWasAllocatedIsRefusedAndTheLineShips() {
         String sku = catalog.product(0);
-        String caseId = openWaitingCase(sku, 2);
+        String caseId = waitingCase(sku, 2);
         processEngine.getRuntimeService().suspendProcessInstanceById(instanceId(caseId));
         try {
             // the stock is allocated, but the case has not heard of it yet
@@ -124,30 +124,5 @@ class DecisionTests extends ApplicationTest {
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body().path("detail").asText()).contains("NO-SUCH-1");
-    }
-
-    private String openWaitingCase(String sku, int quantity) {
-        String orderId = Catalog.unique("ORD");
-        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, quantity))
-                        .status())
-                .isEqualTo(201);
-        String caseId = orderId + "-1";
-        await().until(() -> processEngine
-                        .getRuntimeService()
-                        .createExecutionQuery()
-                        .processInstanceBusinessKey(caseId)
-                        .activityId("Event_MaxWaitReached")
-                        .count()
-                == 1);
-        return caseId;
-    }
-
-    private String instanceId(String caseId) {
-        return processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
     }
 }

@@ -13,9 +13,7 @@ import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
-import io.backorderengine.support.Catalog;
 import io.backorderengine.support.Mailbox;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +50,7 @@ class HangingMailServerTests extends ApplicationTest {
 
     @Test
     void aSilentMailServerCostsFailedTriesNotTheJobExecutor() throws Exception {
-        String waiting = openCase("HANG-W");
+        String waiting = placedCase("HANG-W", "STANDARD", catalog.product(0), 1);
         await().until(() -> api.backorder(waiting)
                 .path("emails")
                 .path(0)
@@ -62,7 +60,7 @@ class HangingMailServerTests extends ApplicationTest {
         hangTheMailServer();
         List<String> stuck = new ArrayList<>();
         for (int i = 0; i < STUCK_EMAILS; i++) {
-            stuck.add(openCase("HANG"));
+            stuck.add(placedCase("HANG", "STANDARD", catalog.product(0), 1));
         }
 
         // more hanging emails than job threads: without timeouts no other job would ever run again
@@ -126,14 +124,6 @@ class HangingMailServerTests extends ApplicationTest {
         acceptor.setDaemon(true);
         acceptor.start();
         mailSender.setPort(silent.getLocalPort());
-    }
-
-    private String openCase(String prefix) {
-        String orderId = Catalog.unique(prefix);
-        assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1))
-                        .status())
-                .isEqualTo(201);
-        return orderId + "-1";
     }
 
     private JsonNode email(String caseId) {

@@ -1,5 +1,7 @@
 package io.backorderengine.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Duration;
@@ -64,5 +66,52 @@ public abstract class ApplicationTest {
         // camunda-bpm-assert keeps the engine in a thread-local; without this a test passes alone
         // and fails in the full suite
         init(processEngine);
+    }
+
+    // -- the scenario toolkit: cases in the states tests start from ----------------------------------
+
+    /** A one-line order placed (answered 201) whose line is short: the case it opened. */
+    protected String placedCase(String prefix, String tier, String sku, int quantity) {
+        String orderId = Catalog.unique(prefix);
+        assertThat(api.placeOrder(orderId, tier, new Api.Line("1", sku, quantity))
+                        .status())
+                .as("order %s placed", orderId)
+                .isEqualTo(201);
+        return orderId + "-1";
+    }
+
+    /** A case of a product out of stock, once the mail server has accepted its backorder notice. */
+    protected String caseWithNoticeSent(String prefix) {
+        String caseId = placedCase(prefix, "STANDARD", catalog.product(0), 1);
+        await().until(() -> api.backorder(caseId)
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
+        return caseId;
+    }
+
+    /** A case at its wait state (notice sent, waiting for stock or a decision). */
+    protected String waitingCase(String sku, int quantity) {
+        String caseId = placedCase("ORD", "STANDARD", sku, quantity);
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .activityId("Event_MaxWaitReached")
+                        .count()
+                == 1);
+        return caseId;
+    }
+
+    /** The process instance of a case. */
+    protected String instanceId(String caseId) {
+        return processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
     }
 }

@@ -50,7 +50,7 @@ class SecurityMatrixTests extends ApplicationTest {
     @TestFactory
     List<DynamicTest> everySurfaceAgainstEveryCaller() {
         String stocked = catalog.product(1000);
-        String caseId = openCase();
+        String caseId = placedCase("SEC", "STANDARD", catalog.product(0), 1);
         String link = decisionLink(caseId);
         String messageId =
                 api.backorder(caseId).path("emails").get(0).path("messageId").asText();
@@ -475,12 +475,6 @@ class SecurityMatrixTests extends ApplicationTest {
 
     private static String password(Caller caller) {
         return caller == Caller.WRONG_PASSWORD ? "not-the-password" : TestUsers.password(user(caller));
-    }
-
-    private String openCase() {
-        String orderId = Catalog.unique("SEC");
-        api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        return orderId + "-1";
     }
 
     private Task reviewTask() {

@@ -120,7 +120,7 @@ class EngineRestStartTests extends ApplicationTest {
 
     @Test
     void aStartBeginningAtReleaseReservationForAnotherCustomersCaseIsRefusedAndChangesNothing() {
-        String victim = openCase();
+        String victim = caseWithNoticeSent("VIC");
         String orderId = victim.substring(0, victim.length() - 2);
         Map<String, Object> body = new LinkedHashMap<>(start(orderId, "1", catalog.product(0), 1));
         body.put(
@@ -221,18 +221,6 @@ class EngineRestStartTests extends ApplicationTest {
                 .getHistoryService()
                 .createHistoricProcessInstanceQuery()
                 .count();
-    }
-
-    private String openCase() {
-        String orderId = Catalog.unique("VIC");
-        api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        await().until(() -> api.backorder(orderId + "-1")
-                .path("emails")
-                .path(0)
-                .path("state")
-                .asText()
-                .equals("SENT"));
-        return orderId + "-1";
     }
 
     private String json(Object body) {

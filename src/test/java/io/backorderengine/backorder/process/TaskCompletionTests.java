@@ -35,7 +35,7 @@ class TaskCompletionTests extends ApplicationTest {
     @Test
     void anAgentCannotPointAReviewAtAnotherCustomersCase() {
         Task review = reviewTask();
-        String victim = openCase();
+        String victim = caseWithNoticeSent("VIC");
         State before = state(review, victim);
 
         WebappSession.Response response = tasklistAs(TestUsers.AGENT)
@@ -251,18 +251,6 @@ class TaskCompletionTests extends ApplicationTest {
         assertThat(api.post("/api/orders", order).status()).isEqualTo(201);
         await().until(() -> task(orderId + "-1", "UserTask_ContactCustomer") != null);
         return task(orderId + "-1", "UserTask_ContactCustomer");
-    }
-
-    private String openCase() {
-        String orderId = Catalog.unique("VIC");
-        api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        await().until(() -> api.backorder(orderId + "-1")
-                .path("emails")
-                .path(0)
-                .path("state")
-                .asText()
-                .equals("SENT"));
-        return orderId + "-1";
     }
 
     private Task task(String caseId, String definitionKey) {
