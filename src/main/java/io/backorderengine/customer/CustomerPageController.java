@@ -1,22 +1,16 @@
 package io.backorderengine.customer;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseNotFoundException;
-import io.backorderengine.backorder.CaseOffers;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
-import io.backorderengine.notification.MailProperties;
-import io.backorderengine.system.CustomerFormats;
-import io.backorderengine.system.WebLocale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -38,14 +32,12 @@ class CustomerPageController {
 
     private final DecisionLinkService links;
     private final BackorderCases cases;
-    private final String shopName;
-    private final String supportContact;
+    private final DecisionPageModel page;
 
-    CustomerPageController(DecisionLinkService links, BackorderCases cases, MailProperties mail) {
+    CustomerPageController(DecisionLinkService links, BackorderCases cases, DecisionPageModel page) {
         this.links = links;
         this.cases = cases;
-        this.shopName = mail.shopName();
-        this.supportContact = mail.supportContact();
+        this.page = page;
     }
 
     @GetMapping
@@ -58,17 +50,20 @@ class CustomerPageController {
             HttpServletResponse response) {
         Optional<CaseView> found = caseOf(token);
         if (found.isEmpty()) {
-            return invalid(model, response);
+            return page.invalid(model, response);
         }
         CaseView c = found.get();
-        prepare(model, request, c, token);
+        page.prepare(model, request, c, token);
         if (c.status().closed()) {
             return "customer/outcome";
         }
         Optional<CustomerDecision> decision = parse(choice);
-        if (decision.isPresent() && (decision.get() != CustomerDecision.ALTERNATIVE || offered(c, sku))) {
+        if (decision.isPresent()
+                && (decision.get() != CustomerDecision.ALTERNATIVE || DecisionPageModel.offered(c, sku))) {
             model.addAttribute("choice", decision.get().code());
-            model.addAttribute("chosen", decision.get() == CustomerDecision.ALTERNATIVE ? alternative(c, sku) : null);
+            model.addAttribute(
+                    "chosen",
+                    decision.get() == CustomerDecision.ALTERNATIVE ? DecisionPageModel.alternative(c, sku) : null);
             return "customer/confirm";
         }
         return "customer/case";
@@ -85,10 +80,10 @@ class CustomerPageController {
         Optional<CaseView> found = caseOf(token);
         Optional<CustomerDecision> decision = parse(choice);
         if (found.isEmpty()) {
-            return invalid(model, response);
+            return page.invalid(model, response);
         }
         CaseView c = found.get();
-        prepare(model, request, c, token);
+        page.prepare(model, request, c, token);
         if (c.status().closed()) {
             return "customer/outcome";
         }
@@ -116,15 +111,17 @@ class CustomerPageController {
                     "customer",
                     DecisionChannel.CUSTOMER_PAGE);
             model.addAttribute("recorded", recorded);
-            model.addAttribute("chosen", decision.get() == CustomerDecision.ALTERNATIVE ? alternative(c, sku) : null);
+            model.addAttribute(
+                    "chosen",
+                    decision.get() == CustomerDecision.ALTERNATIVE ? DecisionPageModel.alternative(c, sku) : null);
             return "customer/recorded";
         } catch (DecisionRefusedException refused) {
             CaseView now = cases.find(c.caseId()).orElseThrow();
-            prepare(model, request, now, token);
+            page.prepare(model, request, now, token);
             switch (refused.reason()) {
                 case "alternative-unavailable" -> {
                     response.setStatus(HttpServletResponse.SC_CONFLICT);
-                    model.addAttribute("gone", alternative(c, sku));
+                    model.addAttribute("gone", DecisionPageModel.alternative(c, sku));
                     return "customer/case";
                 }
                 case "already-decided" -> {
@@ -154,60 +151,6 @@ class CustomerPageController {
         } catch (CaseNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    private String invalid(Model model, HttpServletResponse response) {
-        // the same page and status for unknown, tampered and expired links: nothing to learn from it
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("shopName", shopName);
-        model.addAttribute("supportContact", supportContact);
-        return "customer/invalid";
-    }
-
-    private void prepare(Model model, HttpServletRequest request, CaseView c, String token) {
-        Locale locale = Locale.forLanguageTag(c.customer().language());
-        request.setAttribute(WebLocale.REQUEST_ATTRIBUTE, locale);
-        Optional<CaseOffers.Offer> offer = c.offers().isEmpty()
-                ? Optional.empty()
-                : Optional.of(c.offers().get(c.offers().size() - 1));
-        model.addAttribute("c", c);
-        model.addAttribute("token", token);
-        model.addAttribute("shopName", shopName);
-        model.addAttribute("supportContact", supportContact);
-        model.addAttribute("expectedDate", CustomerFormats.date(c.expectedDate(), locale));
-        model.addAttribute(
-                "discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
-        model.addAttribute(
-                "alternatives",
-                offer.map(o -> o.alternatives().stream()
-                                .map(a -> Map.of(
-                                        "sku",
-                                        a.sku(),
-                                        "name",
-                                        a.name(),
-                                        "price",
-                                        CustomerFormats.money(a.unitPrice(), locale)))
-                                .toList())
-                        .orElse(List.of()));
-        model.addAttribute(
-                "lastDecision",
-                c.decisions().isEmpty() ? null : c.decisions().get(c.decisions().size() - 1));
-    }
-
-    private static boolean offered(CaseView c, String sku) {
-        return sku != null
-                && !c.offers().isEmpty()
-                && c.offers().get(c.offers().size() - 1).alternatives().stream()
-                        .anyMatch(a -> a.sku().equals(sku));
-    }
-
-    private static Map<String, String> alternative(CaseView c, String sku) {
-        return c.offers().stream()
-                .flatMap(o -> o.alternatives().stream())
-                .filter(a -> a.sku().equals(sku))
-                .findFirst()
-                .map(a -> Map.of("sku", a.sku(), "name", a.name()))
-                .orElse(Map.of("sku", String.valueOf(sku), "name", String.valueOf(sku)));
     }
 
     private static Optional<CustomerDecision> parse(String choice) {
