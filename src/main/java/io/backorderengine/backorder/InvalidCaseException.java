@@ -7,10 +7,18 @@ public class InvalidCaseException extends ProblemException {
 
     private final String field;
 
-    /** The message is {@code <field>: <message>}. */
-    public InvalidCaseException(String field, String message) {
-        super(field, message);
+    private final String reason;
+
+    /** The message is {@code <field>: <reason>}. */
+    public InvalidCaseException(String field, String reason) {
+        super(field, reason);
         this.field = field;
+        this.reason = reason;
+    }
+
+    /** What is wrong with the field, without its name. */
+    public String reason() {
+        return reason;
     }
 
     public String field() {

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.rest.dto.ParseExceptionDto;
 import org.camunda.bpm.engine.rest.dto.ProblemDto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,13 @@ class EngineRestProblems implements ContainerResponseFilter {
             return;
         }
         Response.StatusType status = response.getStatusInfo();
-        Map<String, Object> problem = new LinkedHashMap<>();
+        HttpStatus known = HttpStatus.resolve(status.getStatusCode());
+        HttpStatus code = known != null
+                ? known
+                : status.getFamily() == Response.Status.Family.SERVER_ERROR
+                        ? HttpStatus.INTERNAL_SERVER_ERROR
+                        : HttpStatus.BAD_REQUEST;
+        Map<String, Object> problem;
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             String reference = UUID.randomUUID().toString();
             log.error(
@@ -47,18 +54,11 @@ class EngineRestProblems implements ContainerResponseFilter {
                     reference,
                     error.getType(),
                     error.getMessage());
-            problem.put("type", "urn:backorder-engine:problem:internal-error");
-            problem.put("title", status.getReasonPhrase());
-            problem.put("status", status.getStatusCode());
-            problem.put("detail", "the server failed to process the request; reference " + reference);
-            problem.put("message", problem.get("detail"));
+            problem = Problems.forEngineRest(Problems.of(
+                    code, "internal-error", "the server failed to process the request; reference " + reference));
         } else {
-            problem.put("type", "urn:backorder-engine:problem:" + kind(status.getStatusCode()));
-            problem.put("title", status.getReasonPhrase());
-            problem.put("status", status.getStatusCode());
-            problem.put("detail", error.getMessage());
-            // Camunda's clients (Modeler, the webapps' scripts) read these fields
-            problem.put("message", error.getMessage());
+            // the engine's message is the detail; Camunda's clients also read its code and a model's details
+            problem = Problems.forEngineRest(Problems.of(code, kind(status.getStatusCode()), error.getMessage()));
             if (error.getCode() != null) {
                 problem.put("code", error.getCode());
             }

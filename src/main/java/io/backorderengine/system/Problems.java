@@ -1,6 +1,7 @@
 package io.backorderengine.system;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,23 @@ public final class Problems {
 
     public static ProblemDetail invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /**
+     * The body {@code /engine-rest} answers for a problem: the same fields, plus Camunda's {@code message}
+     * (the detail), which Camunda's own clients (Modeler, the webapps' scripts) read.
+     */
+    public static Map<String, Object> forEngineRest(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("message", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
     }
 
     /** A request field and what is wrong with it. */

@@ -69,9 +69,7 @@ class CaseStartContract implements StartCheck {
                         new Problems.FieldError("businessKey", "must be <orderId>-<lineId>, here " + c.caseId()));
             }
         } catch (InvalidCaseException invalid) {
-            return List.of(new Problems.FieldError(
-                    "variables." + invalid.field(),
-                    invalid.getMessage().substring(invalid.field().length() + 2)));
+            return List.of(new Problems.FieldError("variables." + invalid.field(), invalid.reason()));
         }
         return List.of();
     }

@@ -1,14 +1,12 @@
 package io.backorderengine.backorder.process;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.backorderengine.backorder.DuplicateCaseException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.inventory.BackorderCapExceededException;
+import io.backorderengine.system.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,17 +19,11 @@ final class StartRefusalMappers {
 
     private StartRefusalMappers() {}
 
-    static Response problem(int status, String type, String title, String detail, Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:backorder-engine:problem:" + type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("message", detail);
-        body.putAll(extra);
-        return Response.status(status)
+    /** The problem the refusal carries, as {@code /engine-rest} answers every problem. */
+    static Response problem(ProblemDetail problem) {
+        return Response.status(problem.getStatus())
                 .type("application/problem+json")
-                .entity(body)
+                .entity(Problems.forEngineRest(problem))
                 .build();
     }
 
@@ -39,7 +31,7 @@ final class StartRefusalMappers {
     static class DuplicateCase implements ExceptionMapper<DuplicateCaseException> {
         @Override
         public Response toResponse(DuplicateCaseException exception) {
-            return problem(409, "duplicate-case", "Conflict", exception.getMessage(), Map.of());
+            return problem(exception.getBody());
         }
     }
 
@@ -47,23 +39,16 @@ final class StartRefusalMappers {
     static class CapExceeded implements ExceptionMapper<BackorderCapExceededException> {
         @Override
         public Response toResponse(BackorderCapExceededException exception) {
-            return problem(409, "backorder-cap", "Conflict", exception.getMessage(), Map.of());
+            return problem(exception.getBody());
         }
     }
 
+    /** The refused fact is one of the start's variables: the field says so. */
     @Component
     static class InvalidCase implements ExceptionMapper<InvalidCaseException> {
         @Override
         public Response toResponse(InvalidCaseException exception) {
-            return problem(
-                    400,
-                    "invalid-request",
-                    "Bad Request",
-                    exception.getMessage(),
-                    Map.of(
-                            "errors",
-                            List.of(Map.of(
-                                    "field", "variables." + exception.field(), "message", exception.getMessage()))));
+            return problem(Problems.invalid("variables." + exception.field(), exception.reason()));
         }
     }
 }
