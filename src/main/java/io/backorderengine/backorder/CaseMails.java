@@ -208,18 +208,7 @@ public class CaseMails {
                         .orElse(""));
         var offer = offers.latest(c.caseId());
         line.put("discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
-        line.put(
-                "alternatives",
-                offer.map(o -> o.alternatives().stream()
-                                .map(a -> Map.of(
-                                        "sku",
-                                        a.sku(),
-                                        "name",
-                                        a.name(),
-                                        "price",
-                                        CustomerFormats.money(a.unitPrice(), locale)))
-                                .toList())
-                        .orElse(List.of()));
+        line.put("alternatives", offer.map(o -> o.alternativesShownIn(locale)).orElse(List.of()));
         int allocated = allocated(c.caseId());
         line.put("allocatedQuantity", allocated);
         line.put("remainingQuantity", c.quantityShort() - allocated);

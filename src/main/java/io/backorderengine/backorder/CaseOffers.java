@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.backorderengine.inventory.Alternative;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;
+import io.backorderengine.system.CustomerFormats;
 import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,6 +36,14 @@ public class CaseOffers {
 
         public boolean offers(String sku) {
             return alternatives.stream().anyMatch(a -> a.sku().equals(sku));
+        }
+
+        /** The alternatives as a customer reads them (email or decision page): SKU, name, price in their language. */
+        public List<Map<String, String>> alternativesShownIn(Locale locale) {
+            return alternatives.stream()
+                    .map(a -> Map.of(
+                            "sku", a.sku(), "name", a.name(), "price", CustomerFormats.money(a.unitPrice(), locale)))
+                    .toList();
         }
     }
 

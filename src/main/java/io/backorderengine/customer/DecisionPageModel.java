@@ -54,17 +54,7 @@ class DecisionPageModel {
         model.addAttribute(
                 "discountPercent", offer.map(CaseOffers.Offer::discountPercent).orElse(0));
         model.addAttribute(
-                "alternatives",
-                offer.map(o -> o.alternatives().stream()
-                                .map(a -> Map.of(
-                                        "sku",
-                                        a.sku(),
-                                        "name",
-                                        a.name(),
-                                        "price",
-                                        CustomerFormats.money(a.unitPrice(), locale)))
-                                .toList())
-                        .orElse(List.of()));
+                "alternatives", offer.map(o -> o.alternativesShownIn(locale)).orElse(List.of()));
         model.addAttribute(
                 "lastDecision",
                 c.decisions().isEmpty() ? null : c.decisions().get(c.decisions().size() - 1));
