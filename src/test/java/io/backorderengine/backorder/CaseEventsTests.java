@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,19 +67,7 @@ class CaseEventsTests extends ApplicationTest {
         String caseId = placedCase("ORD", "GOLD", sku, 2);
         await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
 
-        api.post(
-                "/api/inventory/purchase-orders",
-                Map.of(
-                        "purchaseOrderId",
-                        Catalog.unique("PO"),
-                        "sku",
-                        sku,
-                        "supplierId",
-                        catalog.supplierOf(sku),
-                        "quantity",
-                        5,
-                        "expectedDate",
-                        catalog.today().plusDays(6).toString()));
+        purchaseOrdered(sku, 5, catalog.today().plusDays(6));
 
         await().until(() -> api.backorder(caseId).path("promises").size() == 2);
         assertThat(api.backorder(caseId).path("expectedDate").asText())

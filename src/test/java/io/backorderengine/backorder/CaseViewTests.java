@@ -31,19 +31,7 @@ class CaseViewTests extends ApplicationTest {
                 .singleResult();
         processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 15));
         await().until(() -> api.backorder(caseId).path("emails").size() == 1);
-        api.post(
-                "/api/inventory/purchase-orders",
-                Map.of(
-                        "purchaseOrderId",
-                        Catalog.unique("PO"),
-                        "sku",
-                        sku,
-                        "supplierId",
-                        catalog.supplierOf(sku),
-                        "quantity",
-                        5,
-                        "expectedDate",
-                        catalog.today().plusDays(9).toString()));
+        purchaseOrdered(sku, 5, catalog.today().plusDays(9));
         await().until(() -> api.backorder(caseId).path("emails").size() == 2);
 
         api.decide(caseId, "wait", null);

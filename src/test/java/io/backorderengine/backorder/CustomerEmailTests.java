@@ -119,19 +119,7 @@ class CustomerEmailTests extends ApplicationTest {
 
         expect(customer, 1, "notice", language, dates);
 
-        api.post(
-                "/api/inventory/purchase-orders",
-                Map.of(
-                        "purchaseOrderId",
-                        Catalog.unique("PO"),
-                        "sku",
-                        sku,
-                        "supplierId",
-                        catalog.supplierOf(sku),
-                        "quantity",
-                        10,
-                        "expectedDate",
-                        purchaseOrderDate.toString()));
+        purchaseOrdered(sku, 10, purchaseOrderDate);
         expect(customer, 2, "dateChanged", language, dates);
 
         fireReminder(customer.caseId());

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -103,6 +105,18 @@ public abstract class ApplicationTest {
                         .count()
                 == 1);
         return caseId;
+    }
+
+    /** A new purchase order for the SKU from its supplier, as an order system posts it. */
+    protected Api.Response purchaseOrdered(String sku, int quantity, LocalDate expected) {
+        return api.post(
+                "/api/inventory/purchase-orders",
+                Map.of(
+                        "purchaseOrderId", Catalog.unique("PO"),
+                        "sku", sku,
+                        "supplierId", catalog.supplierOf(sku),
+                        "quantity", quantity,
+                        "expectedDate", expected.toString()));
     }
 
     /** The process instance of a case. */
