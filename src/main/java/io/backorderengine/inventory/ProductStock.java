@@ -17,6 +17,10 @@ import org.springframework.stereotype.Repository;
 class ProductStock {
 
     private static final RecordRows<Product> PRODUCT_ROWS = RecordRows.of(Product.class);
+    private static final RecordRows<Supply> SUPPLY_ROWS = RecordRows.of(Supply.class);
+
+    /** What a SKU's expected dates start from: units on the shelf, and the supplier's lead time beyond open orders. */
+    record Supply(int onHand, int leadTimeDays) {}
 
     private static final String COLUMNS = "sku, name, category, unit_price, on_hand";
 
@@ -67,9 +71,9 @@ class ProductStock {
         return caps.isEmpty() ? null : caps.get(0);
     }
 
-    int leadTimeDays(String sku) {
+    Supply supply(String sku) {
         return jdbc.sql("""
-                        select s.lead_time_days from product p join supplier s on s.supplier_id = p.supplier_id
-                        where p.sku = ?""").param(sku).query(Integer.class).single();
+                        select p.on_hand, s.lead_time_days from product p join supplier s on s.supplier_id = p.supplier_id
+                        where p.sku = ?""").param(sku).query(SUPPLY_ROWS).single();
     }
 }

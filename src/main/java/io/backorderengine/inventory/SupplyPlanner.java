@@ -47,11 +47,8 @@ class SupplyPlanner {
     }
 
     private Coverage coverage(String sku) {
-        return new Coverage(
-                stock.find(sku).map(Product::onHand).orElse(0),
-                purchaseOrders.open(sku),
-                LocalDate.now(clock),
-                stock.leadTimeDays(sku));
+        ProductStock.Supply supply = stock.supply(sku);
+        return new Coverage(supply.onHand(), purchaseOrders.open(sku), LocalDate.now(clock), supply.leadTimeDays());
     }
 
     /**
