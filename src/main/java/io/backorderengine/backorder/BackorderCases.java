@@ -124,14 +124,7 @@ public class BackorderCases {
                     c.closeReason(),
                     c.priority(),
                     c.shipComplete(),
-                    new CaseView.Customer(
-                            c.customerId(),
-                            c.customerName(),
-                            c.customerEmail(),
-                            c.customerPhone(),
-                            c.customerTier(),
-                            c.customerLanguage(),
-                            c.customerTimeZone()),
+                    CaseView.Customer.of(c.customer()),
                     promised.isEmpty()
                             ? null
                             : promised.get(promised.size() - 1).expectedDate(),
@@ -154,7 +147,7 @@ public class BackorderCases {
     public void prioritize(String caseId, int priority, String actor) {
         CaseRecord c = cases.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         if (c.status().closed()) {
-            throw new DecisionRefusedException("case-closed", "case %s is closed (%s)".formatted(caseId, c.status()));
+            throw new DecisionRefusedException(DecisionRefusal.CASE_CLOSED, CaseDecisions.closed(c));
         }
         cases.prioritize(caseId, priority);
         ledger.record(caseId, CaseLedgerKind.PRIORITIZED, actor, "priority " + priority);

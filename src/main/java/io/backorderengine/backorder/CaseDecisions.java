@@ -26,7 +26,7 @@ public class CaseDecisions {
 
     /** A decision as recorded: what, who recorded it and how it came. */
     public record Decision(
-            String decision,
+            CustomerDecision decision,
             String alternativeSku,
             String reason,
             String decidedBy,
@@ -87,9 +87,7 @@ public class CaseDecisions {
                     case ALREADY_ALLOCATED -> throw alreadyAllocated(caseId);
                     case ALTERNATIVE_UNAVAILABLE ->
                         throw new DecisionRefusedException(
-                                "alternative-unavailable",
-                                "alternative %s is no longer in stock for %d units; the case keeps waiting"
-                                        .formatted(alternativeSku, c.quantityShort()));
+                                DecisionRefusal.ALTERNATIVE_UNAVAILABLE, unavailable(alternativeSku, c));
                     case SWITCHED ->
                         inbox.queue(
                                 caseId,
@@ -115,7 +113,7 @@ public class CaseDecisions {
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         caseId,
-                        decision.code(),
+                        decision.name(),
                         decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null,
                         reason,
                         actor,
@@ -130,7 +128,7 @@ public class CaseDecisions {
                         + (decision == CustomerDecision.ALTERNATIVE ? " " + alternativeSku : "")
                         + (reason == null ? "" : ": " + reason));
         return new Decision(
-                decision.code(),
+                decision,
                 decision == CustomerDecision.ALTERNATIVE ? alternativeSku : null,
                 reason,
                 actor,
@@ -151,10 +149,18 @@ public class CaseDecisions {
     }
 
     /**
-     * Why a decision is refused: the request field at fault (null for the case as a whole), a short reason
-     * code and what to tell the person.
+     * Why a decision is refused: either the request field at fault, or (for the case as a whole) the
+     * reason; and what to tell the person.
      */
-    public record Refusal(String field, String reason, String message) {
+    public record Refusal(String field, DecisionRefusal reason, String message) {
+
+        static Refusal of(DecisionRefusal reason, String message) {
+            return new Refusal(null, reason, message);
+        }
+
+        static Refusal ofField(String field, String message) {
+            return new Refusal(field, null, message);
+        }
 
         RuntimeException exception() {
             return field == null
@@ -166,38 +172,31 @@ public class CaseDecisions {
     private Optional<Refusal> refusal(CaseRecord c, CustomerDecision decision, String alternativeSku) {
         String caseId = c.caseId();
         if (c.status().closed()) {
-            return Optional.of(
-                    new Refusal(null, "case-closed", "case %s is closed (%s)".formatted(caseId, c.status())));
+            return Optional.of(Refusal.of(DecisionRefusal.CASE_CLOSED, closed(c)));
         }
         Optional<Decision> earlier = latestFinal(caseId);
         if (earlier.isPresent()) {
-            return Optional.of(new Refusal(
-                    null,
-                    "already-decided",
+            return Optional.of(Refusal.of(
+                    DecisionRefusal.ALREADY_DECIDED,
                     "case %s already has the decision '%s'; it is being carried out"
-                            .formatted(caseId, earlier.get().decision())));
+                            .formatted(caseId, earlier.get().decision().code())));
         }
         if (decision != CustomerDecision.ALTERNATIVE) {
             return Optional.empty();
         }
         if (alternativeSku == null || alternativeSku.isBlank()) {
-            return Optional.of(
-                    new Refusal("alternativeSku", "invalid", "is required when the decision is 'alternative'"));
+            return Optional.of(Refusal.ofField("alternativeSku", "is required when the decision is 'alternative'"));
         }
         List<String> offered = offers.latest(caseId)
                 .map(o -> o.alternatives().stream().map(Alternative::sku).toList())
                 .orElse(List.of());
         if (alternativeSku.equals(c.sku()) || !offered.contains(alternativeSku)) {
-            return Optional.of(new Refusal(
-                    "alternativeSku", "invalid", "is not one of the alternatives offered for this case: " + offered));
+            return Optional.of(Refusal.ofField(
+                    "alternativeSku", "is not one of the alternatives offered for this case: " + offered));
         }
         if (inventory.alternatives(c.sku(), c.quantityShort()).stream()
                 .noneMatch(a -> a.sku().equals(alternativeSku))) {
-            return Optional.of(new Refusal(
-                    null,
-                    "alternative-unavailable",
-                    "alternative %s is no longer in stock for %d units; the case keeps waiting"
-                            .formatted(alternativeSku, c.quantityShort())));
+            return Optional.of(Refusal.of(DecisionRefusal.ALTERNATIVE_UNAVAILABLE, unavailable(alternativeSku, c)));
         }
         return Optional.empty();
     }
@@ -213,7 +212,7 @@ public class CaseDecisions {
                         values (?, ?, null, ?, ?, ?, ?)""")
                 .params(
                         caseId,
-                        CustomerDecision.CANCEL.code(),
+                        CustomerDecision.CANCEL.name(),
                         reason,
                         actor,
                         LocalDateTime.now(clock),
@@ -235,12 +234,23 @@ public class CaseDecisions {
 
     private Optional<Decision> latestFinal(String caseId) {
         return history(caseId).stream()
-                .filter(d -> !CustomerDecision.WAIT.code().equals(d.decision()))
+                .filter(d -> d.decision() != CustomerDecision.WAIT)
                 .findFirst();
     }
 
     private static DecisionRefusedException alreadyAllocated(String caseId) {
         return new DecisionRefusedException(
-                "already-allocated", "the stock for case %s has been allocated; it ships now".formatted(caseId));
+                DecisionRefusal.ALREADY_ALLOCATED,
+                "the stock for case %s has been allocated; it ships now".formatted(caseId));
+    }
+
+    /** Why a closed case takes no decision; also a supervisor's change of priority. */
+    static String closed(CaseRecord c) {
+        return "case %s is closed (%s)".formatted(c.caseId(), c.status());
+    }
+
+    private static String unavailable(String alternativeSku, CaseRecord c) {
+        return "alternative %s is no longer in stock for %d units; the case keeps waiting"
+                .formatted(alternativeSku, c.quantityShort());
     }
 }

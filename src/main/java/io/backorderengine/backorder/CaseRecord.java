@@ -27,6 +27,23 @@ record CaseRecord(
         int priority,
         boolean shipComplete) {
 
+    /** The case as it was opened: what its process starts with. */
+    OpenCase opened() {
+        return new OpenCase(
+                orderId, lineId, sku, quantityOrdered, quantityShort, unitPrice, customer(), openedAt, shipComplete);
+    }
+
+    OpenCase.Customer customer() {
+        return new OpenCase.Customer(
+                customerId,
+                customerName,
+                customerEmail,
+                customerPhone,
+                customerTier,
+                customerLanguage,
+                customerTimeZone);
+    }
+
     BigDecimal lineValue() {
         return unitPrice.multiply(BigDecimal.valueOf(quantityShort));
     }

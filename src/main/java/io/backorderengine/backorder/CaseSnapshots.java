@@ -101,7 +101,7 @@ public class CaseSnapshots {
                 decisions.history(caseId).stream()
                         .map(d -> Map.of(
                                 "decision",
-                                d.decision(),
+                                d.decision().code(),
                                 "by",
                                 d.decidedBy(),
                                 "at",

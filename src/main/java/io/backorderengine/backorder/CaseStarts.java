@@ -133,23 +133,8 @@ class CaseStarts {
      * transaction, or part of the caller's.
      */
     private void startProcess(String caseId) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        workflow.start(new OpenCase(
-                c.orderId(),
-                c.lineId(),
-                c.sku(),
-                c.quantityOrdered(),
-                c.quantityShort(),
-                c.unitPrice(),
-                new OpenCase.Customer(
-                        c.customerId(),
-                        c.customerName(),
-                        c.customerEmail(),
-                        c.customerPhone(),
-                        c.customerTier(),
-                        c.customerLanguage(),
-                        c.customerTimeZone()),
-                c.openedAt(),
-                c.shipComplete()));
+        workflow.start(cases.find(caseId)
+                .orElseThrow(() -> new CaseNotFoundException(caseId))
+                .opened());
     }
 }

@@ -33,5 +33,10 @@ public record CaseView(
         List<CaseLedger.Entry> timeline) {
 
     public record Customer(
-            String id, String name, String email, String phone, String tier, String language, String timeZone) {}
+            String id, String name, String email, String phone, String tier, String language, String timeZone) {
+
+        static Customer of(OpenCase.Customer c) {
+            return new Customer(c.id(), c.name(), c.email(), c.phone(), c.tier(), c.language(), c.timeZone());
+        }
+    }
 }

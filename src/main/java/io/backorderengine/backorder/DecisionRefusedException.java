@@ -6,15 +6,14 @@ import org.springframework.http.HttpStatus;
 /** A decision that the case cannot take in its current state (closed, already decided, stock gone). */
 public class DecisionRefusedException extends ProblemException {
 
-    private final String reason;
+    private final DecisionRefusal reason;
 
-    public DecisionRefusedException(String reason, String message) {
-        super(HttpStatus.CONFLICT, reason, message);
+    public DecisionRefusedException(DecisionRefusal reason, String message) {
+        super(HttpStatus.CONFLICT, reason.code(), message);
         this.reason = reason;
     }
 
-    /** A short code: {@code case-closed}, {@code already-decided}, {@code already-allocated}, {@code alternative-unavailable}. */
-    public String reason() {
+    public DecisionRefusal reason() {
         return reason;
     }
 }

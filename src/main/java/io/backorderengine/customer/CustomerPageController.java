@@ -1,6 +1,5 @@
 package io.backorderengine.customer;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import io.backorderengine.backorder.BackorderCases;
@@ -9,6 +8,7 @@ import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
+import io.backorderengine.backorder.DecisionRefusal;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,7 +95,7 @@ class CustomerPageController {
                 ? Optional.empty()
                 : Optional.of(c.decisions().get(c.decisions().size() - 1));
         if (latest.isPresent()
-                && latest.get().decision().equals(decision.get().code())
+                && latest.get().decision() == decision.get()
                 && (decision.get() != CustomerDecision.ALTERNATIVE
                         || sku != null && sku.equals(latest.get().alternativeSku()))) {
             model.addAttribute("recorded", latest.get());
@@ -119,23 +119,23 @@ class CustomerPageController {
             CaseView now = cases.find(c.caseId()).orElseThrow();
             page.prepare(model, request, now, token);
             switch (refused.reason()) {
-                case "alternative-unavailable" -> {
+                case ALTERNATIVE_UNAVAILABLE -> {
                     response.setStatus(HttpServletResponse.SC_CONFLICT);
                     model.addAttribute("gone", DecisionPageModel.alternative(c, sku));
                     return "customer/case";
                 }
-                case "already-decided" -> {
+                case ALREADY_DECIDED -> {
                     model.addAttribute(
                             "recorded",
                             now.decisions().stream()
-                                    .filter(d -> !"wait".equals(d.decision()))
+                                    .filter(d -> d.decision() != CustomerDecision.WAIT)
                                     .findFirst()
                                     .orElseThrow());
                     model.addAttribute("again", true);
                     return "customer/recorded";
                 }
                 default -> {
-                    model.addAttribute("shipping", "already-allocated".equals(refused.reason()));
+                    model.addAttribute("shipping", refused.reason() == DecisionRefusal.ALREADY_ALLOCATED);
                     return "customer/outcome";
                 }
             }
@@ -157,10 +157,6 @@ class CustomerPageController {
         if (choice == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(CustomerDecision.valueOf(choice.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return CustomerDecision.ofCode(choice);
     }
 }

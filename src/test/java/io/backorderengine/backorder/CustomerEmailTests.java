@@ -170,7 +170,7 @@ class CustomerEmailTests extends ApplicationTest {
 
         // a partial-shipment notice whose job runs only after the case ended (its stock came in between)
         Optional<Communication> late =
-                mails.send(customer.caseId(), "partly-allocated", Catalog.unique("late"), Map.of(), Map.of());
+                mails.send(customer.caseId(), "partly-allocated", Catalog.unique("late"), Map.of(), null);
 
         assertThat(late).isEmpty();
         assertThat(Mailbox.to(smtp(), customer.email())).hasSize(2);

@@ -153,7 +153,7 @@ class AllocationRaceTests extends ApplicationTest {
                             > 0) {
                 return false;
             }
-            if (catalog.count("select count(*) from case_decision where case_id = ? and decision = 'cancel'", caseId)
+            if (catalog.count("select count(*) from case_decision where case_id = ? and decision = 'CANCEL'", caseId)
                             > 0
                     && !api.status(caseId).equals("CANCELLED")
                     && !api.status(caseId).equals("FULFILLED")) {

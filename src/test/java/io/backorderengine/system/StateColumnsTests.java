@@ -42,7 +42,9 @@ class StateColumnsTests extends ApplicationTest {
         "case_message, outcome, io.backorderengine.backorder.process.CaseMessageDispatcher$Outcome, case_message_outcome",
         "backorder_case, status, io.backorderengine.backorder.CaseStatus, backorder_case_status",
         "case_promise, basis, io.backorderengine.inventory.SupplyBasis, case_promise_basis",
-        "case_ledger, kind, io.backorderengine.backorder.CaseLedgerKind, case_ledger_kind"
+        "case_ledger, kind, io.backorderengine.backorder.CaseLedgerKind, case_ledger_kind",
+        "case_decision, decision, io.backorderengine.backorder.CustomerDecision, case_decision_decision",
+        "case_decision, channel, io.backorderengine.backorder.DecisionChannel, case_decision_channel"
     })
     void theSchemaAcceptsExactlyTheValuesOfTheType(String table, String column, String type, String constraint)
             throws ClassNotFoundException {

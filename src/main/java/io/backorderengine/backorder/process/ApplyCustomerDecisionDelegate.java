@@ -2,8 +2,6 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
-import java.util.Locale;
-
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
@@ -40,12 +38,8 @@ class ApplyCustomerDecisionDelegate implements JavaDelegate {
             ledger.record(caseId, CaseLedgerKind.CUSTOMER_UNREACHABLE, CurrentUser.of(execution), null);
             return;
         }
-        CustomerDecision decision;
-        try {
-            decision = CustomerDecision.valueOf(choice.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw refused(execution, "unknown decision '" + choice + "'");
-        }
+        CustomerDecision decision = CustomerDecision.ofCode(choice)
+                .orElseThrow(() -> refused(execution, "unknown decision '" + choice + "'"));
         try {
             decisions.decide(
                     caseId,

@@ -4,8 +4,8 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CasePolicy;
@@ -47,10 +47,15 @@ class CaseTaskChecks implements TaskCompletionCheck {
             }
         }
         if (values.get(CUSTOMER_DECISION.name()) instanceof String choice && !"unreachable".equals(choice)) {
-            CustomerDecision decision = CustomerDecision.valueOf(choice.toUpperCase(Locale.ROOT));
+            Optional<CustomerDecision> decision = CustomerDecision.ofCode(choice);
+            if (decision.isEmpty()) {
+                problems.add(new Problems.FieldError(
+                        CUSTOMER_DECISION.name(), "must be wait, alternative, cancel or unreachable"));
+                return problems;
+            }
             Object alternative = values.get(ALTERNATIVE_SKU.name());
             decisions
-                    .refusal(task.businessKey(), decision, alternative instanceof String sku ? sku : null)
+                    .refusal(task.businessKey(), decision.get(), alternative instanceof String sku ? sku : null)
                     .ifPresent(refusal -> problems.add(new Problems.FieldError(
                             refusal.field() == null ? CUSTOMER_DECISION.name() : refusal.field(), refusal.message())));
         }

@@ -2,7 +2,6 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,12 +49,8 @@ class SendCaseEmailDelegate implements JavaDelegate {
         String caseId = caseIdOf(execution);
         String template = template(execution);
         String activity = execution.getCurrentActivityId();
-        Map<String, Object> extra = new HashMap<>();
         String reason =
                 "date-changed".equals(template) ? SUPPLY_CHANGE_REASON.get(execution) : CANCEL_REASON.get(execution);
-        if (reason != null) {
-            extra.put("reason", reason);
-        }
         Map<String, String> pendingSends = new LinkedHashMap<>();
         for (String sibling : mails.otherCasesOfOrder(caseId)) {
             ProcessInstance instance = runtime.createProcessInstanceQuery()
@@ -74,7 +69,7 @@ class SendCaseEmailDelegate implements JavaDelegate {
                 pendingSends.put(sibling, messageKey(sibling, template, job.getExecutionId(), activity));
             }
         }
-        mails.send(caseId, template, messageKey(caseId, template, execution.getId(), activity), pendingSends, extra);
+        mails.send(caseId, template, messageKey(caseId, template, execution.getId(), activity), pendingSends, reason);
     }
 
     private static String template(DelegateExecution execution) {
