@@ -4,6 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.backorder.internal.CaseRecord;
+import io.backorderengine.backorder.internal.CaseRegistry;
+import io.backorderengine.backorder.internal.CaseRepository;
+import io.backorderengine.backorder.internal.CaseStarts;
+import io.backorderengine.backorder.internal.CaseWorkflow;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;
 import io.backorderengine.notification.EmailSummary;

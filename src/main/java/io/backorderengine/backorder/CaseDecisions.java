@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.backorderengine.backorder.internal.CaseInbox;
+import io.backorderengine.backorder.internal.CaseMessage;
+import io.backorderengine.backorder.internal.CaseRecord;
+import io.backorderengine.backorder.internal.CaseRepository;
 import io.backorderengine.inventory.Alternative;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.system.RecordRows;

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.backorderengine.backorder.internal.CaseRecord;
+import io.backorderengine.backorder.internal.CaseRepository;
 import io.backorderengine.inventory.Alternative;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;

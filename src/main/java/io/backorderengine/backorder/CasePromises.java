@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import io.backorderengine.backorder.internal.CaseRepository;
 import io.backorderengine.inventory.ExpectedSupply;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.SupplyBasis;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.backorderengine.backorder.internal.CaseMails;
 import io.backorderengine.notification.Communication;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;

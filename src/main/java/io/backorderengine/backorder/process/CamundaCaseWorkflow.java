@@ -3,8 +3,8 @@ package io.backorderengine.backorder.process;
 import java.time.ZoneId;
 import java.util.Date;
 
-import io.backorderengine.backorder.CaseWorkflow;
 import io.backorderengine.backorder.OpenCase;
+import io.backorderengine.backorder.internal.CaseWorkflow;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;

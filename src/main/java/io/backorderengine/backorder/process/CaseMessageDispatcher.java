@@ -9,11 +9,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backorderengine.backorder.CaseInbox;
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CaseStatus;
-import io.backorderengine.backorder.CaseSweeps;
+import io.backorderengine.backorder.internal.CaseInbox;
+import io.backorderengine.backorder.internal.CaseSweeps;
 import io.backorderengine.system.RecordRows;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;

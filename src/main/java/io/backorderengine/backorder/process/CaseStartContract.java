@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.backorderengine.backorder.CaseRegistry;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.backorder.OpenCase;
+import io.backorderengine.backorder.internal.CaseRegistry;
 import io.backorderengine.system.Problems;
 import io.backorderengine.system.StartCheck;
 import org.camunda.bpm.engine.variable.VariableMap;

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.backorderengine.backorder.CaseSnapshots;
 import io.backorderengine.backorder.CaseTasks;
+import io.backorderengine.backorder.internal.CaseSnapshots;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;

@@ -2,8 +2,8 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
-import io.backorderengine.backorder.CaseMails;
 import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.backorder.internal.CaseMails;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

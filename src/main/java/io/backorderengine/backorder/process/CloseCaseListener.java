@@ -2,8 +2,8 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
-import io.backorderengine.backorder.CaseRegistry;
 import io.backorderengine.backorder.CaseStatus;
+import io.backorderengine.backorder.internal.CaseRegistry;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -7,10 +7,10 @@ import java.time.LocalDateTime;
 import java.util.Date;
 
 import io.backorderengine.backorder.CasePolicy;
-import io.backorderengine.backorder.CaseRegistry;
 import io.backorderengine.backorder.DuplicateCaseException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.backorder.OpenCase;
+import io.backorderengine.backorder.internal.CaseRegistry;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

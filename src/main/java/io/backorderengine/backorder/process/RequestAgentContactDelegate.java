@@ -4,9 +4,9 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.util.Map;
 
-import io.backorderengine.backorder.CaseInbox;
-import io.backorderengine.backorder.CaseMessage;
 import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.backorder.internal.CaseInbox;
+import io.backorderengine.backorder.internal.CaseMessage;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -5,7 +5,7 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.backorderengine.backorder.CaseMails;
+import io.backorderengine.backorder.internal.CaseMails;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backorderengine.backorder.CaseMessage;
+import io.backorderengine.backorder.internal.CaseMessage;
 import io.backorderengine.support.ApplicationTest;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;

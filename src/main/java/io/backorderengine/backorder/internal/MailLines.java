@@ -1,4 +1,4 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,6 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.backorderengine.backorder.CaseDecisions;
+import io.backorderengine.backorder.CaseOffers;
+import io.backorderengine.backorder.CasePromises;
+import io.backorderengine.backorder.CustomerDecision;
+import io.backorderengine.backorder.DecisionLinks;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;
 import io.backorderengine.system.CustomerFormats;

@@ -1,10 +1,13 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
+import io.backorderengine.backorder.CaseStatus;
+import io.backorderengine.backorder.OpenCase;
+
 /** A row of {@code backorder_case}. */
-record CaseRecord(
+public record CaseRecord(
         String caseId,
         String orderId,
         String lineId,
@@ -28,12 +31,12 @@ record CaseRecord(
         boolean shipComplete) {
 
     /** The case as it was opened: what its process starts with. */
-    OpenCase opened() {
+    public OpenCase opened() {
         return new OpenCase(
                 orderId, lineId, sku, quantityOrdered, quantityShort, unitPrice, customer(), openedAt, shipComplete);
     }
 
-    OpenCase.Customer customer() {
+    public OpenCase.Customer customer() {
         return new OpenCase.Customer(
                 customerId,
                 customerName,
@@ -44,7 +47,7 @@ record CaseRecord(
                 customerTimeZone);
     }
 
-    BigDecimal lineValue() {
+    public BigDecimal lineValue() {
         return unitPrice.multiply(BigDecimal.valueOf(quantityShort));
     }
 }

@@ -1,8 +1,11 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
+import io.backorderengine.backorder.CaseReprioritized;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.StockAllocated;
 import io.backorderengine.inventory.SupplyChanged;

@@ -1,4 +1,4 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.backorderengine.backorder.CaseStatus;
+import io.backorderengine.backorder.OpenCase;
 import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code backorder_case} table. */
 @Repository
-class CaseRepository {
+public class CaseRepository {
 
     private static final RecordRows<CaseRecord> CASE_RECORD_ROWS = RecordRows.of(CaseRecord.class);
 
@@ -29,7 +31,7 @@ class CaseRepository {
     }
 
     /** Two indexed lookups (primary key, order line's unique key): with {@code or} H2 scans the whole table. */
-    boolean exists(String caseId, String orderId, String lineId) {
+    public boolean exists(String caseId, String orderId, String lineId) {
         return jdbc.sql("select count(*) from backorder_case where case_id = ?")
                                 .param(caseId)
                                 .query(Integer.class)
@@ -42,7 +44,7 @@ class CaseRepository {
                         > 0;
     }
 
-    void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
+    public void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
         jdbc.sql("insert into backorder_case (" + COLUMNS
                         + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, 0, ?)")
                 .params(
@@ -67,7 +69,7 @@ class CaseRepository {
                 .update();
     }
 
-    boolean attach(String caseId, String processInstanceId) {
+    public boolean attach(String caseId, String processInstanceId) {
         return jdbc.sql(
                                 "update backorder_case set process_instance_id = ? where case_id = ? and process_instance_id is null")
                         .params(processInstanceId, caseId)
@@ -76,7 +78,7 @@ class CaseRepository {
     }
 
     /** Open cases registered before the cut-off whose process has not started (the node stopped in between). */
-    List<String> withoutProcess(LocalDateTime registeredBefore) {
+    public List<String> withoutProcess(LocalDateTime registeredBefore) {
         return jdbc.sql("""
                         select case_id from backorder_case where process_instance_id is null and status = ? and opened_at < ?
                         order by opened_at fetch first 100 rows only""")
@@ -85,7 +87,7 @@ class CaseRepository {
                 .list();
     }
 
-    List<String> withoutProcessOfOrder(String orderId) {
+    public List<String> withoutProcessOfOrder(String orderId) {
         return jdbc.sql(
                         "select case_id from backorder_case where order_id = ? and process_instance_id is null and status = ? order by case_id")
                 .params(orderId, CaseStatus.OPEN.name())
@@ -93,7 +95,7 @@ class CaseRepository {
                 .list();
     }
 
-    Optional<CaseRecord> find(String caseId) {
+    public Optional<CaseRecord> find(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?")
                 .param(caseId)
                 .query(CASE_RECORD_ROWS)
@@ -101,7 +103,7 @@ class CaseRepository {
     }
 
     /** Locks the case row: decisions on one case are taken one after the other. */
-    Optional<CaseRecord> lock(String caseId) {
+    public Optional<CaseRecord> lock(String caseId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ? for update")
                 .param(caseId)
                 .query(CASE_RECORD_ROWS)
@@ -109,28 +111,28 @@ class CaseRepository {
     }
 
     /** The cases of an order, locked in case-id order: one email for the order is written at a time. */
-    List<CaseRecord> lockOrder(String orderId) {
+    public List<CaseRecord> lockOrder(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from backorder_case where order_id = ? order by case_id for update")
                 .param(orderId)
                 .query(CASE_RECORD_ROWS)
                 .list();
     }
 
-    List<String> openCaseIds(String sku) {
+    public List<String> openCaseIds(String sku) {
         return jdbc.sql("select case_id from backorder_case where sku = ? and status = ? order by opened_at, case_id")
                 .params(sku, CaseStatus.OPEN.name())
                 .query(String.class)
                 .list();
     }
 
-    void prioritize(String caseId, int priority) {
+    public void prioritize(String caseId, int priority) {
         jdbc.sql("update backorder_case set priority = ? where case_id = ?")
                 .params(priority, caseId)
                 .update();
     }
 
     /** Open cases of a SKU with the date last promised to each. */
-    Map<String, LocalDate> lastPromisedOfOpen(String sku) {
+    public Map<String, LocalDate> lastPromisedOfOpen(String sku) {
         Map<String, LocalDate> promised = new HashMap<>();
         jdbc.sql("""
                         select c.case_id, p.expected_date from backorder_case c
@@ -143,7 +145,7 @@ class CaseRepository {
         return promised;
     }
 
-    boolean close(String caseId, CaseStatus status, String reason, LocalDateTime closedAt) {
+    public boolean close(String caseId, CaseStatus status, String reason, LocalDateTime closedAt) {
         return jdbc.sql("""
                         update backorder_case set status = ?, close_reason = ?, closed_at = ?
                         where case_id = ? and status = ?""")

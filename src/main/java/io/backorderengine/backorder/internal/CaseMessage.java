@@ -1,4 +1,4 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 /** The events a running case reacts to; each is a BPMN message of the same name. */
 public enum CaseMessage {

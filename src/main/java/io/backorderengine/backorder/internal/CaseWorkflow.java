@@ -1,4 +1,6 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
+
+import io.backorderengine.backorder.OpenCase;
 
 /**
  * The process side of a case, implemented in {@code process/} so that nothing else here depends on

@@ -1,4 +1,4 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.util.List;
 import java.util.Map;

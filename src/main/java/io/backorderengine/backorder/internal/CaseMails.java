@@ -1,4 +1,4 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,6 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.backorderengine.backorder.CaseDecisions;
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
+import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.DecisionLinks;
 import io.backorderengine.notification.Communication;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.notification.OutgoingEmail;

@@ -1,9 +1,17 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 
+import io.backorderengine.backorder.CaseFormats;
+import io.backorderengine.backorder.CaseLedger;
+import io.backorderengine.backorder.CaseLedgerKind;
+import io.backorderengine.backorder.CaseOpened;
+import io.backorderengine.backorder.CaseStatus;
+import io.backorderengine.backorder.DuplicateCaseException;
+import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.backorder.OpenCase;
 import io.backorderengine.inventory.Inventory;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.backorderengine.backorder.CaseNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stops, the database is away) is started later by {@link UnstartedCases}: the case is safe in our tables.
  */
 @Component
-class CaseStarts {
+public class CaseStarts {
 
     private static final Logger log = LoggerFactory.getLogger(CaseStarts.class);
     /** Enough to share a commit among every request of a busy node, small enough to keep a start short. */
@@ -55,7 +56,7 @@ class CaseStarts {
     }
 
     /** Starts the processes of one order's cases, with those of other orders waiting now; never throws. */
-    void start(List<String> caseIds) {
+    public void start(List<String> caseIds) {
         if (caseIds.isEmpty()) {
             return;
         }

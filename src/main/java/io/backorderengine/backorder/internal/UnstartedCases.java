@@ -1,9 +1,10 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
+import io.backorderengine.backorder.BackorderCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

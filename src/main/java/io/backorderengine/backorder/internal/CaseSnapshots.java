@@ -1,4 +1,4 @@
-package io.backorderengine.backorder;
+package io.backorderengine.backorder.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,11 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.backorderengine.backorder.CaseDecisions;
+import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.CaseOffers;
+import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.backorder.CasePromises;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.Product;
 import io.backorderengine.notification.Communication;
