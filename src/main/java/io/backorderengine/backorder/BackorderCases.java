@@ -159,15 +159,4 @@ public class BackorderCases {
         workflow.rank(caseId);
         events.publishEvent(new CaseReprioritized(caseId, c.sku(), priority));
     }
-
-    /** Passes on a customer's decision; see {@link CaseDecisions#decide}. */
-    public CaseDecisions.Decision decide(
-            String caseId,
-            CustomerDecision decision,
-            String alternativeSku,
-            String reason,
-            String actor,
-            DecisionChannel channel) {
-        return decisions.decide(caseId, decision, alternativeSku, reason, actor, channel);
-    }
 }

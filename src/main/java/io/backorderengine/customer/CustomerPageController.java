@@ -32,11 +32,14 @@ class CustomerPageController {
 
     private final DecisionLinkService links;
     private final BackorderCases cases;
+    private final CaseDecisions decisions;
     private final DecisionPageModel page;
 
-    CustomerPageController(DecisionLinkService links, BackorderCases cases, DecisionPageModel page) {
+    CustomerPageController(
+            DecisionLinkService links, BackorderCases cases, CaseDecisions decisions, DecisionPageModel page) {
         this.links = links;
         this.cases = cases;
+        this.decisions = decisions;
         this.page = page;
     }
 
@@ -103,7 +106,7 @@ class CustomerPageController {
             return "customer/recorded";
         }
         try {
-            CaseDecisions.Decision recorded = cases.decide(
+            CaseDecisions.Decision recorded = decisions.decide(
                     c.caseId(),
                     decision.get(),
                     decision.get() == CustomerDecision.ALTERNATIVE ? sku : null,

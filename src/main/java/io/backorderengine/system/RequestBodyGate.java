@@ -66,12 +66,7 @@ class RequestBodyGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = request.getRequestURI().endsWith("/deployment/create") ? deploymentLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
-            refuse(
-                    response,
-                    HttpStatus.PAYLOAD_TOO_LARGE,
-                    "payload-too-large",
-                    "the request body is larger than the limit of %d bytes".formatted(limit),
-                    null);
+            refuseTooLarge(response, limit);
             return;
         }
         String client = request.getRemoteAddr();
@@ -99,12 +94,7 @@ class RequestBodyGate extends OncePerRequestFilter {
         try {
             body = read(request.getInputStream(), limit);
         } catch (TooLarge e) {
-            refuse(
-                    response,
-                    HttpStatus.PAYLOAD_TOO_LARGE,
-                    "payload-too-large",
-                    "the request body is larger than the limit of %d bytes".formatted(limit),
-                    null);
+            refuseTooLarge(response, limit);
             return;
         } catch (IOException slowOrBroken) {
             log.info(
@@ -153,6 +143,15 @@ class RequestBodyGate extends OncePerRequestFilter {
      * (up to 2 MB, for as long as the client takes) before closing, holding the thread: the exception,
      * thrown after the answer is sent, makes it close without reading on (it is logged at debug only).
      */
+    private void refuseTooLarge(HttpServletResponse response, long limit) throws IOException {
+        refuse(
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "the request body is larger than the limit of %d bytes".formatted(limit),
+                null);
+    }
+
     private void refuse(HttpServletResponse response, HttpStatus status, String type, String detail, String retryAfter)
             throws IOException {
         if (retryAfter != null) {

@@ -232,16 +232,6 @@ class CaseEventsTests extends ApplicationTest {
                 .toList();
     }
 
-    private void awaitWaiting(String caseId) {
-        await().until(() -> processEngine
-                        .getRuntimeService()
-                        .createExecutionQuery()
-                        .processInstanceBusinessKey(caseId)
-                        .activityId("Event_MaxWaitReached")
-                        .count()
-                == 1);
-    }
-
     private void fireTimer(String caseId, String activityId) {
         var timer = processEngine
                 .getManagementService()

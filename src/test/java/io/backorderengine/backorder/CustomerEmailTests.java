@@ -227,12 +227,7 @@ class CustomerEmailTests extends ApplicationTest {
     }
 
     private void fireReminder(String caseId) {
-        String instance = processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
+        String instance = instanceId(caseId);
         await().until(() -> processEngine
                         .getManagementService()
                         .createJobQuery()

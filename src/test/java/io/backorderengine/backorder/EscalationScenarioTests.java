@@ -30,12 +30,7 @@ class EscalationScenarioTests extends ApplicationTest {
         Mailbox.awaitSubject(SMTP, email, "is on backorder");
 
         // the limit is weeks away; let it pass now
-        String instanceId = processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
+        String instanceId = instanceId(caseId);
         var timer = processEngine
                 .getManagementService()
                 .createJobQuery()

@@ -197,7 +197,7 @@ class CommunicationTests extends ApplicationTest {
         assertThat(processEngine
                         .getManagementService()
                         .createJobQuery()
-                        .processInstanceId(instanceOf(caseId))
+                        .processInstanceId(instanceId(caseId))
                         .withException()
                         .count())
                 .isZero();
@@ -259,12 +259,7 @@ class CommunicationTests extends ApplicationTest {
             closed.close();
             mailSender.setPort(down);
             api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-            String instance = processEngine
-                    .getRuntimeService()
-                    .createProcessInstanceQuery()
-                    .processInstanceBusinessKey(caseId)
-                    .singleResult()
-                    .getId();
+            String instance = instanceId(caseId);
             await().until(() -> processEngine
                             .getRuntimeService()
                             .createIncidentQuery()
@@ -319,7 +314,7 @@ class CommunicationTests extends ApplicationTest {
         Job next = processEngine
                 .getManagementService()
                 .createJobQuery()
-                .processInstanceId(instanceOf(caseId))
+                .processInstanceId(instanceId(caseId))
                 .messages()
                 .singleResult();
         assertThat(next).isNull();
@@ -338,12 +333,7 @@ class CommunicationTests extends ApplicationTest {
 
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
 
-        String instance = processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
+        String instance = instanceId(caseId);
         await().until(() -> processEngine
                         .getHistoryService()
                         .createHistoricJobLogQuery()
@@ -351,13 +341,7 @@ class CommunicationTests extends ApplicationTest {
                         .failureLog()
                         .count()
                 == 1);
-        await().until(() -> processEngine
-                        .getRuntimeService()
-                        .createExecutionQuery()
-                        .processInstanceId(instance)
-                        .activityId("Event_MaxWaitReached")
-                        .count()
-                == 1);
+        awaitWaiting(caseId);
         MimeMessage sent = Mailbox.awaitCount(SMTP, email, 1).get(0);
         assertThat(Mailbox.to(SMTP, email)).hasSize(1);
         assertThat(api.backorder(caseId).path("emails")).hasSize(1);
@@ -369,15 +353,6 @@ class CommunicationTests extends ApplicationTest {
     }
 
     // -- helpers -----------------------------------------------------------------------------------
-
-    private String instanceOf(String caseId) {
-        return processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
-    }
 
     private String contactTaskReason(String caseId) {
         var task = processEngine

@@ -140,12 +140,7 @@ class HangingMailServerTests extends ApplicationTest {
     }
 
     private String instance(String caseId) {
-        return processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
+        return instanceId(caseId);
     }
 
     private Object incident(String caseId) {

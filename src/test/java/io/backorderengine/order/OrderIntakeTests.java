@@ -223,13 +223,7 @@ class OrderIntakeTests extends ApplicationTest {
             repository.activateProcessDefinitionByKey("backorder");
         }
 
-        await().until(() -> processEngine
-                        .getRuntimeService()
-                        .createExecutionQuery()
-                        .processInstanceBusinessKey(caseId)
-                        .activityId("Event_MaxWaitReached")
-                        .count()
-                == 1);
+        awaitWaiting(caseId);
         assertThat(caseCount(caseId)).isEqualTo(1);
         Mailbox.awaitSubject(SMTP, "customer-" + orderId + "@example.com", "is on backorder");
     }

@@ -97,6 +97,12 @@ public abstract class ApplicationTest {
     /** A case at its wait state (notice sent, waiting for stock or a decision). */
     protected String waitingCase(String sku, int quantity) {
         String caseId = placedCase("ORD", "STANDARD", sku, quantity);
+        awaitWaiting(caseId);
+        return caseId;
+    }
+
+    /** Waits until the case is at its wait state (its notice sent). */
+    protected void awaitWaiting(String caseId) {
         await().until(() -> processEngine
                         .getRuntimeService()
                         .createExecutionQuery()
@@ -104,7 +110,6 @@ public abstract class ApplicationTest {
                         .activityId("Event_MaxWaitReached")
                         .count()
                 == 1);
-        return caseId;
     }
 
     /** A new purchase order for the SKU from its supplier, as an order system posts it. */

@@ -246,14 +246,7 @@ class SecurityMatrixTests extends ApplicationTest {
                         "/engine-rest/process-definition/key/backorder/start",
                         Map.of("businessKey", orderId + "-1", "variables", variables))
                 .status();
-        return new Outcome(
-                status,
-                processEngine
-                                .getHistoryService()
-                                .createHistoricProcessInstanceQuery()
-                                .processInstanceBusinessKey(orderId + "-1")
-                                .count()
-                        > 0);
+        return new Outcome(status, started(orderId + "-1"));
     }
 
     /** Deploys a new version of a process an administrator introduced (analysts may not add new ones). */
@@ -376,14 +369,7 @@ class SecurityMatrixTests extends ApplicationTest {
                  "customerName": {"value": "N"}, "customerEmail": {"value": "n@example.com"}, "customerTier": {"value": "STANDARD"}}}""".formatted(orderId, catalog.product(0));
         int status = session.post("/camunda/api/engine/engine/default/process-definition/key/backorder/start", body)
                 .status();
-        return new Outcome(
-                status,
-                processEngine
-                                .getHistoryService()
-                                .createHistoricProcessInstanceQuery()
-                                .processInstanceBusinessKey(orderId + "-1")
-                                .count()
-                        > 0);
+        return new Outcome(status, started(orderId + "-1"));
     }
 
     private Outcome deployInWebapp(Caller caller) {
@@ -504,5 +490,15 @@ class SecurityMatrixTests extends ApplicationTest {
 
     private int decisions(String caseId) {
         return catalog.count("select count(*) from case_decision where case_id = ?", caseId);
+    }
+
+    /** Whether a process ran for the business key, however short-lived. */
+    private boolean started(String businessKey) {
+        return processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(businessKey)
+                        .count()
+                > 0;
     }
 }

@@ -96,15 +96,16 @@ public class CaseRepository {
     }
 
     public Optional<CaseRecord> find(String caseId) {
-        return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?")
-                .param(caseId)
-                .query(CASE_RECORD_ROWS)
-                .optional();
+        return one(caseId, "");
     }
 
     /** Locks the case row: decisions on one case are taken one after the other. */
     public Optional<CaseRecord> lock(String caseId) {
-        return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ? for update")
+        return one(caseId, " for update");
+    }
+
+    private Optional<CaseRecord> one(String caseId, String locking) {
+        return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?" + locking)
                 .param(caseId)
                 .query(CASE_RECORD_ROWS)
                 .optional();

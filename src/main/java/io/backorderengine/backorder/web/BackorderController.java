@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BackorderController {
 
     private final BackorderCases cases;
+    private final CaseDecisions decisions;
 
-    BackorderController(BackorderCases cases) {
+    BackorderController(BackorderCases cases, CaseDecisions decisions) {
         this.cases = cases;
+        this.decisions = decisions;
     }
 
     /**
@@ -70,7 +72,7 @@ class BackorderController {
     @PostMapping("/{caseId}/decision")
     ResponseEntity<CaseDecisions.Decision> decide(
             @PathVariable String caseId, @Valid @RequestBody DecisionRequest request, Principal caller) {
-        CaseDecisions.Decision decision = cases.decide(
+        CaseDecisions.Decision decision = decisions.decide(
                 caseId,
                 request.decision(),
                 request.alternativeSku(),

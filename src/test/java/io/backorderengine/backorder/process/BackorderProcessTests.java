@@ -361,13 +361,7 @@ class BackorderProcessTests extends ApplicationTest {
 
         remindTwice(c);
 
-        await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ContactCustomer"));
-        Task call = processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceId(c.instance().getId())
-                .taskDefinitionKey("UserTask_ContactCustomer")
-                .singleResult();
+        Task call = agentsCall(c);
         assertThat(call).hasCandidateGroup("agents");
         complete(call, withVariables("customerDecision", "cancel", "cancelReason", "found it elsewhere"));
 
@@ -381,13 +375,7 @@ class BackorderProcessTests extends ApplicationTest {
         Case c = openCase("STANDARD", 0, 3);
         awaitWaitingForMaxWait(c);
         remindTwice(c);
-        await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ContactCustomer"));
-        Task call = processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceId(c.instance().getId())
-                .taskDefinitionKey("UserTask_ContactCustomer")
-                .singleResult();
+        Task call = agentsCall(c);
 
         complete(call, withVariables("customerDecision", "alternative", "alternativeSku", "NOT-OFFERED"));
 
@@ -486,5 +474,16 @@ class BackorderProcessTests extends ApplicationTest {
                 10,
                 "expectedDate",
                 expected.toString());
+    }
+
+    /** The agent's task to call the customer, once the case has asked for it. */
+    private Task agentsCall(Case c) {
+        await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ContactCustomer"));
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(c.instance().getId())
+                .taskDefinitionKey("UserTask_ContactCustomer")
+                .singleResult();
     }
 }

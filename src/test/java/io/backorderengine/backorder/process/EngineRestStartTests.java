@@ -2,7 +2,6 @@ package io.backorderengine.backorder.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +49,7 @@ class EngineRestStartTests extends ApplicationTest {
                         "select count(*) from backorder_demand where case_id = ? and status = 'WAITING'",
                         orderId + "-7"))
                 .isEqualTo(1);
-        await().until(() -> processEngine
-                        .getRuntimeService()
-                        .createExecutionQuery()
-                        .processInstanceBusinessKey(orderId + "-7")
-                        .activityId("Event_MaxWaitReached")
-                        .count()
-                == 1);
+        awaitWaiting(orderId + "-7");
     }
 
     @Test
