@@ -15,6 +15,11 @@ public final class CustomerFormats {
 
     private CustomerFormats() {}
 
+    /** The shop's currency: every price in the catalog is in it. */
+    public static Currency currency() {
+        return CURRENCY;
+    }
+
     /** "3 December 2026" / "3. Dezember 2026". */
     public static String date(LocalDate date, Locale language) {
         return date == null

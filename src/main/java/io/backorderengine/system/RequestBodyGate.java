@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -43,8 +44,11 @@ class RequestBodyGate extends OncePerRequestFilter {
     /** Requests with a body being read, per source address (an address is removed at zero). */
     private final ConcurrentHashMap<String, Integer> byClient = new ConcurrentHashMap<>();
 
+    private static final Pattern CATALOG = Pattern.compile("/api/inventory/(products|suppliers|substitutes)/?");
+
     private final long bodyLimit;
     private final long deploymentLimit;
+    private final long catalogLimit;
     private final ProblemWriter problems;
 
     RequestBodyGate(SystemSettings settings, ObjectMapper json) {
@@ -53,6 +57,7 @@ class RequestBodyGate extends OncePerRequestFilter {
         this.perClient = settings.http().maxConcurrentUploadsPerClient();
         this.bodyLimit = settings.api().maxBodySize().toBytes();
         this.deploymentLimit = settings.api().maxDeploymentSize().toBytes();
+        this.catalogLimit = settings.api().maxCatalogSize().toBytes();
         this.problems = new ProblemWriter(json);
     }
 
@@ -64,7 +69,7 @@ class RequestBodyGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/deployment/create") ? deploymentLimit : bodyLimit;
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             refuseTooLarge(response, limit);
             return;
@@ -143,6 +148,15 @@ class RequestBodyGate extends OncePerRequestFilter {
      * (up to 2 MB, for as long as the client takes) before closing, holding the thread: the exception,
      * thrown after the answer is sent, makes it close without reading on (it is logged at debug only).
      */
+    /** Deployments and catalog uploads are larger than any other request by nature. */
+    private long limitFor(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (uri.endsWith("/deployment/create")) {
+            return deploymentLimit;
+        }
+        return "PUT".equals(request.getMethod()) && CATALOG.matcher(uri).matches() ? catalogLimit : bodyLimit;
+    }
+
     private void refuseTooLarge(HttpServletResponse response, long limit) throws IOException {
         refuse(
                 response,

@@ -43,10 +43,13 @@ record SystemSettings(
     /**
      * @param maxBodySize       the largest request body, else 413
      * @param maxDeploymentSize the largest deployment (BPMN, DMN and forms together)
+     * @param maxCatalogSize    the largest catalog upload ({@code PUT /api/inventory/products},
+     *                          {@code /suppliers}, {@code /substitutes}): 10,000 products take about 2MB
      */
     record Api(
             @DefaultValue("256KB") DataSize maxBodySize,
-            @DefaultValue("4MB") DataSize maxDeploymentSize) {}
+            @DefaultValue("4MB") DataSize maxDeploymentSize,
+            @DefaultValue("8MB") DataSize maxCatalogSize) {}
 
     /** @param failedLoginsPerMinute failed logins per client address and minute before it is answered 429 */
     record Security(@DefaultValue("20") long failedLoginsPerMinute) {}

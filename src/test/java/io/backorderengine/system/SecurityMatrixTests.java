@@ -58,6 +58,17 @@ class SecurityMatrixTests extends ApplicationTest {
                 //                                                        anon wrong agent sup  analyst shop admin
                 new Surface("POST /api/orders", c -> placeOrder(c, stocked), 401, 401, 403, 403, 403, 201, 201),
                 new Surface("POST /api/inventory/receipts", this::receive, 401, 401, 403, 403, 403, 201, 201),
+                new Surface("PUT /api/inventory/products", this::uploadProduct, 401, 401, 403, 403, 403, 200, 200),
+                new Surface(
+                        "GET /api/inventory/products/{sku}",
+                        c -> read(c, "/api/inventory/products/" + stocked),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        200,
+                        200),
                 new Surface(
                         "GET /api/backorders/{id}",
                         c -> read(c, "/api/backorders/" + caseId),
@@ -209,6 +220,24 @@ class SecurityMatrixTests extends ApplicationTest {
         String sku = catalog.product(0);
         int status = as(caller).receive(Catalog.unique("RCPT"), sku, 1).status();
         return new Outcome(status, catalog.onHand(sku) != 0);
+    }
+
+    private Outcome uploadProduct(Caller caller) {
+        String sku = Catalog.unique("SECP");
+        int status = as(caller)
+                .put(
+                        "/api/inventory/products",
+                        List.of(Map.of(
+                                "sku",
+                                sku,
+                                "name",
+                                "Probe",
+                                "unitPrice",
+                                "1.00",
+                                "supplierId",
+                                catalog.supplierOf(catalog.product(0)))))
+                .status();
+        return new Outcome(status, catalog.count("select count(*) from product where sku = ?", sku) > 0);
     }
 
     private Outcome read(Caller caller, String path) {

@@ -1,0 +1,67 @@
+package io.backorderengine.inventory;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The shop's catalog: suppliers, products and substitutes uploaded in bulk (a JSON array per call,
+ * each item created, updated or left unchanged by its id, and answered item by item), and a product's
+ * stock picture.
+ */
+@RestController
+@RequestMapping(path = "/api/inventory", produces = MediaType.APPLICATION_JSON_VALUE)
+class CatalogController {
+
+    /** Within the catalog body limit ({@code backorder.api.max-catalog-size}) with room to spare. */
+    static final int MAX_ITEMS = 20_000;
+
+    private final CatalogImport catalog;
+    private final StockPictures pictures;
+
+    CatalogController(CatalogImport catalog, StockPictures pictures) {
+        this.catalog = catalog;
+        this.pictures = pictures;
+    }
+
+    @PutMapping("/suppliers")
+    BulkResult suppliers(@RequestBody List<CatalogItems.Supplier> items) {
+        return once(items, catalog::suppliers);
+    }
+
+    @PutMapping("/products")
+    BulkResult products(@RequestBody List<CatalogItems.Product> items) {
+        return once(items, catalog::products);
+    }
+
+    @PutMapping("/substitutes")
+    BulkResult substitutes(@RequestBody List<CatalogItems.Substitute> items) {
+        return once(items, catalog::substitutes);
+    }
+
+    @GetMapping("/products/{sku}")
+    StockPicture product(@PathVariable String sku) {
+        return pictures.of(sku).orElseThrow(() -> new ProductNotFoundException(sku));
+    }
+
+    private static <T> BulkResult once(List<T> items, Function<List<T>, BulkResult> upload) {
+        if (items.size() > MAX_ITEMS) {
+            throw new InvalidUploadException(
+                    "has %,d items; an upload takes at most %,d".formatted(items.size(), MAX_ITEMS));
+        }
+        try {
+            return upload.apply(items);
+        } catch (DuplicateKeyException createdConcurrently) {
+            // another upload created some of these ids a moment ago: this one now finds them and updates
+            return upload.apply(items);
+        }
+    }
+}
