@@ -107,7 +107,8 @@ class ModuleStructureTests {
                             "purchase_order",
                             "stock_receipt",
                             "reservation",
-                            "backorder_demand"),
+                            "backorder_demand",
+                            "stock_change"),
             "notification", Set.of("communication", "communication_coverage"),
             "customer", Set.of("decision_link"),
             "system", Set.of("api_key"));

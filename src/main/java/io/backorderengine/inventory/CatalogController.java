@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The shop's catalog: suppliers, products and substitutes uploaded in bulk (a JSON array per call,
- * each item created, updated or left unchanged by its id, and answered item by item), and a product's
- * stock picture.
+ * The shop's catalog and stock: suppliers, products, substitutes, stock counts and adjustments
+ * uploaded in bulk (a JSON array per call, each item decided by its id and answered item by item), and a
+ * product's stock picture.
  */
 @RestController
 @RequestMapping(path = "/api/inventory", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -25,10 +25,12 @@ class CatalogController {
     static final int MAX_ITEMS = 20_000;
 
     private final CatalogImport catalog;
+    private final StockChanges stockChanges;
     private final StockPictures pictures;
 
-    CatalogController(CatalogImport catalog, StockPictures pictures) {
+    CatalogController(CatalogImport catalog, StockChanges stockChanges, StockPictures pictures) {
         this.catalog = catalog;
+        this.stockChanges = stockChanges;
         this.pictures = pictures;
     }
 
@@ -45,6 +47,12 @@ class CatalogController {
     @PutMapping("/substitutes")
     BulkResult substitutes(@RequestBody List<CatalogItems.Substitute> items) {
         return once(items, catalog::substitutes);
+    }
+
+    /** Stock counts and adjustments, each booked once per change id (a repeat answers unchanged). */
+    @PutMapping("/stock-changes")
+    BulkResult stockChanges(@RequestBody List<CatalogItems.StockChange> items) {
+        return once(items, stockChanges::book);
     }
 
     @GetMapping("/products/{sku}")

@@ -62,4 +62,19 @@ public final class CatalogItems {
             return sku + " -> " + substituteSku;
         }
     }
+
+    /**
+     * A stock take's count or an adjustment of a SKU's free units, booked once per {@code changeId}.
+     * Exactly one of {@code countedOnHand} (units free to sell, as counted: not those already held for
+     * orders or cases) and {@code adjustBy} (returns add, damage takes away). Units that come to the
+     * shelf serve the waiting line first, as a receipt's do.
+     *
+     * @param reason why, for the record; required with {@code adjustBy}
+     */
+    public record StockChange(
+            @NotBlank @Size(max = 64) @Pattern(regexp = ID) String changeId,
+            @NotBlank @Size(max = 64) @Pattern(regexp = ID) String sku,
+            @Min(0) @Max(10_000_000) Integer countedOnHand,
+            @Min(-10_000_000) @Max(10_000_000) Integer adjustBy,
+            @Size(max = 200) @PlainText String reason) {}
 }

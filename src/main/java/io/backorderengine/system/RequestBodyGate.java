@@ -44,7 +44,8 @@ class RequestBodyGate extends OncePerRequestFilter {
     /** Requests with a body being read, per source address (an address is removed at zero). */
     private final ConcurrentHashMap<String, Integer> byClient = new ConcurrentHashMap<>();
 
-    private static final Pattern CATALOG = Pattern.compile("/api/inventory/(products|suppliers|substitutes)/?");
+    private static final Pattern CATALOG =
+            Pattern.compile("/api/inventory/(products|suppliers|substitutes|stock-changes)/?");
 
     private final long bodyLimit;
     private final long deploymentLimit;

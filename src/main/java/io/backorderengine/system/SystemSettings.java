@@ -44,7 +44,7 @@ record SystemSettings(
      * @param maxBodySize       the largest request body, else 413
      * @param maxDeploymentSize the largest deployment (BPMN, DMN and forms together)
      * @param maxCatalogSize    the largest catalog upload ({@code PUT /api/inventory/products},
-     *                          {@code /suppliers}, {@code /substitutes}): 10,000 products take about 2MB
+     *                          {@code /suppliers}, {@code /substitutes}, {@code /stock-changes}): 10,000 products take about 2MB
      */
     record Api(
             @DefaultValue("256KB") DataSize maxBodySize,

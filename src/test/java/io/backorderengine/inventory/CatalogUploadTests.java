@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CatalogUploadTests extends ApplicationTest {
 
     @Test
-    void tenThousandProductsLoadOnceAndTheSameUploadAgainChangesNothing() {
+    void tenThousandProductsAndTheirStockTakeLoadInOneCallEachAndAnUploadRepeatedChangesNothing() {
         String prefix = Catalog.unique("BULK");
         String supplier = prefix + "-SUP";
         assertThat(api.put("/api/inventory/suppliers", List.of(supplier(supplier, "Bulk Ltd", 7)))
@@ -50,6 +50,24 @@ class CatalogUploadTests extends ApplicationTest {
         assertThat(picture.path("unitPrice").decimalValue()).isEqualByComparingTo("19.90");
         assertThat(picture.path("leadTimeDays").asInt()).isEqualTo(7);
         assertThat(picture.path("onHand").asInt()).isZero();
+
+        // and the stock take that follows a catalog load: ten thousand counts in one call
+        List<Map<String, Object>> counts = IntStream.range(0, 10_000)
+                .mapToObj(i -> Map.<String, Object>of(
+                        "changeId", prefix + "-TAKE-" + i, "sku", prefix + "-" + i, "countedOnHand", i % 7))
+                .toList();
+        JsonNode counted = api.put("/api/inventory/stock-changes", counts).body();
+        assertThat(counted.path("created").asInt()).isEqualTo(10_000);
+        assertThat(api.get("/api/inventory/products/" + prefix + "-42")
+                        .body()
+                        .path("onHand")
+                        .asInt())
+                .isEqualTo(0);
+        assertThat(api.get("/api/inventory/products/" + prefix + "-43")
+                        .body()
+                        .path("onHand")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -183,6 +201,51 @@ class CatalogUploadTests extends ApplicationTest {
         Api.Response missing = api.get("/api/inventory/products/NO-SUCH-SKU");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    void aStockTakeAndAdjustmentsAreBookedOnceAndARiseServesTheWaitingLineFirst() {
+        String sku = catalog.product("Stove", "80.00", 0, 10);
+        catalog.purchaseOrder(Catalog.unique("PO"), sku, 10, catalog.today().plusDays(5));
+        String waiting = waitingCase(sku, 2);
+        String other = catalog.product("Pan", "20.00", 6, 10);
+        String count = Catalog.unique("TAKE");
+        Map<String, Object> stockTake = Map.of("changeId", count, "sku", sku, "countedOnHand", 5);
+        Map<String, Object> damaged =
+                Map.of("changeId", Catalog.unique("DMG"), "sku", other, "adjustBy", -2, "reason", "damaged in storage");
+        Map<String, Object> tooMuch =
+                Map.of("changeId", Catalog.unique("DMG"), "sku", other, "adjustBy", -50, "reason", "lost");
+        Map<String, Object> noReason = Map.of("changeId", Catalog.unique("RET"), "sku", other, "adjustBy", 1);
+        Map<String, Object> both = Map.of(
+                "changeId", Catalog.unique("BOTH"), "sku", other, "countedOnHand", 1, "adjustBy", 1, "reason", "x");
+
+        JsonNode booked = api.put("/api/inventory/stock-changes", List.of(stockTake, damaged, tooMuch, noReason, both))
+                .body();
+        JsonNode repeated = api.put("/api/inventory/stock-changes", List.of(stockTake, damaged))
+                .body();
+        Map<String, Object> sameIdOtherCount = Map.of("changeId", count, "sku", sku, "countedOnHand", 9);
+        JsonNode conflicting = api.put("/api/inventory/stock-changes", List.of(sameIdOtherCount))
+                .body();
+
+        assertThat(outcomes(booked)).containsExactly("CREATED", "CREATED", "REFUSED", "REFUSED", "REFUSED");
+        assertThat(problem(booked, 2)).contains("adjustBy", "only 4 unit(s)");
+        assertThat(problem(booked, 3)).contains("reason", "required");
+        assertThat(problem(booked, 4)).contains("either countedOnHand");
+        assertThat(outcomes(repeated)).containsExactly("UNCHANGED", "UNCHANGED");
+        assertThat(outcomes(conflicting)).containsExactly("REFUSED");
+        assertThat(problem(conflicting, 0)).contains("booked before with other content");
+        // five counted: two go to the waiting case, three stay free; the pan lost two once, not twice
+        JsonNode stove = api.get("/api/inventory/products/" + sku).body();
+        assertThat(stove.path("onHand").asInt()).isEqualTo(3);
+        assertThat(stove.path("allocated").asInt()).isEqualTo(2);
+        assertThat(stove.path("waitingCases").asInt()).isZero();
+        assertThat(api.get("/api/inventory/products/" + other)
+                        .body()
+                        .path("onHand")
+                        .asInt())
+                .isEqualTo(4);
+        await().untilAsserted(() ->
+                assertThat(api.backorder(waiting).path("status").asText()).isEqualTo("FULFILLED"));
     }
 
     private static Map<String, Object> product(String sku, String name, String price, String supplierId) {
