@@ -98,7 +98,9 @@ class ModuleStructureTests {
                             "case_decision",
                             "case_task",
                             "case_ledger",
-                            "case_message"),
+                            "case_message",
+                            "case_outcome",
+                            "case_outcome_head"),
             "inventory",
                     Set.of(
                             "product",

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.backorderengine.backorder.internal.CaseOutcomes;
 import io.backorderengine.backorder.internal.CaseRecord;
 import io.backorderengine.backorder.internal.CaseRepository;
 import io.backorderengine.inventory.Alternative;
@@ -56,13 +57,21 @@ public class CaseOffers {
     private final CaseRepository cases;
     private final CaseLedger ledger;
     private final Inventory inventory;
+    private final CaseOutcomes outcomes;
     private final Clock clock;
 
-    CaseOffers(JdbcClient jdbc, CaseRepository cases, CaseLedger ledger, Inventory inventory, Clock clock) {
+    CaseOffers(
+            JdbcClient jdbc,
+            CaseRepository cases,
+            CaseLedger ledger,
+            Inventory inventory,
+            CaseOutcomes outcomes,
+            Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.ledger = ledger;
         this.inventory = inventory;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -121,6 +130,9 @@ public class CaseOffers {
                                 discountPercent,
                                 skus.isEmpty() ? "none" : String.join(", ", skus),
                                 reviewRequired ? ", reviewed" : ""));
+        if (discountPercent > 0) {
+            outcomes.record(caseId, OutcomeType.DISCOUNT_GRANTED, Map.of("discountPercent", discountPercent));
+        }
     }
 
     public Optional<Offer> latest(String caseId) {

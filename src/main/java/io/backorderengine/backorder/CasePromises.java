@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.backorderengine.backorder.internal.CaseOutcomes;
+import io.backorderengine.backorder.internal.CaseRecord;
 import io.backorderengine.backorder.internal.CaseRepository;
 import io.backorderengine.inventory.ExpectedSupply;
 import io.backorderengine.inventory.Inventory;
@@ -41,6 +44,7 @@ public class CasePromises {
     private final CaseLedger ledger;
     private final Inventory inventory;
     private final CasePolicy policy;
+    private final CaseOutcomes outcomes;
     private final Clock clock;
 
     CasePromises(
@@ -49,10 +53,12 @@ public class CasePromises {
             CaseLedger ledger,
             Inventory inventory,
             CasePolicy policy,
+            CaseOutcomes outcomes,
             Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.ledger = ledger;
+        this.outcomes = outcomes;
         this.inventory = inventory;
         this.policy = policy;
         this.clock = clock;
@@ -65,9 +71,7 @@ public class CasePromises {
      */
     @Transactional
     public Outcome promise(String caseId) {
-        if (cases.find(caseId).isEmpty()) {
-            throw new CaseNotFoundException(caseId);
-        }
+        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         ExpectedSupply supply = inventory.expectedSupplyFor(caseId);
         Optional<Promise> last = latest(caseId);
         Optional<LocalDate> told = lastTold(caseId);
@@ -99,6 +103,17 @@ public class CasePromises {
                                 ? "expected %s (%s)".formatted(supply.expectedDate(), supply.basis())
                                 : "expected %s, was %s (%s)".formatted(supply.expectedDate(), previous, supply.basis()))
                         + (tell ? "" : "; within the threshold, customer not told"));
+        if (previous == null) {
+            outcomes.record(
+                    caseId,
+                    OutcomeType.BACKORDERED,
+                    Map.of("sku", c.sku(), "quantityShort", c.quantityShort(), "expectedDate", supply.expectedDate()));
+        } else {
+            outcomes.record(
+                    caseId,
+                    OutcomeType.DATE_CHANGED,
+                    Map.of("expectedDate", supply.expectedDate(), "previousDate", previous, "customerTold", tell));
+        }
         return new Outcome(supply.expectedDate(), told.orElse(null), true, tell, waitDays);
     }
 

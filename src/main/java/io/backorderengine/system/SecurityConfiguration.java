@@ -96,6 +96,8 @@ class SecurityConfiguration {
                         .hasAnyRole(SUPERVISORS, ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/notifications/bounces"))
                         .hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/events"))
+                        .hasAnyRole(ORDER_SYSTEMS, ADMINS)
                         .anyRequest()
                         .hasRole(ADMINS))
                 .build();

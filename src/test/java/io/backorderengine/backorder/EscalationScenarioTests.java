@@ -13,12 +13,17 @@ import io.backorderengine.support.Mailbox;
 import io.backorderengine.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A case waits past its limit, a supervisor gets the escalation and cancels it, the customer is
  * told: over HTTP as the shop and Tasklist do it, with only the timer driven by hand.
  */
 class EscalationScenarioTests extends ApplicationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aCaseWaitingPastItsLimitIsEscalatedAndCancelledByTheSupervisor() {
@@ -74,5 +79,17 @@ class EscalationScenarioTests extends ApplicationTest {
         assertThat(catalog.count(
                         "select count(*) from backorder_demand where case_id = ? and status = 'WITHDRAWN'", caseId))
                 .isEqualTo(1);
+        // what the order system hears: the escalation, then the cancellation with the supervisor's reason
+        assertThat(jdbc.sql("select type from case_outcome where case_id = ? order by outcome_id")
+                        .param(caseId)
+                        .query(String.class)
+                        .list())
+                .containsSubsequence("ESCALATED", "CANCELLED");
+        assertThat(jdbc.sql("select data from case_outcome where case_id = ? and type = 'CANCELLED'")
+                        .param(caseId)
+                        .query(String.class)
+                        .single())
+                // 45.00 less the 5 % granted for a ten-day wait
+                .contains("the supplier stopped making it", "\"refundAmount\":42.75");
     }
 }

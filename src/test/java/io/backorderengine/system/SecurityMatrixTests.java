@@ -59,6 +59,7 @@ class SecurityMatrixTests extends ApplicationTest {
                 new Surface("POST /api/orders", c -> placeOrder(c, stocked), 401, 401, 403, 403, 403, 201, 201),
                 new Surface("POST /api/inventory/receipts", this::receive, 401, 401, 403, 403, 403, 201, 201),
                 new Surface("PUT /api/inventory/products", this::uploadProduct, 401, 401, 403, 403, 403, 200, 200),
+                new Surface("GET /api/events", c -> read(c, "/api/events?limit=1"), 401, 401, 403, 403, 403, 200, 200),
                 new Surface(
                         "GET /api/inventory/products/{sku}",
                         c -> read(c, "/api/inventory/products/" + stocked),

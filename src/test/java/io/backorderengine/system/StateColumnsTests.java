@@ -44,7 +44,8 @@ class StateColumnsTests extends ApplicationTest {
         "case_promise, basis, io.backorderengine.inventory.SupplyBasis, case_promise_basis",
         "case_ledger, kind, io.backorderengine.backorder.CaseLedgerKind, case_ledger_kind",
         "case_decision, decision, io.backorderengine.backorder.CustomerDecision, case_decision_decision",
-        "case_decision, channel, io.backorderengine.backorder.DecisionChannel, case_decision_channel"
+        "case_decision, channel, io.backorderengine.backorder.DecisionChannel, case_decision_channel",
+        "case_outcome, type, io.backorderengine.backorder.OutcomeType, case_outcome_type"
     })
     void theSchemaAcceptsExactlyTheValuesOfTheType(String table, String column, String type, String constraint)
             throws ClassNotFoundException {

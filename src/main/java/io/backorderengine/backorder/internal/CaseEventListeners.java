@@ -6,6 +6,7 @@ import java.util.Map;
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CaseReprioritized;
+import io.backorderengine.backorder.OutcomeType;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.StockAllocated;
 import io.backorderengine.inventory.SupplyChanged;
@@ -24,16 +25,26 @@ class CaseEventListeners {
     private final CaseRepository cases;
     private final CaseLedger ledger;
     private final Inventory inventory;
+    private final CaseOutcomes outcomes;
 
-    CaseEventListeners(CaseInbox inbox, CaseRepository cases, CaseLedger ledger, Inventory inventory) {
+    CaseEventListeners(
+            CaseInbox inbox, CaseRepository cases, CaseLedger ledger, Inventory inventory, CaseOutcomes outcomes) {
         this.inbox = inbox;
         this.cases = cases;
         this.ledger = ledger;
         this.inventory = inventory;
+        this.outcomes = outcomes;
     }
 
     @EventListener
     void on(StockAllocated allocated) {
+        outcomes.record(
+                allocated.caseId(),
+                allocated.complete() ? OutcomeType.ALLOCATED : OutcomeType.PARTIALLY_ALLOCATED,
+                Map.of(
+                        "sku", allocated.sku(),
+                        "quantity", allocated.quantity(),
+                        "remaining", allocated.remaining()));
         ledger.record(
                 allocated.caseId(),
                 CaseLedgerKind.ALLOCATED,

@@ -34,6 +34,7 @@ public class CaseRegistry {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Validator validator;
+    private final CaseEndings endings;
 
     CaseRegistry(
             CaseRepository cases,
@@ -41,8 +42,10 @@ public class CaseRegistry {
             Inventory inventory,
             ApplicationEventPublisher events,
             Clock clock,
-            Validator validator) {
+            Validator validator,
+            CaseEndings endings) {
         this.validator = validator;
+        this.endings = endings;
         this.cases = cases;
         this.ledger = ledger;
         this.inventory = inventory;
@@ -104,6 +107,7 @@ public class CaseRegistry {
     @Transactional
     public void close(String caseId, CaseStatus outcome, String reason) {
         if (cases.close(caseId, outcome, reason, LocalDateTime.now(clock))) {
+            endings.ended(cases.find(caseId).orElseThrow(), outcome, reason);
             ledger.record(
                     caseId,
                     CaseLedgerKind.CLOSED,

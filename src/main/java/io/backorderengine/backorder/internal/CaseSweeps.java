@@ -6,14 +6,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The sweeps that finish what a stopped node or a busy case left: case starts and case messages.
+ * The sweeps that finish what a stopped node or a busy case left (case starts, case messages), and the one
+ * that puts outcomes in the feed.
  *
  * @param intake   cases registered without a process
  * @param messages case messages not yet delivered
+ * @param outcomes outcomes recorded but not yet in the feed
  */
 @ConfigurationProperties("backorder")
 public record CaseSweeps(
-        @DefaultValue Intake intake, @DefaultValue Messages messages) {
+        @DefaultValue Intake intake,
+        @DefaultValue Messages messages,
+        @DefaultValue Outcomes outcomes) {
+
+    /**
+     * @param sequenceInterval how often every node gives new outcomes their feed position (the feed lags
+     *                         the facts by about this much)
+     */
+    public record Outcomes(@DefaultValue("PT0.2S") Duration sequenceInterval) {}
 
     /**
      * @param unstartedAfter         a case still without a process this long after it was registered is started

@@ -4,10 +4,13 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
 
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.backorder.OutcomeType;
+import io.backorderengine.backorder.internal.CaseOutcomes;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,11 +21,13 @@ import org.springframework.stereotype.Component;
 @ModelBean
 class OpenEscalationDelegate implements JavaDelegate {
     private final CaseLedger ledger;
+    private final CaseOutcomes outcomes;
     private final CasePolicy policy;
     private final Clock clock;
 
-    OpenEscalationDelegate(CaseLedger ledger, CasePolicy policy, Clock clock) {
+    OpenEscalationDelegate(CaseLedger ledger, CaseOutcomes outcomes, CasePolicy policy, Clock clock) {
         this.ledger = ledger;
+        this.outcomes = outcomes;
         this.policy = policy;
         this.clock = clock;
     }
@@ -38,5 +43,9 @@ class OpenEscalationDelegate implements JavaDelegate {
                 null,
                 "waited past the limit; supervisor task due "
                         + ESCALATION_DUE_AT.get(execution).toInstant());
+        outcomes.record(
+                caseIdOf(execution),
+                OutcomeType.ESCALATED,
+                Map.of("level", 1, "dueAt", ESCALATION_DUE_AT.get(execution).toInstant()));
     }
 }

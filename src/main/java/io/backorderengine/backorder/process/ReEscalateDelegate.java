@@ -4,10 +4,13 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
 
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CasePolicy;
+import io.backorderengine.backorder.OutcomeType;
+import io.backorderengine.backorder.internal.CaseOutcomes;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,11 +21,13 @@ import org.springframework.stereotype.Component;
 @ModelBean
 class ReEscalateDelegate implements JavaDelegate {
     private final CaseLedger ledger;
+    private final CaseOutcomes outcomes;
     private final CasePolicy policy;
     private final Clock clock;
 
-    ReEscalateDelegate(CaseLedger ledger, CasePolicy policy, Clock clock) {
+    ReEscalateDelegate(CaseLedger ledger, CaseOutcomes outcomes, CasePolicy policy, Clock clock) {
         this.ledger = ledger;
+        this.outcomes = outcomes;
         this.policy = policy;
         this.clock = clock;
     }
@@ -35,5 +40,9 @@ class ReEscalateDelegate implements JavaDelegate {
         ESCALATION_DUE_AT.set(
                 execution, Date.from(clock.instant().plus(policy.escalation().due())));
         ledger.record(caseIdOf(execution), CaseLedgerKind.RE_ESCALATED, null, "escalation overdue; now level " + next);
+        outcomes.record(
+                caseIdOf(execution),
+                OutcomeType.ESCALATED,
+                Map.of("level", next, "dueAt", ESCALATION_DUE_AT.get(execution).toInstant()));
     }
 }
