@@ -51,15 +51,11 @@ class CustomerPageController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<CaseView> found = caseOf(token);
-        if (found.isEmpty()) {
-            return page.invalid(model, response);
+        Opened opened = open(token, model, request, response);
+        if (opened.answer() != null) {
+            return opened.answer();
         }
-        CaseView c = found.get();
-        page.prepare(model, request, c, token);
-        if (c.status().closed()) {
-            return "customer/outcome";
-        }
+        CaseView c = opened.view();
         Optional<CustomerDecision> decision = parse(choice);
         if (decision.isPresent()
                 && (decision.get() != CustomerDecision.ALTERNATIVE || DecisionPageModel.offered(c, sku))) {
@@ -80,16 +76,12 @@ class CustomerPageController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<CaseView> found = caseOf(token);
+        Opened opened = open(token, model, request, response);
+        if (opened.answer() != null) {
+            return opened.answer();
+        }
+        CaseView c = opened.view();
         Optional<CustomerDecision> decision = parse(choice);
-        if (found.isEmpty()) {
-            return page.invalid(model, response);
-        }
-        CaseView c = found.get();
-        page.prepare(model, request, c, token);
-        if (c.status().closed()) {
-            return "customer/outcome";
-        }
         if (decision.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "customer/case";
@@ -161,5 +153,19 @@ class CustomerPageController {
             return Optional.empty();
         }
         return CustomerDecision.ofCode(choice);
+    }
+
+    /** The case behind a link, the page prepared for it; or the view to answer at once. */
+    private record Opened(CaseView view, String answer) {}
+
+    /** An unusable link gets its page; an ended case shows its outcome, whatever was asked. */
+    private Opened open(String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<CaseView> found = caseOf(token);
+        if (found.isEmpty()) {
+            return new Opened(null, page.invalid(model, response));
+        }
+        CaseView c = found.get();
+        page.prepare(model, request, c, token);
+        return new Opened(c, c.status().closed() ? "customer/outcome" : null);
     }
 }

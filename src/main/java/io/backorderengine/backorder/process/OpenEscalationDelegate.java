@@ -2,15 +2,8 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
-import java.time.Clock;
-import java.util.Date;
-import java.util.Map;
-
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
-import io.backorderengine.backorder.CasePolicy;
-import io.backorderengine.backorder.OutcomeType;
-import io.backorderengine.backorder.internal.CaseOutcomes;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,31 +14,20 @@ import org.springframework.stereotype.Component;
 @ModelBean
 class OpenEscalationDelegate implements JavaDelegate {
     private final CaseLedger ledger;
-    private final CaseOutcomes outcomes;
-    private final CasePolicy policy;
-    private final Clock clock;
+    private final Escalations escalations;
 
-    OpenEscalationDelegate(CaseLedger ledger, CaseOutcomes outcomes, CasePolicy policy, Clock clock) {
+    OpenEscalationDelegate(CaseLedger ledger, Escalations escalations) {
         this.ledger = ledger;
-        this.outcomes = outcomes;
-        this.policy = policy;
-        this.clock = clock;
+        this.escalations = escalations;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ESCALATION_LEVEL.set(execution, 1);
-        ESCALATION_DUE_AT.set(
-                execution, Date.from(clock.instant().plus(policy.escalation().due())));
+        var due = escalations.raise(execution, 1);
         ledger.record(
                 caseIdOf(execution),
                 CaseLedgerKind.ESCALATED,
                 null,
-                "waited past the limit; supervisor task due "
-                        + ESCALATION_DUE_AT.get(execution).toInstant());
-        outcomes.record(
-                caseIdOf(execution),
-                OutcomeType.ESCALATED,
-                Map.of("level", 1, "dueAt", ESCALATION_DUE_AT.get(execution).toInstant()));
+                "waited past the limit; supervisor task due " + due);
     }
 }
