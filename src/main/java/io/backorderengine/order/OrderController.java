@@ -7,6 +7,10 @@ import io.backorderengine.notification.EmailSummary;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.system.ProblemException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Order systems place orders here. */
@@ -23,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final OrderIntake intake;
+    private final OrderRepository orders;
     private final Notifications notifications;
 
-    OrderController(OrderIntake intake, Notifications notifications) {
+    OrderController(OrderIntake intake, OrderRepository orders, Notifications notifications) {
         this.intake = intake;
+        this.orders = orders;
         this.notifications = notifications;
     }
 
@@ -41,6 +48,20 @@ class OrderController {
         }
         return ResponseEntity.ok(placed.order());
     }
+
+    /** A customer's orders, newest first. */
+    @GetMapping
+    OrderPage byCustomer(
+            @RequestParam @NotBlank @Size(max = 64) String customerId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        List<OrderSummary> found = orders.byCustomer(customerId, (long) page * size, size + 1);
+        boolean hasMore = found.size() > size;
+        return new OrderPage(hasMore ? found.subList(0, size) : found, page, size, hasMore);
+    }
+
+    /** @param hasMore whether a next page has orders */
+    record OrderPage(List<OrderSummary> items, int page, int size, boolean hasMore) {}
 
     @GetMapping("/{orderId}")
     ResponseEntity<OrderView> get(@PathVariable String orderId) {

@@ -15,6 +15,7 @@ class OrderRepository {
 
     private static final RecordRows<OrderRow> ORDER_ROW_ROWS = RecordRows.of(OrderRow.class);
     private static final RecordRows<LineRow> LINE_ROW_ROWS = RecordRows.of(LineRow.class);
+    private static final RecordRows<OrderSummary> ORDER_SUMMARY_ROWS = RecordRows.of(OrderSummary.class);
 
     private record OrderRow(
             String orderId,
@@ -93,6 +94,24 @@ class OrderRepository {
                         caseId,
                         refusalReason)
                 .update();
+    }
+
+    /** A customer's orders, newest first: {@code limit} from {@code offset}. */
+    List<OrderSummary> byCustomer(String customerId, long offset, int limit) {
+        return jdbc.sql("""
+                        select o.order_id, o.customer_id, o.placed_at,
+                               (select count(*) from order_line l where l.order_id = o.order_id) as lines,
+                               (select count(*) from order_line l where l.order_id = o.order_id
+                                and l.quantity_backordered > 0) as backordered_lines,
+                               (select count(*) from order_line l where l.order_id = o.order_id
+                                and l.outcome in (:refused)) as refused_lines
+                        from customer_order o where o.customer_id = :customer
+                        order by o.placed_at desc, o.order_id
+                        offset %d rows fetch next %d rows only""".formatted(offset, limit))
+                .param("customer", customerId)
+                .param("refused", List.of(LineOutcome.REFUSED.name(), LineOutcome.PARTIALLY_REFUSED.name()))
+                .query(ORDER_SUMMARY_ROWS)
+                .list();
     }
 
     Optional<StoredOrder> find(String orderId) {

@@ -6,9 +6,11 @@ import java.security.Principal;
 import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.CaseStatus;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
+import io.backorderengine.backorder.internal.CaseSearch;
 import io.backorderengine.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Backorder cases for shops and their account pages. */
@@ -32,10 +35,34 @@ class BackorderController {
 
     private final BackorderCases cases;
     private final CaseDecisions decisions;
+    private final CaseSearch search;
 
-    BackorderController(BackorderCases cases, CaseDecisions decisions) {
+    BackorderController(BackorderCases cases, CaseDecisions decisions, CaseSearch search) {
         this.cases = cases;
         this.decisions = decisions;
+        this.search = search;
+    }
+
+    /**
+     * Cases by what is known of them, newest first; every filter is optional.
+     *
+     * @param waitingLongerThanDays open cases opened more than this many days ago
+     * @param escalated             open cases that went to a supervisor (or, false, that did not)
+     */
+    @GetMapping
+    CaseSearch.Page list(
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) @Size(max = 64) String sku,
+            @RequestParam(required = false) @Size(max = 64) String orderId,
+            @RequestParam(required = false) @Size(max = 320) String customerEmail,
+            @RequestParam(required = false) @Min(0) @Max(3650) Integer waitingLongerThanDays,
+            @RequestParam(required = false) Boolean escalated,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return search.find(
+                new CaseSearch.Filter(status, sku, orderId, customerEmail, waitingLongerThanDays, escalated),
+                page,
+                size);
     }
 
     /**
