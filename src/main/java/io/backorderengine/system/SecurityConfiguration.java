@@ -22,6 +22,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -133,6 +134,19 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .hasRole(ADMINS))
+                .build();
+    }
+
+    /** The API's description and its Swagger UI page, for those who integrate: order systems and admins. */
+    @Bean
+    @Order(6)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        return basicAuth(http.securityMatcher(new OrRequestMatcher(
+                        path("/v3/api-docs"),
+                        path("/v3/api-docs/**"),
+                        path("/swagger-ui.html"),
+                        path("/swagger-ui/**"))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(ORDER_SYSTEMS, ADMINS))
                 .build();
     }
 
