@@ -15,6 +15,7 @@ import io.backorderengine.system.RecordRows;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,11 +40,13 @@ class CatalogImport {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
 
-    CatalogImport(JdbcClient jdbc, JdbcTemplate batch, Validator validator) {
+    CatalogImport(JdbcClient jdbc, JdbcTemplate batch, Validator validator, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.validator = validator;
+        this.events = events;
     }
 
     @Transactional
@@ -57,6 +60,7 @@ class CatalogImport {
                 CatalogItems.Supplier::supplierId);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        List<CatalogItems.Supplier> newLeadTimes = new ArrayList<>();
         BulkResult result = upload.decide(supplier -> {
             CatalogItems.Supplier before = stored.get(supplier.supplierId());
             if (before == null) {
@@ -67,10 +71,28 @@ class CatalogImport {
                 return BulkUpload.Verdict.UNCHANGED;
             }
             updates.add(new Object[] {supplier.name(), supplier.leadTimeDays(), supplier.supplierId()});
+            if (!before.leadTimeDays().equals(supplier.leadTimeDays())) {
+                newLeadTimes.add(supplier);
+            }
             return BulkUpload.Verdict.UPDATED;
         });
         batch.batchUpdate("insert into supplier (supplier_id, name, lead_time_days) values (?, ?, ?)", inserts);
         batch.batchUpdate("update supplier set name = ?, lead_time_days = ? where supplier_id = ?", updates);
+        // in this transaction: the waiting cases' re-promises are stored with the new lead time
+        for (CatalogItems.Supplier supplier : newLeadTimes) {
+            List<String> waiting = jdbc.sql(
+                            "select sku from product where supplier_id = ? and waiting_units > 0 order by sku")
+                    .param(supplier.supplierId())
+                    .query(String.class)
+                    .list();
+            if (!waiting.isEmpty()) {
+                events.publishEvent(new LeadTimeChanged(
+                        supplier.supplierId(),
+                        stored.get(supplier.supplierId()).leadTimeDays(),
+                        supplier.leadTimeDays(),
+                        waiting));
+            }
+        }
         return logged("suppliers", result);
     }
 

@@ -248,6 +248,28 @@ class CatalogUploadTests extends ApplicationTest {
                 assertThat(api.backorder(waiting).path("status").asText()).isEqualTo("FULFILLED"));
     }
 
+    @Test
+    void aSuppliersNewLeadTimeMovesTheDatesThatRestOnIt() {
+        String supplier = Catalog.unique("SUP");
+        String sku = Catalog.unique("SLOW");
+        api.put("/api/inventory/suppliers", List.of(supplier(supplier, "Slow Ltd", 10)));
+        api.put("/api/inventory/products", List.of(product(sku, "Slow item", "10.00", supplier)));
+        String caseId = waitingCase(sku, 1);
+        assertThat(api.backorder(caseId).path("expectedDate").asText())
+                .isEqualTo(catalog.today().plusDays(10).toString());
+
+        JsonNode changed = api.put("/api/inventory/suppliers", List.of(supplier(supplier, "Slow Ltd", 24)))
+                .body();
+
+        assertThat(outcomes(changed)).containsExactly("UPDATED");
+        await().untilAsserted(() -> assertThat(
+                        api.backorder(caseId).path("expectedDate").asText())
+                .isEqualTo(catalog.today().plusDays(24).toString()));
+        await().untilAsserted(
+                        () -> assertThat(api.backorder(caseId).path("emails").findValuesAsText("template"))
+                                .contains("date-changed"));
+    }
+
     private static Map<String, Object> product(String sku, String name, String price, String supplierId) {
         Map<String, Object> product = new HashMap<>();
         product.put("sku", sku);

@@ -8,6 +8,7 @@ import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CaseReprioritized;
 import io.backorderengine.backorder.OutcomeType;
 import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.LeadTimeChanged;
 import io.backorderengine.inventory.StockAllocated;
 import io.backorderengine.inventory.SupplyChanged;
 import io.backorderengine.notification.CustomerUnreachable;
@@ -75,6 +76,12 @@ class CaseEventListeners {
     @EventListener
     void on(SupplyChanged changed) {
         repromiseMoved(changed.sku(), reason(changed));
+    }
+
+    /** A supplier's lead time changed: dates that rest on it move. */
+    @EventListener
+    void on(LeadTimeChanged changed) {
+        changed.skus().forEach(sku -> repromiseMoved(sku, "planning-updated"));
     }
 
     /** A supervisor moved a case in line: the cases whose covering supply changed are re-promised. */
