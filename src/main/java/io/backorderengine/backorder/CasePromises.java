@@ -105,12 +105,12 @@ public class CasePromises {
                         + (tell ? "" : "; within the threshold, customer not told"));
         if (previous == null) {
             outcomes.record(
-                    caseId,
+                    c,
                     OutcomeType.BACKORDERED,
                     Map.of("sku", c.sku(), "quantityShort", c.quantityShort(), "expectedDate", supply.expectedDate()));
         } else {
             outcomes.record(
-                    caseId,
+                    c,
                     OutcomeType.DATE_CHANGED,
                     Map.of("expectedDate", supply.expectedDate(), "previousDate", previous, "customerTold", tell));
         }

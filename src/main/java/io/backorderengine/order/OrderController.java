@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.backorderengine.notification.EmailSummary;
 import io.backorderengine.notification.Notifications;
+import io.backorderengine.system.ListPage;
 import io.backorderengine.system.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,17 +52,12 @@ class OrderController {
 
     /** A customer's orders, newest first. */
     @GetMapping
-    OrderPage byCustomer(
+    ListPage<OrderSummary> byCustomer(
             @RequestParam @NotBlank @Size(max = 64) String customerId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        List<OrderSummary> found = orders.byCustomer(customerId, (long) page * size, size + 1);
-        boolean hasMore = found.size() > size;
-        return new OrderPage(hasMore ? found.subList(0, size) : found, page, size, hasMore);
+        return ListPage.of(orders.byCustomer(customerId, (long) page * size, size + 1), page, size);
     }
-
-    /** @param hasMore whether a next page has orders */
-    record OrderPage(List<OrderSummary> items, int page, int size, boolean hasMore) {}
 
     @GetMapping("/{orderId}")
     ResponseEntity<OrderView> get(@PathVariable String orderId) {

@@ -43,7 +43,7 @@ class CaseEndings {
                                 "case %s switched without a chosen alternative".formatted(c.caseId())));
                 Product alternative = inventory.product(sku).orElseThrow();
                 outcomes.record(
-                        c.caseId(),
+                        c,
                         OutcomeType.SUBSTITUTED,
                         Map.of(
                                 "sku", c.sku(),
@@ -62,7 +62,7 @@ class CaseEndings {
                 facts.put("reason", reason);
                 facts.put("refundAmount", refund(c, discount));
                 facts.put("currency", CustomerFormats.currency().getCurrencyCode());
-                outcomes.record(c.caseId(), OutcomeType.CANCELLED, facts);
+                outcomes.record(c, OutcomeType.CANCELLED, facts);
             }
             default -> {
                 // fulfilled: each allocation was an outcome of its own

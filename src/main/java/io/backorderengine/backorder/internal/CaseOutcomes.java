@@ -37,7 +37,13 @@ public class CaseOutcomes {
     /** @param data the facts, as {@link OutcomeType} lists them (values JSON can write) */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String caseId, OutcomeType type, Map<String, ?> data) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        record(cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)), type, data);
+    }
+
+    /** The same, for a caller that has read the case already (no second read of its row). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(CaseRecord c, OutcomeType type, Map<String, ?> data) {
+        String caseId = c.caseId();
         String facts;
         try {
             facts = json.writeValueAsString(data);

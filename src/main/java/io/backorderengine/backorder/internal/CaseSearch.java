@@ -8,6 +8,7 @@ import java.util.List;
 import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CaseStatus;
 import io.backorderengine.backorder.CaseSummary;
+import io.backorderengine.system.ListPage;
 import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +38,6 @@ public class CaseSearch {
             Integer waitingLongerThanDays,
             Boolean escalated) {}
 
-    /** @param hasMore whether a next page has cases */
-    public record Page(List<CaseSummary> items, int page, int size, boolean hasMore) {}
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -49,7 +47,7 @@ public class CaseSearch {
     }
 
     @Transactional(readOnly = true)
-    public Page find(Filter filter, int page, int size) {
+    public ListPage<CaseSummary> find(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("escalatedKind", CaseLedgerKind.ESCALATED.name())
@@ -87,9 +85,6 @@ public class CaseSearch {
                 order by c.opened_at desc, c.case_id
                 offset %d rows fetch next %d rows only""".formatted(
                 ESCALATED, where.isEmpty() ? "" : "where " + String.join(" and ", where), (long) page * size, size + 1);
-        List<CaseSummary> found =
-                jdbc.sql(sql).paramSource(params).query(SUMMARY_ROWS).list();
-        boolean hasMore = found.size() > size;
-        return new Page(hasMore ? found.subList(0, size) : found, page, size, hasMore);
+        return ListPage.of(jdbc.sql(sql).paramSource(params).query(SUMMARY_ROWS).list(), page, size);
     }
 }

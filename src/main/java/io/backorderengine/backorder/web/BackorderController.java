@@ -7,10 +7,12 @@ import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseStatus;
+import io.backorderengine.backorder.CaseSummary;
 import io.backorderengine.backorder.CaseView;
 import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.internal.CaseSearch;
+import io.backorderengine.system.ListPage;
 import io.backorderengine.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,7 +52,7 @@ class BackorderController {
      * @param escalated             open cases that went to a supervisor (or, false, that did not)
      */
     @GetMapping
-    CaseSearch.Page list(
+    ListPage<CaseSummary> list(
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) @Size(max = 64) String sku,
             @RequestParam(required = false) @Size(max = 64) String orderId,
