@@ -59,6 +59,28 @@ class SecurityMatrixTests extends ApplicationTest {
                 new Surface("POST /api/orders", c -> placeOrder(c, stocked), 401, 401, 403, 403, 403, 201, 201),
                 new Surface("POST /api/inventory/receipts", this::receive, 401, 401, 403, 403, 403, 201, 201),
                 new Surface("PUT /api/inventory/products", this::uploadProduct, 401, 401, 403, 403, 403, 200, 200),
+                new Surface("PUT /api/inventory/suppliers", this::uploadSupplier, 401, 401, 403, 403, 403, 200, 200),
+                new Surface(
+                        "PUT /api/inventory/substitutes",
+                        c -> uploadSubstitute(c, stocked),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        200,
+                        200),
+                new Surface(
+                        "PUT /api/inventory/stock-changes",
+                        c -> countStock(c, stocked),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        200,
+                        200),
+                new Surface("GET /v3/api-docs", c -> read(c, "/v3/api-docs"), 401, 401, 403, 403, 403, 200, 200),
                 new Surface("GET /api/events", c -> read(c, "/api/events?limit=1"), 401, 401, 403, 403, 403, 200, 200),
                 new Surface(
                         "GET /api/backorders (list)",
@@ -259,6 +281,34 @@ class SecurityMatrixTests extends ApplicationTest {
                                 catalog.supplierOf(catalog.product(0)))))
                 .status();
         return new Outcome(status, catalog.count("select count(*) from product where sku = ?", sku) > 0);
+    }
+
+    private Outcome uploadSupplier(Caller caller) {
+        String supplier = Catalog.unique("SECS");
+        int status = as(caller)
+                .put(
+                        "/api/inventory/suppliers",
+                        List.of(Map.of("supplierId", supplier, "name", "Probe", "leadTimeDays", 3)))
+                .status();
+        return new Outcome(status, catalog.count("select count(*) from supplier where supplier_id = ?", supplier) > 0);
+    }
+
+    private Outcome uploadSubstitute(Caller caller, String substitute) {
+        String sku = catalog.product(0);
+        int status = as(caller)
+                .put("/api/inventory/substitutes", List.of(Map.of("sku", sku, "substituteSku", substitute)))
+                .status();
+        return new Outcome(status, catalog.count("select count(*) from substitute where sku = ?", sku) > 0);
+    }
+
+    private Outcome countStock(Caller caller, String sku) {
+        String change = Catalog.unique("SECC");
+        int status = as(caller)
+                .put(
+                        "/api/inventory/stock-changes",
+                        List.of(Map.of("changeId", change, "sku", sku, "adjustBy", 1, "reason", "probe")))
+                .status();
+        return new Outcome(status, catalog.count("select count(*) from stock_change where change_id = ?", change) > 0);
     }
 
     private Outcome read(Caller caller, String path) {
