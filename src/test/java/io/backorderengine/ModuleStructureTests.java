@@ -113,6 +113,7 @@ class ModuleStructureTests {
                             "stock_change"),
             "notification", Set.of("communication", "communication_coverage"),
             "customer", Set.of("decision_link"),
+            "webhook", Set.of("webhook_subscriber", "webhook_delivery"),
             "system", Set.of("api_key"));
 
     private static final Pattern STRING =

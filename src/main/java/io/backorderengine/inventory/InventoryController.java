@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.backorderengine.system.PlainText;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -72,6 +73,11 @@ class InventoryController {
     }
 
     /** Books a receipt; the waiting line is served from it at once. A repeated receipt id changes nothing. */
+    @ApiResponse(responseCode = "201", description = "Booked; waiting cases served from it", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "This receipt id was booked before: nothing changed",
+            useReturnTypeSchema = true)
     @PostMapping("/receipts")
     ResponseEntity<ReceiptResult> receive(@Valid @RequestBody ReceiptRequest request) {
         ReceiptResult result =
@@ -87,6 +93,8 @@ class InventoryController {
         return new Preview(request.sku(), request.quantity(), inventory.preview(request.sku(), request.quantity()));
     }
 
+    @ApiResponse(responseCode = "201", description = "A new purchase order", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The identical purchase order again", useReturnTypeSchema = true)
     @PostMapping("/purchase-orders")
     ResponseEntity<PurchaseOrderResult> create(@Valid @RequestBody PurchaseOrderRequest request) {
         var existing = inventory.purchaseOrder(request.purchaseOrderId());
@@ -98,11 +106,15 @@ class InventoryController {
     }
 
     /** Creates or replaces the purchase order named in the body. */
+    @ApiResponse(responseCode = "201", description = "A new purchase order", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The purchase order replaced", useReturnTypeSchema = true)
     @PutMapping("/purchase-orders")
     ResponseEntity<PurchaseOrderResult> put(@Valid @RequestBody PurchaseOrderRequest request) {
         return saved(save(request.command(request.purchaseOrderId())));
     }
 
+    @ApiResponse(responseCode = "201", description = "A new purchase order", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The purchase order replaced", useReturnTypeSchema = true)
     @PutMapping("/purchase-orders/{purchaseOrderId}")
     ResponseEntity<PurchaseOrderResult> put(
             @PathVariable String purchaseOrderId, @Valid @RequestBody PurchaseOrderRequest request) {

@@ -2,6 +2,7 @@ package io.backorderengine.notification;
 
 import io.backorderengine.system.PlainText;
 import io.backorderengine.system.Problems;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -36,6 +37,7 @@ class BounceController {
     record Recorded(String messageId, EmailState state) {}
 
     /** 202 with the email's state; repeated reports change nothing. */
+    @ApiResponse(responseCode = "202", description = "Recorded against the email", useReturnTypeSchema = true)
     @PostMapping("/bounces")
     ResponseEntity<?> bounced(@Valid @RequestBody Bounce bounce) {
         return notifications

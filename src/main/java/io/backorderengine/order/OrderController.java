@@ -7,6 +7,7 @@ import io.backorderengine.notification.EmailSummary;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.system.ListPage;
 import io.backorderengine.system.ProblemException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,11 @@ class OrderController {
     }
 
     /** 201 for a new order; 200 with the same result when the identical order is posted again; 409 otherwise. */
+    @ApiResponse(responseCode = "201", description = "A new order: its lines' outcomes", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The identical order again: the same answer, nothing changed",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
         OrderIntake.Placed placed = intake.place(request);

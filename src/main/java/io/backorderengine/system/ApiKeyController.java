@@ -3,6 +3,7 @@ package io.backorderengine.system;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,6 +42,7 @@ class ApiKeyController {
     }
 
     /** 201 with the key: it is shown this once and stored only as a hash. */
+    @ApiResponse(responseCode = "201", description = "The key, shown this once", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> issue(@Valid @RequestBody IssueRequest request) {
         if (identity.createUserQuery()

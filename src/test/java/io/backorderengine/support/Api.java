@@ -75,6 +75,24 @@ public class Api {
         return exchange(HttpMethod.POST, path, body instanceof String s ? s : write(body), MediaType.APPLICATION_JSON);
     }
 
+    public Response delete(String path) {
+        return exchange(HttpMethod.DELETE, path, null, MediaType.APPLICATION_JSON);
+    }
+
+    /** Every event of the feed after the cursor, read page by page as an order system would. */
+    public List<JsonNode> events(long after, int pageSize) {
+        List<JsonNode> read = new ArrayList<>();
+        long at = after;
+        for (JsonNode page =
+                        get("/api/events?after=" + at + "&limit=" + pageSize).body();
+                page.path("events").size() > 0;
+                page = get("/api/events?after=" + at + "&limit=" + pageSize).body()) {
+            page.path("events").forEach(read::add);
+            at = page.path("next").asLong();
+        }
+        return read;
+    }
+
     public Response put(String path, Object body) {
         return exchange(HttpMethod.PUT, path, body instanceof String s ? s : write(body), MediaType.APPLICATION_JSON);
     }

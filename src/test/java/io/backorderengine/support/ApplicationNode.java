@@ -182,7 +182,7 @@ public final class ApplicationNode implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

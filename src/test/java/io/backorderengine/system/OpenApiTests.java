@@ -1,23 +1,29 @@
 package io.backorderengine.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -73,6 +79,57 @@ class OpenApiTests extends ApplicationTest {
         assertThat(api.as(TestUsers.AGENT).get("/v3/api-docs").status()).isEqualTo(403);
         assertThat(api.as(TestUsers.ADMIN).get("/swagger-ui/index.html").status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * The description's examples are one shop's first day (catalog, stock, an order that waits, supply,
+     * the customer's decision, a receipt, a webhook subscriber): each is sent as it stands, in order, and
+     * must be answered with a success the description names.
+     */
+    @Test
+    void everyExampleIsAnsweredWithASuccessTheDescriptionNames() throws IOException {
+        JsonNode paths = description().path("paths");
+        JsonNode examples = JSON.readTree(new ClassPathResource(OpenApiExamples.FILE).getInputStream());
+        String subscriber = null;
+        for (var example : (Iterable<Map.Entry<String, JsonNode>>) examples::fields) {
+            String[] methodAndPath = example.getKey().split(" ", 2);
+            String path = methodAndPath[1];
+            if (path.contains("{caseId}")) {
+                path = path.replace("{caseId}", "K-1-1");
+                awaitWaiting("K-1-1");
+            }
+            Api caller = path.startsWith("/api/admin/") ? api.as(TestUsers.ADMIN) : api;
+            Api.Response answer = caller.exchange(
+                    HttpMethod.valueOf(methodAndPath[0]),
+                    path,
+                    example.getValue().toString(),
+                    MediaType.APPLICATION_JSON);
+
+            Set<String> successes = new HashSet<>();
+            paths.path(methodAndPath[1])
+                    .path(methodAndPath[0].toLowerCase(Locale.ROOT))
+                    .path("responses")
+                    .fieldNames()
+                    .forEachRemaining(status -> {
+                        if (status.startsWith("2")) {
+                            successes.add(status);
+                        }
+                    });
+            assertThat(successes)
+                    .as("%s answered %s", example.getKey(), answer.body())
+                    .contains(String.valueOf(answer.status()));
+            assertThat(String.valueOf(answer.body())).as(example.getKey()).doesNotContain("REFUSED");
+            if (path.equals("/api/admin/webhooks")) {
+                subscriber =
+                        answer.body().path("subscriber").path("subscriberId").asText();
+            }
+        }
+        await().until(() -> api.status("K-1-1"), "FULFILLED"::equals);
+        // the example's receiver does not exist here
+        assertThat(api.as(TestUsers.ADMIN)
+                        .delete("/api/admin/webhooks/" + subscriber)
+                        .status())
+                .isEqualTo(204);
     }
 
     private JsonNode description() {

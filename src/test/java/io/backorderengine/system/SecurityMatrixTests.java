@@ -187,6 +187,17 @@ class SecurityMatrixTests extends ApplicationTest {
                         403,
                         200),
                 new Surface("POST /api/admin/api-keys", this::issueKey, 401, 401, 403, 403, 403, 403, 201),
+                new Surface("POST /api/admin/webhooks", this::subscribe, 401, 401, 403, 403, 403, 403, 201),
+                new Surface(
+                        "GET /api/admin/webhooks",
+                        c -> read(c, "/api/admin/webhooks"),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        403,
+                        200),
                 // the webapps' own engine API, with each caller's session (order systems may not log in)
                 new Surface(
                         "/camunda/api/engine (start a case)", this::startInWebapp, 401, 401, 403, 403, 403, 403, 200),
@@ -454,6 +465,25 @@ class SecurityMatrixTests extends ApplicationTest {
         int status =
                 as(caller).post("/api/admin/api-keys", Map.of("userId", system)).status();
         return new Outcome(status, catalog.count("select count(*) from api_key where user_id = ?", system) > 0);
+    }
+
+    private Outcome subscribe(Caller caller) {
+        String description = Catalog.unique("matrix");
+        Api.Response answer = as(caller)
+                .post(
+                        "/api/admin/webhooks",
+                        Map.of("url", "http://127.0.0.1:9/hooks", "description", description, "active", false));
+        boolean created =
+                catalog.count("select count(*) from webhook_subscriber where description = ?", description) > 0;
+        if (answer.status() == 201) {
+            api.as(TestUsers.ADMIN)
+                    .delete("/api/admin/webhooks/"
+                            + answer.body()
+                                    .path("subscriber")
+                                    .path("subscriberId")
+                                    .asText());
+        }
+        return new Outcome(answer.status(), created);
     }
 
     private Outcome startInWebapp(Caller caller) {

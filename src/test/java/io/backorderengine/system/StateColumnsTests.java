@@ -45,7 +45,8 @@ class StateColumnsTests extends ApplicationTest {
         "case_ledger, kind, io.backorderengine.backorder.CaseLedgerKind, case_ledger_kind",
         "case_decision, decision, io.backorderengine.backorder.CustomerDecision, case_decision_decision",
         "case_decision, channel, io.backorderengine.backorder.DecisionChannel, case_decision_channel",
-        "case_outcome, type, io.backorderengine.backorder.OutcomeType, case_outcome_type"
+        "case_outcome, type, io.backorderengine.backorder.OutcomeType, case_outcome_type",
+        "webhook_delivery, state, io.backorderengine.webhook.DeliveryState, webhook_delivery_state"
     })
     void theSchemaAcceptsExactlyTheValuesOfTheType(String table, String column, String type, String constraint)
             throws ClassNotFoundException {

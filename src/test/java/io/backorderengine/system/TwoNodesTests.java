@@ -22,11 +22,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.backorderengine.support.ApplicationNode;
 import io.backorderengine.support.Mailbox;
+import io.backorderengine.support.WebhookReceiver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +66,8 @@ class TwoNodesTests {
     private static JdbcTemplate db;
     private static ApplicationNode nodeA;
     private static ApplicationNode nodeB;
+    /** The order system's webhook endpoint: refusing (503) until half way, then taking every call. */
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -79,6 +83,7 @@ class TwoNodesTests {
         db = new JdbcTemplate(database);
         createOrderSystemUser();
         createCatalog();
+        subscribeReceiver();
     }
 
     private static List<String> nodeArguments(String name) {
@@ -96,6 +101,14 @@ class TwoNodesTests {
                 "--camunda.bpm.job-execution.max-wait=1000",
                 "--backorder.messages.sweep-interval=PT1S",
                 "--backorder.mail.retry-cycle=R5/PT2S",
+                // webhooks: quick tries that never give up here, and a dead node's call taken over after 36 s
+                "--backorder.webhooks.allow-plain-http=true",
+                "--backorder.webhooks.poll-interval=PT0.5S",
+                "--backorder.webhooks.connect-timeout=PT1S",
+                "--backorder.webhooks.call-timeout=PT2S",
+                "--backorder.webhooks.retry.first-interval=PT1S",
+                "--backorder.webhooks.retry.max-interval=PT2S",
+                "--backorder.webhooks.retry.max-attempts=1000",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn",
                 "--logging.level.io.backorderengine=info");
@@ -114,6 +127,9 @@ class TwoNodesTests {
         }
         if (smtp != null) {
             smtp.stop();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -148,6 +164,7 @@ class TwoNodesTests {
                     .atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> lockedBy("node-b") > 0);
+            receiver.answer(204);
             nodeB.kill();
             strandedJobs = lockedBy("node-b");
             for (int i = 0; i < responses.size(); i++) {
@@ -172,6 +189,7 @@ class TwoNodesTests {
         assertEveryUnitHeldOnce();
         assertCasesInTheirRightState();
         assertEachEmailArrivedUnderOneMessageId();
+        assertEveryOutcomePushedInOrderPerCase();
         assertThat(count("select count(*) from act_ru_incident"))
                 .as("open incidents")
                 .isZero();
@@ -357,7 +375,59 @@ class TwoNodesTests {
                 logged.size(), twice, logged.size() - sent.size());
     }
 
+    /**
+     * Every outcome in the feed reached the webhook receiver, though it refused every call for the first half
+     * and node B died with calls in hand: at least once, and for each case in feed order (a repeat is the
+     * same event again, after a call whose answer the dead node never saved).
+     */
+    private static void assertEveryOutcomePushedInOrderPerCase() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        await("every outcome in the feed pushed")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> count("select count(*) from case_outcome where position is null") == 0
+                        && count("select count(*) from webhook_delivery where state <> 'DELIVERED'") == 0
+                        && received().containsAll(db.queryForList("select event_id from case_outcome", String.class)));
+        assertThat(receiver.refused())
+                .as("calls refused while the receiver was down")
+                .isNotEmpty();
+        Map<String, List<Long>> positionsByCase = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (WebhookReceiver.Call call : receiver.accepted()) {
+            if (seen.add(call.eventId())) {
+                JsonNode event = json.readTree(call.body());
+                positionsByCase
+                        .computeIfAbsent(event.path("caseId").asText(), c -> new ArrayList<>())
+                        .add(event.path("position").asLong());
+            }
+        }
+        positionsByCase.forEach((caseId, positions) ->
+                assertThat(positions).as("%s: outcomes in feed order", caseId).isSorted());
+        System.out.printf(
+                "two nodes: %d outcomes pushed, %d calls refused while down, %d pushed twice%n",
+                seen.size(), receiver.refused().size(), receiver.accepted().size() - seen.size());
+    }
+
+    private static Set<String> received() {
+        Set<String> ids = new HashSet<>();
+        receiver.accepted().forEach(call -> ids.add(call.eventId()));
+        return ids;
+    }
+
     // --- set-up ----------------------------------------------------------------------------------------
+
+    /** The administrator subscribes the order system's endpoint, which answers 503 for now. */
+    private static void subscribeReceiver() throws Exception {
+        receiver = WebhookReceiver.start();
+        receiver.answer(503);
+        HttpResponse<String> subscribed = nodeA.send(
+                "POST",
+                "/api/admin/webhooks",
+                "{\"url\": \"%s\", \"description\": \"two nodes\"}".formatted(receiver.url()),
+                "admin",
+                ADMIN_PASSWORD);
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+    }
 
     /** The order system's technical user, created as an operator would: through the engine's REST API. */
     private static void createOrderSystemUser() throws Exception {

@@ -14,6 +14,7 @@ import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.internal.CaseSearch;
 import io.backorderengine.system.ListPage;
 import io.backorderengine.system.PlainText;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -98,6 +99,10 @@ class BackorderController {
      * Records the decision and passes it to the case, which carries it out at once or as soon as it
      * is free (202: the outcome shows in the case view). It is recorded as the calling order system's.
      */
+    @ApiResponse(
+            responseCode = "202",
+            description = "Taken: the case applies it in a moment (see the case's decisions)",
+            useReturnTypeSchema = true)
     @PostMapping("/{caseId}/decision")
     ResponseEntity<CaseDecisions.Decision> decide(
             @PathVariable String caseId, @Valid @RequestBody DecisionRequest request, Principal caller) {

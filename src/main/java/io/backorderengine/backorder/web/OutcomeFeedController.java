@@ -3,7 +3,7 @@ package io.backorderengine.backorder.web;
 import java.util.List;
 
 import io.backorderengine.backorder.CaseOutcome;
-import io.backorderengine.backorder.internal.CaseOutcomeFeed;
+import io.backorderengine.backorder.CaseOutcomeFeed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;

@@ -175,16 +175,7 @@ class OutcomeFeedTests extends ApplicationTest {
     }
 
     private List<JsonNode> readFrom(long cursor, int limit) {
-        List<JsonNode> read = new ArrayList<>();
-        long at = cursor;
-        for (JsonNode page =
-                        api.get("/api/events?after=" + at + "&limit=" + limit).body();
-                page.path("events").size() > 0;
-                page = api.get("/api/events?after=" + at + "&limit=" + limit).body()) {
-            page.path("events").forEach(read::add);
-            at = page.path("next").asLong();
-        }
-        return read;
+        return api.events(cursor, limit);
     }
 
     private static List<JsonNode> ofCase(List<JsonNode> outcomes, String caseId) {

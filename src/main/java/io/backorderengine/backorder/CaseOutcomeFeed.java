@@ -1,4 +1,4 @@
-package io.backorderengine.backorder.internal;
+package io.backorderengine.backorder;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,13 +8,14 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backorderengine.backorder.CaseOutcome;
-import io.backorderengine.backorder.OutcomeType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the outcomes that have their feed position, in position order. */
+/**
+ * Reads the outcomes that have their feed position, in position order: for order systems that pull
+ * ({@code GET /api/events}) and for the webhooks that push the same events.
+ */
 @Component
 public class CaseOutcomeFeed {
 
@@ -37,6 +38,14 @@ public class CaseOutcomeFeed {
                 .param(position)
                 .query(this::outcome)
                 .list();
+    }
+
+    /** The position of the newest outcome in the feed (0 before the first): a new reader starts after it. */
+    @Transactional(readOnly = true)
+    public long lastPosition() {
+        return jdbc.sql("select last_position from case_outcome_head where head_id = 1")
+                .query(Long.class)
+                .single();
     }
 
     private CaseOutcome outcome(ResultSet row, int n) throws SQLException {
