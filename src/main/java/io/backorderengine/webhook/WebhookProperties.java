@@ -30,6 +30,21 @@ record WebhookProperties(
         @DefaultValue("P7D") Duration keepDelivered,
         @DefaultValue Retry retry) {
 
+    WebhookProperties {
+        if (maxConcurrentCalls < 1) {
+            throw new IllegalArgumentException("backorder.webhooks.max-concurrent-calls must be at least 1");
+        }
+        if (pollInterval.isNegative()
+                || pollInterval.isZero()
+                || callTimeout.isNegative()
+                || callTimeout.isZero()
+                || connectTimeout.isNegative()
+                || connectTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "backorder.webhooks.poll-interval, connect-timeout and call-timeout must be positive");
+        }
+    }
+
     /**
      * The wait after the n-th failed try is {@code firstInterval * 2^(n-1)}, at most {@code maxInterval}; after
      * {@code maxAttempts} tries the delivery is DEAD. The defaults keep trying for about twelve hours.
@@ -38,6 +53,16 @@ record WebhookProperties(
             @DefaultValue("PT10S") Duration firstInterval,
             @DefaultValue("PT1H") Duration maxInterval,
             @DefaultValue("20") int maxAttempts) {
+
+        Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("backorder.webhooks.retry.max-attempts must be at least 1");
+            }
+            if (firstInterval.isNegative() || firstInterval.isZero() || maxInterval.compareTo(firstInterval) < 0) {
+                throw new IllegalArgumentException("backorder.webhooks.retry.first-interval must be positive and"
+                        + " max-interval at least as long");
+            }
+        }
 
         /** The wait before the next try, after {@code failedAttempts} failed ones. */
         Duration after(int failedAttempts) {
