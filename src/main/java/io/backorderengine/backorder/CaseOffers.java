@@ -99,6 +99,9 @@ public class CaseOffers {
     @Transactional
     public void record(
             String caseId, int discountPercent, boolean reviewRequired, String reviewedBy, String alternativeSkus) {
+        // under the case's lock, as its emails are written: an email composed without this offer was
+        // written before it (CaseMails decides by that whether the offer needs an email of its own)
+        cases.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         List<String> available =
                 alternatives(caseId).stream().map(Alternative::sku).toList();
         var keys = new GeneratedKeyHolder();

@@ -34,6 +34,9 @@ class CaseEventsTests extends ApplicationTest {
     void aCancellationWhileTheOfferIsUnderReviewEndsTheCase() {
         String caseId = placedCase("ORD", "GOLD", catalog.product("Test product", "20.00", 0, 20), 2);
         await().until(() -> openTaskKeys(caseId).contains("UserTask_ReviewOffer"));
+        // told at once, with the review still open
+        await().until(() ->
+                api.backorder(caseId).path("emails").findValuesAsText("state").contains("SENT"));
 
         Api.Response cancel = api.decide(caseId, "cancel", null);
 
@@ -42,7 +45,7 @@ class CaseEventsTests extends ApplicationTest {
         await().until(() -> !isRunning(caseId));
         JsonNode view = api.backorder(caseId);
         assertThat(view.path("tasks").get(0).path("outcome").asText()).isEqualTo("withdrawn");
-        assertThat(view.path("emails").findValuesAsText("template")).containsExactly("cancelled");
+        assertThat(view.path("emails").findValuesAsText("template")).containsExactly("backorder-notice", "cancelled");
     }
 
     @Test

@@ -29,10 +29,13 @@ class CaseViewTests extends ApplicationTest {
                 .createTaskQuery()
                 .processInstanceBusinessKey(caseId)
                 .singleResult();
+        // the customer is told at once; the reviewed offer follows
+        await().until(() ->
+                api.backorder(caseId).path("emails").findValuesAsText("state").contains("SENT"));
         processEngine.getTaskService().complete(review.getId(), Map.of("discountPercent", 15));
-        await().until(() -> api.backorder(caseId).path("emails").size() == 1);
-        purchaseOrdered(sku, 5, catalog.today().plusDays(9));
         await().until(() -> api.backorder(caseId).path("emails").size() == 2);
+        purchaseOrdered(sku, 5, catalog.today().plusDays(9));
+        await().until(() -> api.backorder(caseId).path("emails").size() == 3);
 
         api.decide(caseId, "wait", null);
 
@@ -57,7 +60,7 @@ class CaseViewTests extends ApplicationTest {
         assertThat(view.path("decisions").get(0).path("decidedBy").asText()).isEqualTo(TestUsers.SHOP);
         assertThat(view.path("decisions").get(0).path("channel").asText()).isEqualTo("API");
         assertThat(view.path("emails").findValuesAsText("template"))
-                .containsExactly("backorder-notice", "date-changed");
+                .containsExactly("backorder-notice", "offer", "date-changed");
         assertThat(view.path("emails").findValuesAsText("state")).containsOnly("SENT");
         JsonNode task = view.path("tasks").get(0);
         assertThat(task.path("name").asText()).isEqualTo("Review offer");
@@ -68,6 +71,7 @@ class CaseViewTests extends ApplicationTest {
                         "OPENED",
                         "PROMISED",
                         "TASK_CREATED",
+                        "EMAIL",
                         "TASK_COMPLETED",
                         "OFFERED",
                         "EMAIL",

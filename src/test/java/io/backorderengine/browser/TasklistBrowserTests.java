@@ -87,7 +87,10 @@ class TasklistBrowserTests extends ApplicationTest {
             browser.waiting().until(ExpectedConditions.invisibilityOf(complete));
         }
 
-        await().until(() -> api.backorder(caseId).path("emails").size() == 1);
+        // the notice went out when the case opened; the reviewed offer follows in its own email
+        await().until(() -> api.backorder(caseId).path("emails").size() == 2);
+        assertThat(api.backorder(caseId).path("emails").findValuesAsText("template"))
+                .containsExactly("backorder-notice", "offer");
         var offer = api.backorder(caseId).path("offers").get(0);
         assertThat(offer.path("discountPercent").asInt()).isEqualTo(8);
         assertThat(offer.path("reviewedBy").asText()).isEqualTo(agent);

@@ -1,7 +1,9 @@
 package io.backorderengine.backorder.internal;
 
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.CaseOffers;
 import io.backorderengine.backorder.DecisionLinks;
 import io.backorderengine.notification.Communication;
 import io.backorderengine.notification.Notifications;
@@ -29,9 +32,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseMails {
 
+    private static final String BACKORDER_NOTICE = "backorder-notice";
+    /** The reviewed offer, sent after a backorder notice that could not carry it yet. */
+    private static final String OFFER = "offer";
+
     private final CaseRepository cases;
     private final MailLines lines;
     private final CaseDecisions decisions;
+    private final CaseOffers offers;
     private final CaseLedger ledger;
     private final Notifications notifications;
     private final JdbcClient jdbc;
@@ -40,12 +48,14 @@ public class CaseMails {
             CaseRepository cases,
             MailLines lines,
             CaseDecisions decisions,
+            CaseOffers offers,
             CaseLedger ledger,
             Notifications notifications,
             JdbcClient jdbc) {
         this.cases = cases;
         this.lines = lines;
         this.decisions = decisions;
+        this.offers = offers;
         this.ledger = ledger;
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -95,6 +105,10 @@ public class CaseMails {
                     template + ": the case has ended (" + own.status() + ")");
             return Optional.empty();
         }
+        if (template.equals(OFFER) && offerCarriedByNotice(caseId)) {
+            ledger.record(caseId, CaseLedgerKind.EMAIL_SKIPPED, null, "offer: the backorder notice carries it");
+            return Optional.empty();
+        }
         List<CaseRecord> included = new ArrayList<>();
         included.add(own);
         Map<String, String> covered = new LinkedHashMap<>();
@@ -142,6 +156,23 @@ public class CaseMails {
                 model,
                 secrets,
                 storedWithIt)));
+    }
+
+    /**
+     * Whether the case's backorder notice tells the reviewed offer already: it was written after the offer
+     * was recorded, or it is not written yet and will be. Both are written under the case row's lock (this
+     * class locks the order's cases, {@link CaseOffers#record} the case), so "after" is exact.
+     */
+    private boolean offerCarriedByNotice(String caseId) {
+        LocalDateTime offered = offers.latest(caseId)
+                .map(CaseOffers.Offer::offeredAt)
+                .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no offer to send"));
+        return notifications.forCase(caseId).stream()
+                .filter(e -> e.template().equals(BACKORDER_NOTICE))
+                .map(Communication::createdAt)
+                .max(Comparator.naturalOrder())
+                .map(written -> !written.isBefore(offered))
+                .orElse(true);
     }
 
     /** Status reminders that reached the customer since they last decided anything. */

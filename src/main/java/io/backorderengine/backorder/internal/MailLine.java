@@ -12,6 +12,8 @@ import java.util.Map;
  * @param expectedDate      the latest date promised, formatted; empty before the first promise
  * @param previousDate      the date promised before it, formatted; empty when there was none
  * @param alternatives      in-stock alternatives offered: {@code sku}, {@code name}, {@code price}
+ * @param offerUnderReview  an agent is still reviewing the offer (discount, alternatives): it follows in its
+ *                          own email ({@code offer})
  * @param allocatedQuantity units set aside for the case from receipts so far
  * @param alternativeSku    the alternative the customer took, with its name and price; null otherwise
  * @param reason            why the case ended, or the reason given with the email
@@ -30,6 +32,7 @@ record MailLine(
         String previousDate,
         int discountPercent,
         List<Map<String, String>> alternatives,
+        boolean offerUnderReview,
         int allocatedQuantity,
         int remainingQuantity,
         String alternativeSku,

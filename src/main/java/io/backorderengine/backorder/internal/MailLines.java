@@ -27,7 +27,7 @@ class MailLines {
      * otherwise reach the customer after the ship notice).
      */
     static final Set<String> ABOUT_AN_OPEN_CASE =
-            Set.of("backorder-notice", "date-changed", "status-reminder", "partly-allocated");
+            Set.of("backorder-notice", "offer", "date-changed", "status-reminder", "partly-allocated");
 
     private final CasePromises promises;
     private final CaseOffers offers;
@@ -79,6 +79,8 @@ class MailLines {
                         .orElse(""),
                 offer.map(CaseOffers.Offer::discountPercent).orElse(0),
                 offer.map(o -> o.alternativesShownIn(locale)).orElse(List.of()),
+                // every case records its offer before its first email, unless an agent reviews it
+                offer.isEmpty(),
                 allocated,
                 c.quantityShort() - allocated,
                 alternative.map(Product::sku).orElse(null),

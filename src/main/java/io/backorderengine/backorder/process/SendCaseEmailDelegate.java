@@ -3,6 +3,7 @@ package io.backorderengine.backorder.process;
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.backorderengine.backorder.internal.CaseMails;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
@@ -52,6 +55,8 @@ class SendCaseEmailDelegate implements JavaDelegate {
         String reason =
                 "date-changed".equals(template) ? SUPPLY_CHANGE_REASON.get(execution) : CANCEL_REASON.get(execution);
         Map<String, String> pendingSends = new LinkedHashMap<>();
+        // a sibling may send the same email from another task (the notice of a case under review)
+        List<String> sameEmail = tasksSending(template, execution);
         for (String sibling : mails.otherCasesOfOrder(caseId)) {
             ProcessInstance instance = runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(sibling)
@@ -60,28 +65,44 @@ class SendCaseEmailDelegate implements JavaDelegate {
             if (instance == null) {
                 continue;
             }
-            for (Job job : management
-                    .createJobQuery()
-                    .processInstanceId(instance.getId())
-                    .activityId(activity)
-                    .messages()
-                    .list()) {
-                pendingSends.put(sibling, messageKey(sibling, template, job.getExecutionId(), activity));
+            for (String sending : sameEmail) {
+                for (Job job : management
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId(sending)
+                        .messages()
+                        .list()) {
+                    pendingSends.put(sibling, messageKey(sibling, template, job.getExecutionId(), sending));
+                }
             }
         }
         mails.send(caseId, template, messageKey(caseId, template, execution.getId(), activity), pendingSends, reason);
     }
 
+    /** The ids of the model's tasks that send this template. */
+    private static List<String> tasksSending(String template, DelegateExecution execution) {
+        return execution
+                .getBpmnModelElementInstance()
+                .getModelInstance()
+                .getModelElementsByType(ServiceTask.class)
+                .stream()
+                .filter(task -> template.equals(templateOf(task)))
+                .map(ServiceTask::getId)
+                .toList();
+    }
+
     private static String template(DelegateExecution execution) {
-        CamundaProperties properties = execution.getBpmnModelElementInstance().getExtensionElements() == null
+        String template = templateOf(execution.getBpmnModelElementInstance());
+        if (template == null) {
+            throw new IllegalStateException("task " + execution.getCurrentActivityId() + " has no 'template' property");
+        }
+        return template;
+    }
+
+    private static String templateOf(FlowElement task) {
+        CamundaProperties properties = task.getExtensionElements() == null
                 ? null
-                : execution
-                        .getBpmnModelElementInstance()
-                        .getExtensionElements()
-                        .getElementsQuery()
-                        .filterByType(CamundaProperties.class)
-                        .list()
-                        .stream()
+                : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
                         .findFirst()
                         .orElse(null);
         return properties == null
@@ -90,8 +111,7 @@ class SendCaseEmailDelegate implements JavaDelegate {
                         .filter(p -> TEMPLATE.name().equals(p.getCamundaName()))
                         .map(CamundaProperty::getCamundaValue)
                         .findFirst()
-                        .orElseThrow(() -> new IllegalStateException(
-                                "task " + execution.getCurrentActivityId() + " has no 'template' property"));
+                        .orElse(null);
     }
 
     /** The same for this case's own job and for a sibling's job about to send the same email. */

@@ -66,11 +66,14 @@ class BackorderProcessTests extends ApplicationTest {
         Case c = openCase("GOLD", 0, 20);
 
         await().untilAsserted(() -> assertThat(c.instance()).isWaitingAt("UserTask_ReviewOffer"));
+        // the customer is told meanwhile, not after the review
+        await().untilAsserted(() -> assertThat(c.instance()).hasPassed("Task_SendFirstNotice"));
         assertThat(task(c.instance())).hasCandidateGroup("agents");
         complete(task(c.instance()), withVariables("discountPercent", 12));
 
         awaitWaitingForMaxWait(c);
-        assertThat(c.instance()).hasPassed("Task_RecordOffer", "Task_SendBackorderNotice");
+        assertThat(c.instance()).hasPassed("Task_RecordReviewedOffer", "Task_SendOfferNotice");
+        assertThat(c.instance()).hasNotPassed("Task_RecordOffer", "Task_SendBackorderNotice");
         Assertions.assertThat(api.backorder(c.id())
                         .path("offers")
                         .get(0)
@@ -96,7 +99,7 @@ class BackorderProcessTests extends ApplicationTest {
         String id = c.instance().getId();
         Assertions.assertThat(history.createHistoricActivityInstanceQuery()
                         .processInstanceId(id)
-                        .activityId("Task_SendBackorderNotice")
+                        .activityId("Task_SendFirstNotice")
                         .finished()
                         .count())
                 .isEqualTo(1);

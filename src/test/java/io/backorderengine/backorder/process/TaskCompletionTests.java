@@ -236,6 +236,11 @@ class TaskCompletionTests extends ApplicationTest {
         String orderId = Catalog.unique("REV");
         api.placeOrder(orderId, "GOLD", new Api.Line("1", catalog.product("Tent", "20.00", 0, 20), 1));
         await().until(() -> task(orderId + "-1", "UserTask_ReviewOffer") != null);
+        // the customer's first notice goes out beside the review: let it settle before comparing states
+        await().until(() -> api.backorder(orderId + "-1")
+                .path("emails")
+                .findValuesAsText("state")
+                .contains("SENT"));
         return task(orderId + "-1", "UserTask_ReviewOffer");
     }
 

@@ -75,7 +75,7 @@ class TaskFormTests extends ApplicationTest {
                         Map.of("variables", Map.of("discountPercent", Map.of("value", 7, "type", "Integer"))));
 
         assertThat(submitted.status()).isEqualTo(204);
-        await().until(() -> api.backorder(caseId).path("emails").size() == 1);
+        await().until(() -> api.backorder(caseId).path("offers").size() == 1);
         JsonNode view = api.backorder(caseId);
         assertThat(view.path("offers").get(0).path("discountPercent").asInt()).isEqualTo(7);
         assertThat(view.path("offers").get(0).path("reviewRequired").asBoolean())
