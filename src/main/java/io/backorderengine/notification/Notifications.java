@@ -3,6 +3,8 @@ package io.backorderengine.notification;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ public class Notifications {
     private final ObjectProvider<JavaMailSenderImpl> mailSender;
     private final MailProperties properties;
     private final ApplicationEventPublisher events;
+    private final Counter sentEmails;
+    private final Counter bouncedEmails;
 
     Notifications(
             EmailRenderer renderer,
@@ -44,13 +48,20 @@ public class Notifications {
             CommunicationLog communications,
             ObjectProvider<JavaMailSenderImpl> mailSender,
             MailProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MeterRegistry metrics) {
         this.renderer = renderer;
         this.messages = messages;
         this.communications = communications;
         this.mailSender = mailSender;
         this.properties = properties;
         this.events = events;
+        this.sentEmails = Counter.builder("backorder.emails.sent")
+                .description("emails the mail server accepted (this node)")
+                .register(metrics);
+        this.bouncedEmails = Counter.builder("backorder.emails.bounced")
+                .description("sent emails a mail provider reported as bounced (this node)")
+                .register(metrics);
     }
 
     /**
@@ -134,6 +145,7 @@ public class Notifications {
         sent.ifPresent(email -> {
             if (communications.markBounced(email.communicationId(), reason)) {
                 log.info("Email {} for order {} bounced: {}", messageId, email.orderId(), reason);
+                bouncedEmails.increment();
                 events.publishEvent(new CustomerUnreachable(
                         email.orderId(), communications.casesOf(email), "an email bounced: " + reason));
             }
@@ -179,6 +191,7 @@ public class Notifications {
         }
         log.info("Email {} for order {} sent as {}", sending.template(), sending.orderId(), sending.messageId());
         Communication sent = communications.markSent(sending.communicationId());
+        sentEmails.increment();
         events.publishEvent(
                 new EmailSent(sent.messageId(), sent.orderId(), communications.casesOf(sent), sent.template()));
         return sent;

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +48,11 @@ class OrderController {
             useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
-        OrderIntake.Placed placed = intake.place(request);
+        // the order id is checked (URL-safe characters only) before it may appear in a log line
+        OrderIntake.Placed placed;
+        try (var logged = MDC.putCloseable("orderId", request.orderId())) {
+            placed = intake.place(request);
+        }
         if (placed.created()) {
             return ResponseEntity.created(
                             URI.create("/api/orders/" + placed.order().orderId()))

@@ -12,6 +12,8 @@ final class Roles {
     static final String ADMINS = "camunda-admin";
     /** The technical role of order systems that call the API. */
     static final String ORDER_SYSTEMS = "ordersystems";
+    /** The technical role of a metrics scraper (Prometheus): {@code /actuator/prometheus} and nothing else. */
+    static final String MONITORING = "monitoring";
 
     record Role(String id, String name) {}
 
@@ -20,7 +22,8 @@ final class Roles {
             new Role(SUPERVISORS, "Supervisors"),
             new Role(ANALYSTS, "Process analysts"),
             new Role(ADMINS, "Administrators"),
-            new Role(ORDER_SYSTEMS, "Order systems"));
+            new Role(ORDER_SYSTEMS, "Order systems"),
+            new Role(MONITORING, "Monitoring"));
 
     private Roles() {}
 }

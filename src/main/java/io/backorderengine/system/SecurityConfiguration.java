@@ -3,6 +3,7 @@ package io.backorderengine.system;
 import static io.backorderengine.system.Roles.ADMINS;
 import static io.backorderengine.system.Roles.AGENTS;
 import static io.backorderengine.system.Roles.ANALYSTS;
+import static io.backorderengine.system.Roles.MONITORING;
 import static io.backorderengine.system.Roles.ORDER_SYSTEMS;
 import static io.backorderengine.system.Roles.SUPERVISORS;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -125,13 +127,18 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Health stays open for load balancers (status only); every other endpoint is for admins. */
+    /**
+     * Health stays open for load balancers (status only); metrics are for a scraper (role {@code monitoring})
+     * and admins; every other endpoint is for admins.
+     */
     @Bean
     @Order(5)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
         return basicAuth(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
+                        .hasAnyRole(MONITORING, ADMINS)
                         .anyRequest()
                         .hasRole(ADMINS))
                 .build();

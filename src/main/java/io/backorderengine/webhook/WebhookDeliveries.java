@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 class WebhookDeliveries {
 
     /** A delivery taken for a call, with what the call needs. */
-    record Call(long deliveryId, String eventId, int attempts, String payload, String url, String secret) {}
+    record Call(
+            long deliveryId, String eventId, String caseId, int attempts, String payload, String url, String secret) {}
 
     private static final RecordRows<Call> CALL_ROWS = RecordRows.of(Call.class);
     private static final RecordRows<Delivery> DELIVERY_ROWS = RecordRows.of(Delivery.class);
@@ -39,7 +40,7 @@ class WebhookDeliveries {
     List<Call> due(int limit) {
         LocalDateTime now = LocalDateTime.now(clock);
         return jdbc.sql("""
-                        select d.delivery_id, d.event_id, d.attempts, d.payload, s.url, s.secret
+                        select d.delivery_id, d.event_id, d.case_id, d.attempts, d.payload, s.url, s.secret
                         from webhook_delivery d join webhook_subscriber s on s.subscriber_id = d.subscriber_id
                         where d.state = 'PENDING' and s.active = true and d.next_attempt_at <= ?
                           and (d.lease_until is null or d.lease_until <= ?)

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -33,12 +34,18 @@ class WebhookDispatcher implements SchedulingConfigurer, DisposableBean {
     private final WebhookDeliveries deliveries;
     private final WebhookCalls calls;
     private final WebhookProperties properties;
+    private final WebhookMetrics metrics;
     private final Semaphore slots;
     private final ExecutorService callers;
 
     WebhookDispatcher(
-            WebhookQueue queue, WebhookDeliveries deliveries, WebhookCalls calls, WebhookProperties properties) {
+            WebhookQueue queue,
+            WebhookDeliveries deliveries,
+            WebhookCalls calls,
+            WebhookProperties properties,
+            WebhookMetrics metrics) {
         this.queue = queue;
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.calls = calls;
         this.properties = properties;
@@ -91,12 +98,19 @@ class WebhookDispatcher implements SchedulingConfigurer, DisposableBean {
     }
 
     private void deliver(WebhookDeliveries.Call call) {
+        try (var logged = MDC.putCloseable("caseId", call.caseId())) {
+            deliverLogged(call);
+        }
+    }
+
+    private void deliverLogged(WebhookDeliveries.Call call) {
         WebhookCalls.Answer answer = calls.call(call);
         try {
             if (answer.delivered()) {
                 deliveries.delivered(call, answer.status());
                 return;
             }
+            metrics.failedCall();
             DeliveryState left = deliveries.failed(call, answer.status(), answer.error());
             if (left == DeliveryState.DEAD) {
                 log.error(

@@ -16,6 +16,7 @@ import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
 import io.backorderengine.support.Mailbox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,8 @@ class NotificationsTests extends ApplicationTest {
         dyingSender.setPort(mailSender.getPort());
         var dying = new StaticListableBeanFactory(Map.of("mailSender", dyingSender))
                 .getBeanProvider(JavaMailSenderImpl.class);
-        Notifications dyingNode = new Notifications(renderer, messages, communications, dying, properties, events);
+        Notifications dyingNode = new Notifications(
+                renderer, messages, communications, dying, properties, events, new SimpleMeterRegistry());
         // the job fails here and runs again, on this node or another
         assertThatThrownBy(() -> dyingNode.send(email))
                 .isInstanceOf(IllegalStateException.class)
@@ -124,7 +126,8 @@ class NotificationsTests extends ApplicationTest {
     @Test
     void withoutAnSmtpServerAnEmailIsRenderedAndKeptInTheLog() {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSenderImpl.class);
-        Notifications offline = new Notifications(renderer, messages, communications, noSmtp, properties, events);
+        Notifications offline = new Notifications(
+                renderer, messages, communications, noSmtp, properties, events, new SimpleMeterRegistry());
         String caseId = Catalog.unique("CASE");
         String recipient = Catalog.unique("offline") + "@example.com";
 

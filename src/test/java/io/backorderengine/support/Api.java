@@ -100,7 +100,8 @@ public class Api {
     public Response exchange(HttpMethod method, String path, String body, MediaType contentType) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(contentType);
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        // JSON, or what a non-JSON endpoint (metrics) writes; its body then reads as a text node
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL));
         ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
         return new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody()));
     }

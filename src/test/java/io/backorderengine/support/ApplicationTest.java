@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot's tests leave metrics exporters off; /actuator/prometheus is part of the product
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
 @Import(TestProbes.class)
 public abstract class ApplicationTest {

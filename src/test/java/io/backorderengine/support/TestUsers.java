@@ -23,6 +23,8 @@ public class TestUsers {
     public static final String SUPERVISOR = "testsupervisor";
     public static final String ANALYST = "testanalyst";
     public static final String SHOP = "testshop";
+    /** A metrics scraper (Prometheus). */
+    public static final String MONITOR = "testmonitor";
     /** Only ever used with a wrong password: the engine locks users out after failed attempts. */
     public static final String LOCKED_OUT = "testwrongpassword";
 
@@ -35,6 +37,8 @@ public class TestUsers {
             "analysts",
             SHOP,
             "ordersystems",
+            MONITOR,
+            "monitoring",
             LOCKED_OUT,
             "camunda-admin");
 

@@ -81,6 +81,16 @@ class SecurityMatrixTests extends ApplicationTest {
                         200,
                         200),
                 new Surface("GET /v3/api-docs", c -> read(c, "/v3/api-docs"), 401, 401, 403, 403, 403, 200, 200),
+                new Surface(
+                        "GET /actuator/prometheus",
+                        c -> read(c, "/actuator/prometheus"),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        403,
+                        200),
                 new Surface("GET /api/events", c -> read(c, "/api/events?limit=1"), 401, 401, 403, 403, 403, 200, 200),
                 new Surface(
                         "GET /api/backorders (list)",

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -158,10 +159,12 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
         if (message == null) {
             return; // delivered by another node or an earlier attempt
         }
-        runtime.createMessageCorrelation(message.messageName())
-                .processInstanceBusinessKey(message.caseId())
-                .setVariables(variables(message))
-                .correlateWithResult();
+        try (var logged = MDC.putCloseable("caseId", message.caseId())) {
+            runtime.createMessageCorrelation(message.messageName())
+                    .processInstanceBusinessKey(message.caseId())
+                    .setVariables(variables(message))
+                    .correlateWithResult();
+        }
         markDelivered(messageId, Outcome.DELIVERED, null);
     }
 
