@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param escalation how long a supervisor has per escalation, and how much longer "keep waiting" buys
  * @param notification when customers hear about changes
  * @param offer      the bounds of what a case may offer, whoever decides it (the offer table or an agent)
+ * @param tasks      when agents' tasks are due
  */
 @ConfigurationProperties("backorder")
 public record CasePolicy(
@@ -26,7 +27,8 @@ public record CasePolicy(
         @DefaultValue Reminder reminder,
         @DefaultValue Escalation escalation,
         @DefaultValue Notification notification,
-        @DefaultValue Offer offer) {
+        @DefaultValue Offer offer,
+        @DefaultValue Tasks tasks) {
 
     /** @param max how long a case waits before a supervisor gets an escalation task */
     public record Wait(@DefaultValue("P21D") Duration max) {}
@@ -52,6 +54,17 @@ public record CasePolicy(
      *                            from the date the customer was last told (every promise is recorded)
      */
     public record Notification(@DefaultValue("P2D") Duration dateChangeThreshold) {}
+
+    /**
+     * When a task is due, from its creation; its follow-up date (when Tasklist shows it as one to look at)
+     * is halfway there. An escalation's due date is {@code escalation.due}.
+     *
+     * @param reviewDue  an offer review: the customer has had the notice and waits for the offer
+     * @param contactDue a call to a customer who cannot be reached by email or does not answer
+     */
+    public record Tasks(
+            @DefaultValue("PT8H") Duration reviewDue,
+            @DefaultValue("P1D") Duration contactDue) {}
 
     /** @param maxDiscountPercent the largest goodwill discount a case may offer, in percent */
     public record Offer(@DefaultValue("50") int maxDiscountPercent) {

@@ -46,10 +46,12 @@ class AuthorizationSetup {
     @EventListener
     @Order(5) // after EngineSetup created groups and filters
     void onStarted(ApplicationStartedEvent started) {
-        // agents: Tasklist, their filter, the process they work on; tasks through candidate groups
+        // agents and supervisors: their Tasklist filters
+        // agents: Tasklist, the process they work on; tasks through candidate groups
         grant(Roles.AGENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Roles.AGENTS, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ);
-        grant(Roles.AGENTS, Resources.FILTER, filterId(EngineSetup.AGENTS_FILTER), Permissions.READ);
+        EngineSetup.FILTERS.forEach(filter -> filter.groups()
+                .forEach(group -> grant(group, Resources.FILTER, filterId(filter.name()), Permissions.READ)));
 
         // supervisors: what agents see and work, plus escalations
         grant(Roles.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -60,8 +62,6 @@ class AuthorizationSetup {
                 ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.TASK_WORK);
-        grant(Roles.SUPERVISORS, Resources.FILTER, filterId(EngineSetup.AGENTS_FILTER), Permissions.READ);
-        grant(Roles.SUPERVISORS, Resources.FILTER, filterId(EngineSetup.SUPERVISORS_FILTER), Permissions.READ);
 
         // analysts: deploy new versions (Camunda Modeler) and read everything in Cockpit
         grant(Roles.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -2,6 +2,7 @@ package io.backorderengine.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,23 +18,67 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates what every installation needs on first start, idempotently (several nodes may start at
- * once; a second run finds everything and changes nothing): the role groups and one Tasklist filter
- * per group. Users are not created here; the demo profile has its own.
+ * once; a second run finds everything and changes nothing): the role groups and the Tasklist filters,
+ * kept as this version defines them. Users are not created here; the demo profile has its own.
  */
 @Component
 class EngineSetup {
 
     private static final Logger log = LoggerFactory.getLogger(EngineSetup.class);
 
-    /** A Tasklist filter: its name, the group whose candidate tasks it lists, and its order. */
-    private record TaskFilter(String name, String group, String description, int priority) {}
+    /**
+     * A Tasklist filter: its name, what it is for, its place in the list, the groups that see it, and its
+     * query (every one sorted by due date, soonest first).
+     */
+    record TaskFilter(
+            String name, String description, int priority, List<String> groups, UnaryOperator<TaskQuery> query) {}
 
-    static final String AGENTS_FILTER = "Agents: backorder tasks";
-    static final String SUPERVISORS_FILTER = "Supervisors: escalations";
+    private static final String REVIEW = "UserTask_ReviewOffer";
+    private static final String CALL = "UserTask_ContactCustomer";
+    private static final String ESCALATION = "UserTask_ResolveEscalation";
 
-    private static final List<TaskFilter> FILTERS = List.of(
-            new TaskFilter(AGENTS_FILTER, Roles.AGENTS, "Offers to review and customers to contact", 10),
-            new TaskFilter(SUPERVISORS_FILTER, Roles.SUPERVISORS, "Backorders waiting past their limit", 20));
+    static final List<TaskFilter> FILTERS = List.of(
+            new TaskFilter(
+                    "My tasks",
+                    "The tasks you claimed",
+                    0,
+                    List.of(Roles.AGENTS, Roles.SUPERVISORS),
+                    q -> q.taskAssigneeExpression(QueryExpressionGuard.CURRENT_USER)),
+            new TaskFilter(
+                    "Offer reviews",
+                    "Offers to review: the customer has the date and waits for the offer",
+                    10,
+                    List.of(Roles.AGENTS, Roles.SUPERVISORS),
+                    q -> q.taskCandidateGroup(Roles.AGENTS)
+                            .includeAssignedTasks()
+                            .taskDefinitionKey(REVIEW)),
+            new TaskFilter(
+                    "Customer calls",
+                    "Customers to call: no email address, an email that bounced, or no answer to the reminders",
+                    20,
+                    List.of(Roles.AGENTS, Roles.SUPERVISORS),
+                    q -> q.taskCandidateGroup(Roles.AGENTS)
+                            .includeAssignedTasks()
+                            .taskDefinitionKey(CALL)),
+            new TaskFilter(
+                    "Escalations",
+                    "Backorders waiting past their limit",
+                    30,
+                    List.of(Roles.SUPERVISORS),
+                    q -> q.taskCandidateGroup(Roles.SUPERVISORS)
+                            .includeAssignedTasks()
+                            .taskDefinitionKey(ESCALATION)),
+            new TaskFilter(
+                    "Overdue",
+                    "Your groups' tasks past their due date",
+                    40,
+                    List.of(Roles.AGENTS, Roles.SUPERVISORS),
+                    q -> q.taskCandidateGroupInExpression(QueryExpressionGuard.CURRENT_USER_GROUPS)
+                            .includeAssignedTasks()
+                            .dueBeforeExpression(QueryExpressionGuard.NOW)));
+
+    /** Filters earlier versions created; removed so that Tasklist shows the current set only. */
+    private static final List<String> RETIRED = List.of("Agents: backorder tasks", "Supervisors: escalations");
 
     private final IdentityService identity;
     private final FilterService filters;
@@ -50,6 +95,7 @@ class EngineSetup {
     void onStarted(ApplicationStartedEvent started) {
         Roles.ALL.forEach(this::ensureGroup);
         FILTERS.forEach(this::ensureFilter);
+        RETIRED.forEach(this::retire);
     }
 
     private void ensureGroup(Roles.Role role) {
@@ -62,25 +108,36 @@ class EngineSetup {
         }
     }
 
+    /** Creates the filter, or brings an existing one up to date (query, description, order, columns). */
     private void ensureFilter(TaskFilter wanted) {
-        if (filters.createTaskFilterQuery().filterName(wanted.name()).count() > 0) {
-            return;
-        }
-        TaskQuery query =
-                taskService.createTaskQuery().taskCandidateGroup(wanted.group()).includeAssignedTasks();
-        Filter filter = filters.newTaskFilter(wanted.name())
-                .setQuery(query)
-                .setProperties(Map.of(
-                        "description", wanted.description(),
-                        "priority", wanted.priority(),
-                        "refresh", true,
-                        "variables",
-                                List.of(
-                                        Map.of("name", "caseId", "label", "Case"),
-                                        Map.of("name", "customerName", "label", "Customer"),
-                                        Map.of("name", "sku", "label", "SKU"),
-                                        Map.of("name", "expectedDate", "label", "Expected"))));
+        Filter filter = filters.createTaskFilterQuery().filterName(wanted.name()).list().stream()
+                .findFirst()
+                .orElseGet(() -> filters.newTaskFilter(wanted.name()));
+        boolean created = filter.getId() == null;
+        filter.setQuery(wanted.query()
+                .apply(taskService.createTaskQuery())
+                .orderByDueDate()
+                .asc());
+        filter.setProperties(Map.of(
+                "description", wanted.description(),
+                "priority", wanted.priority(),
+                "refresh", true,
+                "variables",
+                        List.of(
+                                Map.of("name", "caseId", "label", "Case"),
+                                Map.of("name", "customerName", "label", "Customer"),
+                                Map.of("name", "customerTier", "label", "Tier"),
+                                Map.of("name", "expectedDate", "label", "Expected"))));
         filters.saveFilter(filter);
-        log.info("Created Tasklist filter '{}'", wanted.name());
+        if (created) {
+            log.info("Created Tasklist filter '{}'", wanted.name());
+        }
+    }
+
+    private void retire(String name) {
+        filters.createTaskFilterQuery().filterName(name).list().forEach(old -> {
+            filters.deleteFilter(old.getId());
+            log.info("Removed the retired Tasklist filter '{}'", name);
+        });
     }
 }

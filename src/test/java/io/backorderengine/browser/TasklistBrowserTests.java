@@ -51,8 +51,7 @@ class TasklistBrowserTests extends ApplicationTest {
             browser.type("password", By.cssSelector("input[ng-model=password]"), TestUsers.password(agent));
             page.findElement(By.cssSelector("button[type=submit]")).click();
             browser.await(
-                    "filters",
-                    ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Agents: backorder tasks")));
+                    "filters", ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Offer reviews")));
 
             page.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
             WebElement name = browser.waiting()

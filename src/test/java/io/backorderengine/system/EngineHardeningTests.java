@@ -16,7 +16,8 @@ class EngineHardeningTests extends ApplicationTest {
         assertThat(engine.isAuthorizationEnabled()).isTrue();
         assertThat(engine.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
         assertThat(engine.isEnableExpressionsInAdhocQueries()).isFalse();
-        assertThat(engine.isEnableExpressionsInStoredQueries()).isFalse();
+        // stored filters may hold the three expressions QueryExpressionGuard allows, nothing else
+        assertThat(engine.isEnableExpressionsInStoredQueries()).isTrue();
         assertThat(engine.isJavaSerializationFormatEnabled()).isFalse();
         assertThat(engine.getQueryMaxResultsLimit()).isEqualTo(2000);
     }

@@ -43,7 +43,7 @@ class KnownAttacksTests extends ApplicationTest {
         agentsFilter = processEngine
                 .getFilterService()
                 .createTaskFilterQuery()
-                .filterName("Agents: backorder tasks")
+                .filterName("Offer reviews")
                 .singleResult()
                 .getId();
     }
@@ -105,12 +105,13 @@ class KnownAttacksTests extends ApplicationTest {
                         "resourceType",
                         "Task",
                         "name",
-                        "Agents: backorder tasks",
+                        "Offer reviews",
                         "query",
                         Map.of("candidateGroup", "agents", "orQueries", List.of(Map.of("assigneeExpression", PROBE)))));
         Api.Response extended = admin.post("/engine-rest/filter/" + agentsFilter + "/list?maxResults=10", OR_QUERY);
 
         assertThat(inQuery.status()).isEqualTo(400);
+        assertThat(inQuery.body().path("message").asText()).contains("Expressions are not allowed");
         assertThat(inOrQuery.status()).isEqualTo(400);
         assertRefusedExpression(update);
         assertRefusedExpression(extended);
@@ -127,6 +128,35 @@ class KnownAttacksTests extends ApplicationTest {
                         .toString())
                 .doesNotContain("PROBE");
         assertProbeNeverRan();
+    }
+
+    @Test
+    void aFilterMayAskOnlyWhoIsAskingTheirGroupsAndTheTime() {
+        Api admin = api.as(TestUsers.ADMIN);
+        Api.Response mine = admin.post(
+                "/engine-rest/filter/create",
+                Map.of(
+                        "resourceType",
+                        "Task",
+                        "name",
+                        Catalog.unique("mine"),
+                        "query",
+                        Map.of("assigneeExpression", "${currentUser()}", "dueBeforeExpression", "${now()}")));
+        Api.Response almost = admin.post(
+                "/engine-rest/filter/create",
+                Map.of(
+                        "resourceType",
+                        "Task",
+                        "name",
+                        Catalog.unique("almost"),
+                        "query",
+                        Map.of("assigneeExpression", "${currentUser() == 'x' ? 'a' : 'b'}")));
+
+        assertThat(mine.status()).as(mine.body().toString()).isEqualTo(200);
+        assertThat(almost.status()).isEqualTo(400);
+        assertThat(admin.delete("/engine-rest/filter/" + mine.body().path("id").asText())
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test

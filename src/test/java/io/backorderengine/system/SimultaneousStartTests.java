@@ -53,9 +53,9 @@ class SimultaneousStartTests {
                     assertThat(db.queryForObject("select count(*) from ACT_ID_USER where ID_ = 'admin'", Integer.class))
                             .isEqualTo(1);
                     assertThat(db.queryForObject("select count(*) from ACT_ID_GROUP", Integer.class))
-                            .isEqualTo(5);
+                            .isEqualTo(Roles.ALL.size());
                     assertThat(db.queryForObject("select count(*) from ACT_RU_FILTER", Integer.class))
-                            .isEqualTo(2);
+                            .isEqualTo(EngineSetup.FILTERS.size());
                     assertThat(db.queryForObject(
                                     "select count(distinct VERSION_) from ACT_RE_PROCDEF where KEY_ = 'backorder'",
                                     Integer.class))

@@ -13,6 +13,7 @@ import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
 import io.backorderengine.backorder.CaseStatus;
 import io.backorderengine.backorder.internal.CaseInbox;
+import io.backorderengine.backorder.internal.CaseMessage;
 import io.backorderengine.backorder.internal.CaseSweeps;
 import io.backorderengine.system.RecordRows;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,6 +65,8 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
         FAILED
     }
 
+    private final OpenCalls openCalls;
+
     private record Pending(long messageId, String caseId, String messageName, String variables, int attempts) {}
 
     private final JdbcClient jdbc;
@@ -84,8 +87,10 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
             ObjectMapper json,
             PlatformTransactionManager transactions,
             Clock clock,
-            CaseSweeps sweeps) {
+            CaseSweeps sweeps,
+            OpenCalls openCalls) {
         this.jdbc = jdbc;
+        this.openCalls = openCalls;
         this.runtime = runtime;
         this.identity = identity;
         this.ledger = ledger;
@@ -160,6 +165,11 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
             return; // delivered by another node or an earlier attempt
         }
         try (var logged = MDC.putCloseable("caseId", message.caseId())) {
+            if (message.messageName().equals(CaseMessage.AGENT_CONTACT_NEEDED.messageName())
+                    && openCalls.askAgain(message.caseId(), contactReason(message))) {
+                markDelivered(messageId, Outcome.DELIVERED, "taken by the case's open call task");
+                return;
+            }
             runtime.createMessageCorrelation(message.messageName())
                     .processInstanceBusinessKey(message.caseId())
                     .setVariables(variables(message))
@@ -242,6 +252,10 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
         jdbc.sql("update case_message set delivered_at = ?, outcome = ?, last_error = ? where message_id = ?")
                 .params(LocalDateTime.now(clock), outcome.name(), error, messageId)
                 .update();
+    }
+
+    private String contactReason(Pending message) {
+        return String.valueOf(variables(message).getOrDefault(BackorderProcess.CONTACT_REASON.name(), "asked again"));
     }
 
     private Map<String, Object> variables(Pending message) {

@@ -33,10 +33,12 @@ class CaseTaskListener {
 
     private final CaseTasks tasks;
     private final CaseSnapshots snapshots;
+    private final TaskLabels labels;
 
-    CaseTaskListener(CaseTasks tasks, CaseSnapshots snapshots) {
+    CaseTaskListener(CaseTasks tasks, CaseSnapshots snapshots, TaskLabels labels) {
         this.tasks = tasks;
         this.snapshots = snapshots;
+        this.labels = labels;
     }
 
     @EventListener
@@ -51,16 +53,19 @@ class CaseTaskListener {
                 tasks.completed(
                         caseId,
                         task.getId(),
-                        task.getName(),
+                        kindOf(task),
                         completedBy(task),
                         OUTCOMES.getOrDefault(task.getTaskDefinitionKey(), t -> null)
                                 .apply(task));
-            case TaskListener.EVENTNAME_DELETE -> tasks.withdrawn(caseId, task.getId(), task.getName());
+            case TaskListener.EVENTNAME_DELETE -> tasks.withdrawn(caseId, task.getId(), kindOf(task));
             default -> {}
         }
     }
 
     private void created(DelegateTask task, String caseId) {
+        // the case records the task by its kind (the model's name); Tasklist shows the full label
+        String kind = task.getName();
+        labels.label(task, kind, caseId);
         // local to the task: each task shows the case as it was when the task was created
         task.setVariableLocal(CASE_SNAPSHOT.name(), snapshots.snapshot(caseId));
         task.setVariableLocal(CASE_LINK.name(), snapshots.link(caseId));
@@ -72,7 +77,14 @@ class CaseTaskListener {
         LocalDateTime due = task.getDueDate() == null
                 ? null
                 : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
-        tasks.created(caseId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group, due);
+        tasks.created(caseId, task.getId(), task.getTaskDefinitionKey(), kind, group, due);
+    }
+
+    /** The task's kind: its label up to the first " · " (the label starts with the model's name). */
+    private static String kindOf(DelegateTask task) {
+        String name = task.getName();
+        int end = name == null ? -1 : name.indexOf(" · ");
+        return end < 0 ? name : name.substring(0, end);
     }
 
     private static String completedBy(DelegateTask task) {

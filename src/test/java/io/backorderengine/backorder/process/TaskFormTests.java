@@ -85,21 +85,22 @@ class TaskFormTests extends ApplicationTest {
     }
 
     @Test
-    void everyGroupHasATasklistFilterForItsCandidateTasks() {
+    void eachKindOfWorkHasATasklistFilterSortedByDueDate() {
         List<Filter> filters =
                 processEngine.getFilterService().createTaskFilterQuery().list();
 
-        assertThat(filters).extracting(Filter::getName).contains("Agents: backorder tasks", "Supervisors: escalations");
-        Filter agents = filters.stream()
-                .filter(f -> f.getName().startsWith("Agents"))
+        assertThat(filters)
+                .extracting(Filter::getName)
+                .contains("My tasks", "Offer reviews", "Customer calls", "Escalations", "Overdue");
+        Filter escalations = filters.stream()
+                .filter(f -> f.getName().equals("Escalations"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(((TaskQueryImpl) agents.getQuery()).getCandidateGroup()).isEqualTo("agents");
-        Filter supervisors = filters.stream()
-                .filter(f -> f.getName().startsWith("Supervisors"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(((TaskQueryImpl) supervisors.getQuery()).getCandidateGroup()).isEqualTo("supervisors");
+        TaskQueryImpl query = (TaskQueryImpl) escalations.getQuery();
+        assertThat(query.getCandidateGroup()).isEqualTo("supervisors");
+        assertThat(query.getKey()).isEqualTo("UserTask_ResolveEscalation");
+        assertThat(query.getOrderingProperties().get(0).getQueryProperty().getName())
+                .isEqualTo("DUE_DATE_");
     }
 
     @Test
