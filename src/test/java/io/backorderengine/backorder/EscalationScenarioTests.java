@@ -51,8 +51,9 @@ class EscalationScenarioTests extends ApplicationTest {
                 .body();
         assertThat(tasks).hasSize(1);
         JsonNode escalation = tasks.get(0);
-        assertThat(escalation.path("name").asText()).isEqualTo("Resolve escalation");
+        assertThat(escalation.path("name").asText()).startsWith("Resolve escalation · " + caseId + " · ");
         assertThat(escalation.path("due").asText()).isNotBlank();
+        assertThat(escalation.path("followUp").asText()).isNotBlank();
         assertThat(api.backorder(caseId).path("tasks").get(0).path("dueAt").isNull())
                 .isFalse();
 

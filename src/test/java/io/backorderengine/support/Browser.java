@@ -5,17 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,6 +40,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open() {
+        return open(1400, 1000);
+    }
+
+    /** A browser whose window is this size, e.g. 390 x 844 for a phone. */
+    public static Browser open(int width, int height) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed) {
             String why = "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)";
@@ -58,8 +67,16 @@ public final class Browser implements AutoCloseable {
                     "--disable-component-update",
                     "--disable-sync",
                     "--no-first-run",
-                    "--window-size=1400,1000",
+                    "--window-size=" + width + "," + height,
                     "--user-data-dir=" + profile);
+            if (width < 600) {
+                // a window is at least 500 px wide: a phone's screen is emulated (viewport, touch, pixel ratio)
+                options.setExperimentalOption(
+                        "mobileEmulation",
+                        Map.of(
+                                "deviceMetrics",
+                                Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .build();
@@ -103,6 +120,14 @@ public final class Browser implements AutoCloseable {
             }
             return text.equals(element.getAttribute("value")) ? element : null;
         });
+    }
+
+    /** Clicks what the condition finds once it is clickable, as a step that leaves a screenshot if it fails. */
+    public void click(String step, By element) {
+        WebElement found = await(step, ExpectedConditions.elementToBeClickable(element));
+        // a page footer or header may cover an element at the window's edge
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", found);
+        found.click();
     }
 
     /** Saves what the browser shows to target/screenshots, for a person to look at. */

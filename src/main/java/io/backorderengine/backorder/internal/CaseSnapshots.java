@@ -1,7 +1,10 @@
 package io.backorderengine.backorder.internal;
 
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,8 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A small JSON picture of a case for task forms: Camunda Forms can show only variables, so the facts
- * an agent needs are written into one when a task is created.
+ * A picture of a case for task forms: Camunda Forms can show only variables, so the facts an agent needs
+ * are written into them when a task is created: as JSON for scripts and tools ({@link #snapshot}), and as
+ * a few lines a person reads on the phone ({@link #facts}).
  */
 @Service
 public class CaseSnapshots {
@@ -59,6 +63,76 @@ public class CaseSnapshots {
     /** The link agents follow to the full case. */
     public String link(String caseId) {
         return policy.publicUrl().resolve("/api/backorders/" + caseId).toString();
+    }
+
+    /** The case's facts as lines a person reads: what is short, the promises, the offer, decisions, emails. */
+    @Transactional(readOnly = true)
+    public String facts(String caseId) {
+        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        StringBuilder facts = new StringBuilder();
+        facts.append("Short: %d of %d x %s (%s), line value %s; %s%n"
+                .formatted(
+                        c.quantityShort(),
+                        c.quantityOrdered(),
+                        inventory.product(c.sku()).map(Product::name).orElse(c.sku()),
+                        c.sku(),
+                        c.lineValue(),
+                        c.status()));
+        facts.append("Promised: ")
+                .append(String.join(
+                        " -> ",
+                        promises.history(caseId).stream()
+                                .map(p -> p.expectedDate() + " ("
+                                        + p.basis()
+                                                .toString()
+                                                .toLowerCase(Locale.ROOT)
+                                                .replace('_', ' ') + ")")
+                                .toList()))
+                .append('\n');
+        facts.append("Offer: ")
+                .append(offers.latest(caseId)
+                        .map(o -> o.discountPercent() + "% discount"
+                                + (o.alternatives().isEmpty()
+                                        ? ", no alternatives"
+                                        : ", alternatives: "
+                                                + String.join(
+                                                        ", ",
+                                                        o.alternatives().stream()
+                                                                .map(a -> a.name() + " (" + a.sku() + ") "
+                                                                        + a.unitPrice())
+                                                                .toList())))
+                        .orElse("not decided yet"))
+                .append('\n');
+        var decided = decisions.history(caseId);
+        facts.append("Decisions: ")
+                .append(
+                        decided.isEmpty()
+                                ? "none"
+                                : String.join(
+                                        "; ",
+                                        decided.stream()
+                                                .map(d -> d.decision().code() + " by " + d.decidedBy() + " at "
+                                                        + minutes(d.decidedAt()))
+                                                .toList()))
+                .append('\n');
+        List<Communication> emails = notifications.forCase(caseId);
+        facts.append("Emails: ")
+                .append(
+                        emails.isEmpty()
+                                ? "none"
+                                : String.join(
+                                        "; ",
+                                        emails
+                                                .subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size())
+                                                .stream()
+                                                .map(e -> e.template() + " " + e.state() + " " + minutes(e.createdAt())
+                                                        + (e.failure() == null ? "" : " (" + e.failure() + ")"))
+                                                .toList()));
+        return facts.toString();
+    }
+
+    private static String minutes(LocalDateTime at) {
+        return at.truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 
     @Transactional(readOnly = true)

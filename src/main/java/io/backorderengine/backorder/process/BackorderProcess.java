@@ -58,6 +58,8 @@ final class BackorderProcess {
     // written on each user task for its form
     static final Variable<String> CASE_SNAPSHOT = Variable.string("caseSnapshot");
     static final Variable<String> CASE_LINK = Variable.string("caseLink");
+    /** The case's facts as a person reads them, on each task (local): what the forms show. */
+    static final Variable<String> CASE_FACTS = Variable.string("caseFacts");
 
     // extension property of the send-email tasks (set in the model, or by the Modeler element template)
     static final Variable<String> TEMPLATE = Variable.string("template");

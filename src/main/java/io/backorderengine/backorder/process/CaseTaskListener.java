@@ -69,6 +69,7 @@ class CaseTaskListener {
         // local to the task: each task shows the case as it was when the task was created
         task.setVariableLocal(CASE_SNAPSHOT.name(), snapshots.snapshot(caseId));
         task.setVariableLocal(CASE_LINK.name(), snapshots.link(caseId));
+        task.setVariableLocal(CASE_FACTS.name(), snapshots.facts(caseId));
         String group = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)
