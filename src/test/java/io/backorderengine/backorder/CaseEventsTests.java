@@ -234,15 +234,4 @@ class CaseEventsTests extends ApplicationTest {
                 .map(Task::getTaskDefinitionKey)
                 .toList();
     }
-
-    private void fireTimer(String caseId, String activityId) {
-        var timer = processEngine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(instanceId(caseId))
-                .timers()
-                .activityId(activityId)
-                .singleResult();
-        processEngine.getManagementService().executeJob(timer.getId());
-    }
 }

@@ -128,14 +128,7 @@ class CaseListTests extends ApplicationTest {
 
     /** Its wait limit passes now: the max-wait timer fires, a supervisor gets the case. */
     private void escalate(String caseId) {
-        var timer = processEngine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(instanceId(caseId))
-                .timers()
-                .activityId("Event_MaxWaitReached")
-                .singleResult();
-        processEngine.getManagementService().executeJob(timer.getId());
+        fireTimer(caseId, "Event_MaxWaitReached");
     }
 
     private static Map<String, Object> order(String orderId, String customerId, String sku) {

@@ -13,7 +13,6 @@ import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Browser;
 import io.backorderengine.support.Catalog;
 import io.backorderengine.support.TestUsers;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -113,14 +112,7 @@ class TasklistBrowserTests extends ApplicationTest {
     void aSupervisorResolvesAnEscalationInTasklistAndTheCaseWaitsOn() {
         String caseId = placedCase("ESC", "STANDARD", catalog.product(0), 1);
         awaitWaiting(caseId);
-        Job maxWait = processEngine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(instanceId(caseId))
-                .timers()
-                .activityId("Event_MaxWaitReached")
-                .singleResult();
-        processEngine.getManagementService().executeJob(maxWait.getId());
+        fireTimer(caseId, "Event_MaxWaitReached");
         Task escalation = await().until(
                         () -> processEngine
                                 .getTaskService()

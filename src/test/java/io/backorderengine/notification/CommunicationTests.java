@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -119,12 +118,8 @@ class CommunicationTests extends ApplicationTest {
     @Test
     void aCustomerWithoutEmailIsCalledByAnAgent() {
         String orderId = Catalog.unique("ORD");
-        Map<String, Object> order = new HashMap<>(
-                Api.order(orderId, "STANDARD", null, "Phone Customer", new Api.Line("1", catalog.product(0), 1)));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
-        customer.put("phone", "+49 30 1234567");
-        order.put("customer", customer);
+        Map<String, Object> order = Api.phoneOnlyOrder(
+                orderId, "Phone Customer", "+49 30 1234567", new Api.Line("1", catalog.product(0), 1));
 
         assertThat(api.post("/api/orders", order).status()).isEqualTo(201);
 

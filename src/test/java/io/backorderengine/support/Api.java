@@ -146,6 +146,16 @@ public class Api {
         return Map.of("orderId", orderId, "customer", customer, "lines", items);
     }
 
+    /** An order from a customer with a phone and no email address: an agent has to call. */
+    public static Map<String, Object> phoneOnlyOrder(String orderId, String name, String phone, Line... lines) {
+        Map<String, Object> order = new LinkedHashMap<>(order(orderId, "STANDARD", null, name, lines));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> customer = new LinkedHashMap<>((Map<String, Object>) order.get("customer"));
+        customer.put("phone", phone);
+        order.put("customer", customer);
+        return order;
+    }
+
     public Response placeOrder(String orderId, String tier, Line... lines) {
         return post("/api/orders", order(orderId, tier, lines));
     }

@@ -127,6 +127,20 @@ public abstract class ApplicationTest {
                         "expectedDate", expected.toString()));
     }
 
+    /** Fires the case's timer at the activity now, as if its time had come (waiting until the timer exists). */
+    protected void fireTimer(String caseId, String activityId) {
+        var management = processEngine.getManagementService();
+        var timer = await().until(
+                        () -> management
+                                .createJobQuery()
+                                .processInstanceId(instanceId(caseId))
+                                .timers()
+                                .activityId(activityId)
+                                .singleResult(),
+                        job -> job != null);
+        management.executeJob(timer.getId());
+    }
+
     /** The process instance of a case. */
     protected String instanceId(String caseId) {
         return processEngine

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
 import io.backorderengine.support.TestUsers;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,10 +74,10 @@ class TaskTriageTests extends ApplicationTest {
         processEngine.getTaskService().saveTask(first);
 
         // two more reminders, each undeliverable: each would have asked for another call
-        fireReminder(caseId);
+        fireTimer(caseId, "StartEvent_ReminderDue");
         await().until(() ->
                 task(caseId, "UserTask_ContactCustomer").getDescription().contains("Asked again"));
-        fireReminder(caseId);
+        fireTimer(caseId, "StartEvent_ReminderDue");
         await().until(() ->
                 task(caseId, "UserTask_ContactCustomer").getDescription().split("Asked again", -1).length >= 3);
 
@@ -147,27 +145,10 @@ class TaskTriageTests extends ApplicationTest {
 
     private String customerWithoutEmail() {
         String orderId = Catalog.unique("CALL");
-        Map<String, Object> order = new HashMap<>(
-                Api.order(orderId, "STANDARD", null, "Phone Customer", new Api.Line("1", catalog.product(0), 1)));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
-        customer.put("phone", "+49 30 1234567");
-        order.put("customer", customer);
+        Map<String, Object> order = Api.phoneOnlyOrder(
+                orderId, "Phone Customer", "+49 30 1234567", new Api.Line("1", catalog.product(0), 1));
         assertThat(api.post("/api/orders", order).status()).isEqualTo(201);
         return orderId + "-1";
-    }
-
-    private void fireReminder(String caseId) {
-        Job reminder = await().until(
-                        () -> processEngine
-                                .getManagementService()
-                                .createJobQuery()
-                                .processInstanceId(instanceId(caseId))
-                                .timers()
-                                .activityId("StartEvent_ReminderDue")
-                                .singleResult(),
-                        job -> job != null);
-        processEngine.getManagementService().executeJob(reminder.getId());
     }
 
     private Task task(String caseId, String key) {
