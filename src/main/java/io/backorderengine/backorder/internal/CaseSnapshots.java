@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A picture of a case for task forms: Camunda Forms can show only variables, so the facts an agent needs
- * are written into them when a task is created: as JSON for scripts and tools ({@link #snapshot}), and as
- * a few lines a person reads on the phone ({@link #facts}).
+ * are written into them when a task is created ({@link #picture}): as JSON for scripts and tools, and as a
+ * few lines a person reads on the phone, both from one read of the case.
  */
 @Service
 public class CaseSnapshots {
@@ -65,32 +66,57 @@ public class CaseSnapshots {
         return policy.publicUrl().resolve("/api/backorders/" + caseId).toString();
     }
 
-    /** The case's facts as lines a person reads: what is short, the promises, the offer, decisions, emails. */
+    /**
+     * The case as a task shows it.
+     *
+     * @param json  the snapshot for scripts and tools
+     * @param facts the same, as lines a person reads: what is short, the promises, the offer, decisions, emails
+     */
+    public record Picture(String json, String facts) {}
+
+    /** What both forms of the picture are made of, read once. */
+    private record Parts(
+            CaseRecord c,
+            String productName,
+            List<CasePromises.Promise> promises,
+            Optional<CaseOffers.Offer> offer,
+            List<CaseDecisions.Decision> decisions,
+            List<Communication> recentEmails) {}
+
     @Transactional(readOnly = true)
-    public String facts(String caseId) {
+    public Picture picture(String caseId) {
         CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        List<Communication> emails = notifications.forCase(caseId);
+        Parts parts = new Parts(
+                c,
+                inventory.product(c.sku()).map(Product::name).orElse(c.sku()),
+                promises.history(caseId),
+                offers.latest(caseId),
+                decisions.history(caseId),
+                emails.subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size()));
+        return new Picture(json(parts), facts(parts));
+    }
+
+    private static String facts(Parts p) {
+        CaseRecord c = p.c();
         StringBuilder facts = new StringBuilder();
         facts.append("Short: %d of %d x %s (%s), line value %s; %s%n"
                 .formatted(
-                        c.quantityShort(),
-                        c.quantityOrdered(),
-                        inventory.product(c.sku()).map(Product::name).orElse(c.sku()),
-                        c.sku(),
-                        c.lineValue(),
-                        c.status()));
+                        c.quantityShort(), c.quantityOrdered(), p.productName(), c.sku(), c.lineValue(), c.status()));
         facts.append("Promised: ")
                 .append(String.join(
                         " -> ",
-                        promises.history(caseId).stream()
-                                .map(p -> p.expectedDate() + " ("
-                                        + p.basis()
+                        p.promises().stream()
+                                .map(promise -> promise.expectedDate() + " ("
+                                        + promise.basis()
                                                 .toString()
                                                 .toLowerCase(Locale.ROOT)
-                                                .replace('_', ' ') + ")")
+                                                .replace('_', ' ')
+                                        + ")")
                                 .toList()))
                 .append('\n');
         facts.append("Offer: ")
-                .append(offers.latest(caseId)
+                .append(p.offer()
                         .map(o -> o.discountPercent() + "% discount"
                                 + (o.alternatives().isEmpty()
                                         ? ", no alternatives"
@@ -103,41 +129,29 @@ public class CaseSnapshots {
                                                                 .toList())))
                         .orElse("not decided yet"))
                 .append('\n');
-        var decided = decisions.history(caseId);
         facts.append("Decisions: ")
-                .append(
-                        decided.isEmpty()
-                                ? "none"
-                                : String.join(
-                                        "; ",
-                                        decided.stream()
-                                                .map(d -> d.decision().code() + " by " + d.decidedBy() + " at "
-                                                        + minutes(d.decidedAt()))
-                                                .toList()))
+                .append(joinedOrNone(p.decisions().stream()
+                        .map(d -> d.decision().code() + " by " + d.decidedBy() + " at " + minutes(d.decidedAt()))
+                        .toList()))
                 .append('\n');
-        List<Communication> emails = notifications.forCase(caseId);
         facts.append("Emails: ")
-                .append(
-                        emails.isEmpty()
-                                ? "none"
-                                : String.join(
-                                        "; ",
-                                        emails
-                                                .subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size())
-                                                .stream()
-                                                .map(e -> e.template() + " " + e.state() + " " + minutes(e.createdAt())
-                                                        + (e.failure() == null ? "" : " (" + e.failure() + ")"))
-                                                .toList()));
+                .append(joinedOrNone(p.recentEmails().stream()
+                        .map(e -> e.template() + " " + e.state() + " " + minutes(e.createdAt())
+                                + (e.failure() == null ? "" : " (" + e.failure() + ")"))
+                        .toList()));
         return facts.toString();
+    }
+
+    private static String joinedOrNone(List<String> items) {
+        return items.isEmpty() ? "none" : String.join("; ", items);
     }
 
     private static String minutes(LocalDateTime at) {
         return at.truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 
-    @Transactional(readOnly = true)
-    public String snapshot(String caseId) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    private String json(Parts p) {
+        CaseRecord c = p.c();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("caseId", c.caseId());
         s.put("orderId", c.orderId());
@@ -149,23 +163,18 @@ public class CaseSnapshots {
         customer.put("tier", c.customerTier());
         customer.put("language", c.customerLanguage());
         s.put("customer", customer);
-        s.put(
-                "product",
-                Map.of(
-                        "sku",
-                        c.sku(),
-                        "name",
-                        inventory.product(c.sku()).map(Product::name).orElse(c.sku())));
+        s.put("product", Map.of("sku", c.sku(), "name", p.productName()));
         s.put("quantityOrdered", c.quantityOrdered());
         s.put("quantityShort", c.quantityShort());
         s.put("lineValue", c.lineValue());
         s.put("status", c.status());
         s.put(
                 "promises",
-                promises.history(caseId).stream()
-                        .map(p -> Map.of("expectedDate", p.expectedDate().toString(), "basis", p.basis()))
+                p.promises().stream()
+                        .map(promise ->
+                                Map.of("expectedDate", promise.expectedDate().toString(), "basis", promise.basis()))
                         .toList());
-        offers.latest(caseId)
+        p.offer()
                 .ifPresent(o -> s.put(
                         "offer",
                         Map.of(
@@ -177,7 +186,7 @@ public class CaseSnapshots {
                                         .toList())));
         s.put(
                 "decisions",
-                decisions.history(caseId).stream()
+                p.decisions().stream()
                         .map(d -> Map.of(
                                 "decision",
                                 d.decision().code(),
@@ -186,10 +195,9 @@ public class CaseSnapshots {
                                 "at",
                                 d.decidedAt().toString()))
                         .toList());
-        List<Communication> emails = notifications.forCase(caseId);
         s.put(
                 "recentEmails",
-                emails.subList(Math.max(0, emails.size() - RECENT_EMAILS), emails.size()).stream()
+                p.recentEmails().stream()
                         .map(e -> {
                             Map<String, Object> email = new LinkedHashMap<>();
                             email.put("template", e.template());
@@ -199,11 +207,11 @@ public class CaseSnapshots {
                             return email;
                         })
                         .toList());
-        s.put("link", link(caseId));
+        s.put("link", link(c.caseId()));
         try {
             return json.writeValueAsString(s);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("case snapshot of " + caseId + " could not be written", e);
+            throw new IllegalStateException("case snapshot of " + c.caseId() + " could not be written", e);
         }
     }
 }

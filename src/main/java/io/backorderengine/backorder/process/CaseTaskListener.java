@@ -67,9 +67,10 @@ class CaseTaskListener {
         String kind = task.getName();
         labels.label(task, kind, caseId);
         // local to the task: each task shows the case as it was when the task was created
-        task.setVariableLocal(CASE_SNAPSHOT.name(), snapshots.snapshot(caseId));
+        CaseSnapshots.Picture picture = snapshots.picture(caseId);
+        task.setVariableLocal(CASE_SNAPSHOT.name(), picture.json());
         task.setVariableLocal(CASE_LINK.name(), snapshots.link(caseId));
-        task.setVariableLocal(CASE_FACTS.name(), snapshots.facts(caseId));
+        task.setVariableLocal(CASE_FACTS.name(), picture.facts());
         String group = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)

@@ -27,8 +27,7 @@ class TaskLabels {
 
     /** Which policy sets each task's due date; tasks not listed keep the model's (or none). */
     private static final Map<String, Function<CasePolicy.Tasks, Duration>> DUE = Map.of(
-            "UserTask_ReviewOffer", CasePolicy.Tasks::reviewDue,
-            "UserTask_ContactCustomer", CasePolicy.Tasks::contactDue);
+            "UserTask_ReviewOffer", CasePolicy.Tasks::reviewDue, OpenCalls.CONTACT_TASK, CasePolicy.Tasks::contactDue);
 
     private static final Map<String, Integer> TIER_BONUS = Map.of("GOLD", 20, "SILVER", 10);
 
@@ -108,7 +107,7 @@ class TaskLabels {
                 .append(orNone(CUSTOMER_PHONE.get(task)))
                 .append('.');
         String reason = CONTACT_REASON.get(task);
-        if (reason != null && "UserTask_ContactCustomer".equals(task.getTaskDefinitionKey())) {
+        if (reason != null && OpenCalls.CONTACT_TASK.equals(task.getTaskDefinitionKey())) {
             facts.append("\nWhy call: ").append(reason).append('.');
         }
         return facts.toString();
