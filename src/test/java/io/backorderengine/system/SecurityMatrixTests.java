@@ -54,6 +54,8 @@ class SecurityMatrixTests extends ApplicationTest {
         String link = decisionLink(caseId);
         String messageId =
                 api.backorder(caseId).path("emails").get(0).path("messageId").asText();
+        // one paused subscriber for the calls that only read or requeue (it is never called)
+        String paused = subscriber();
         List<Surface> surfaces = List.of(
                 //                                                        anon wrong agent sup  analyst shop admin
                 new Surface("POST /api/orders", c -> placeOrder(c, stocked), 401, 401, 403, 403, 403, 201, 201),
@@ -198,6 +200,32 @@ class SecurityMatrixTests extends ApplicationTest {
                         200),
                 new Surface("POST /api/admin/api-keys", this::issueKey, 401, 401, 403, 403, 403, 403, 201),
                 new Surface("POST /api/admin/webhooks", this::subscribe, 401, 401, 403, 403, 403, 403, 201),
+                new Surface("PUT /api/admin/webhooks/{id}", this::changeSubscriber, 401, 401, 403, 403, 403, 403, 200),
+                new Surface(
+                        "DELETE /api/admin/webhooks/{id}", this::removeSubscriber, 401, 401, 403, 403, 403, 403, 204),
+                new Surface(
+                        "GET /api/admin/webhooks/{id}/deliveries",
+                        c -> read(c, "/api/admin/webhooks/" + paused + "/deliveries"),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        403,
+                        200),
+                new Surface(
+                        "POST /api/admin/webhooks/{id}/retries",
+                        c -> new Outcome(
+                                as(c).post("/api/admin/webhooks/" + paused + "/retries", "")
+                                        .status(),
+                                false),
+                        401,
+                        401,
+                        403,
+                        403,
+                        403,
+                        403,
+                        200),
                 new Surface(
                         "GET /api/admin/webhooks",
                         c -> read(c, "/api/admin/webhooks"),
@@ -475,6 +503,46 @@ class SecurityMatrixTests extends ApplicationTest {
         int status =
                 as(caller).post("/api/admin/api-keys", Map.of("userId", system)).status();
         return new Outcome(status, catalog.count("select count(*) from api_key where user_id = ?", system) > 0);
+    }
+
+    /** A paused subscriber, registered by the administrator, for the calls that need one. */
+    private String subscriber() {
+        return api.as(TestUsers.ADMIN)
+                .post(
+                        "/api/admin/webhooks",
+                        Map.of(
+                                "url",
+                                "http://127.0.0.1:9/hooks",
+                                "description",
+                                Catalog.unique("matrix"),
+                                "active",
+                                false))
+                .body()
+                .path("subscriber")
+                .path("subscriberId")
+                .asText();
+    }
+
+    private Outcome changeSubscriber(Caller caller) {
+        String id = subscriber();
+        int status = as(caller)
+                .put(
+                        "/api/admin/webhooks/" + id,
+                        Map.of("url", "http://127.0.0.1:9/other", "description", "changed", "active", false))
+                .status();
+        boolean changed = catalog.count(
+                        "select count(*) from webhook_subscriber where subscriber_id = ? and url like '%other'", id)
+                > 0;
+        api.as(TestUsers.ADMIN).delete("/api/admin/webhooks/" + id);
+        return new Outcome(status, changed);
+    }
+
+    private Outcome removeSubscriber(Caller caller) {
+        String id = subscriber();
+        int status = as(caller).delete("/api/admin/webhooks/" + id).status();
+        boolean removed = catalog.count("select count(*) from webhook_subscriber where subscriber_id = ?", id) == 0;
+        api.as(TestUsers.ADMIN).delete("/api/admin/webhooks/" + id);
+        return new Outcome(status, removed);
     }
 
     private Outcome subscribe(Caller caller) {
