@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.backorderengine.backorder.internal.CaseOutcomes;
 import io.backorderengine.backorder.internal.CaseRecord;
 import io.backorderengine.backorder.internal.CaseRepository;
+import io.backorderengine.backorder.internal.CaseRules;
 import io.backorderengine.inventory.ExpectedSupply;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.SupplyBasis;
@@ -43,7 +44,7 @@ public class CasePromises {
     private final CaseRepository cases;
     private final CaseLedger ledger;
     private final Inventory inventory;
-    private final CasePolicy policy;
+    private final CaseRules rules;
     private final CaseOutcomes outcomes;
     private final Clock clock;
 
@@ -52,7 +53,7 @@ public class CasePromises {
             CaseRepository cases,
             CaseLedger ledger,
             Inventory inventory,
-            CasePolicy policy,
+            CaseRules rules,
             CaseOutcomes outcomes,
             Clock clock) {
         this.jdbc = jdbc;
@@ -60,14 +61,14 @@ public class CasePromises {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.inventory = inventory;
-        this.policy = policy;
+        this.rules = rules;
         this.clock = clock;
     }
 
     /**
      * Works out the expected date now and records it as a new promise when it differs from the last
-     * one. The first promise is always told; a later one when it moved at least the configured
-     * threshold away from the date the customer was last told (small slips add up until they count).
+     * one. The first promise is always told; a later one when the date change policy (a table analysts own)
+     * finds it far enough from the date the customer was last told (small slips add up until they count).
      */
     @Transactional
     public Outcome promise(String caseId) {
@@ -81,8 +82,8 @@ public class CasePromises {
             return new Outcome(supply.expectedDate(), told.orElse(null), false, false, waitDays);
         }
         boolean tell = told.isEmpty()
-                || Math.abs(ChronoUnit.DAYS.between(told.get(), supply.expectedDate()))
-                        >= policy.notification().dateChangeThreshold().toDays();
+                || rules.dateChangeWorthAnEmail(
+                        c.customerTier(), ChronoUnit.DAYS.between(told.get(), supply.expectedDate()));
         jdbc.sql("""
                         insert into case_promise (case_id, expected_date, basis, purchase_order_id, promised_at, notified)
                         values (?, ?, ?, ?, ?, ?)""")

@@ -1,9 +1,13 @@
 package io.backorderengine.system;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -18,6 +22,12 @@ final class DmnRules {
     /** Elements whose text the engine evaluates. */
     private static final Set<String> EVALUATED =
             Set.of("inputExpression", "inputEntry", "outputEntry", "literalExpression");
+
+    /** Outputs of the policy tables the engine reads as ISO 8601 durations, and as timer cycles. */
+    private static final Set<String> DURATIONS = Set.of("maxWait", "supervisorDue", "keepWaitingFor");
+
+    private static final Set<String> CYCLES = Set.of("reminderCycle");
+    private static final Pattern CYCLE = Pattern.compile("R\\d*/(P.+)");
 
     private final ModelExpressions expressions;
 
@@ -50,7 +60,75 @@ final class DmnRules {
                 }
             }
         });
+        ModelXml.forEachElement(document.getDocumentElement(), element -> {
+            if ("decisionTable".equals(element.getLocalName())) {
+                findings.addAll(policyOutputs(resource, element));
+            }
+        });
         return findings;
+    }
+
+    /**
+     * The outputs the engine reads as durations or reminder cycles, wherever a table gives them: each rule's
+     * value must be one the engine understands, so a typo is refused at deployment rather than failing
+     * the cases it reaches.
+     */
+    private static List<ModelFinding> policyOutputs(String resource, Element table) {
+        List<Element> outputs = children(table, "output");
+        List<ModelFinding> findings = new ArrayList<>();
+        for (Element rule : children(table, "rule")) {
+            List<Element> entries = children(rule, "outputEntry");
+            for (int i = 0; i < Math.min(outputs.size(), entries.size()); i++) {
+                String name = outputs.get(i).getAttribute("name");
+                String value = unquoted(textOf(entries.get(i)));
+                String problem = DURATIONS.contains(name)
+                        ? durationProblem(value)
+                        : CYCLES.contains(name) ? cycleProblem(value) : null;
+                if (problem != null) {
+                    String label = outputs.get(i).getAttribute("label");
+                    findings.add(new ModelFinding(
+                            resource,
+                            ModelXml.idOf(rule),
+                            "column '%s' says %s: %s"
+                                    .formatted(label.isBlank() ? name : label, textOf(entries.get(i)), problem)));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static String durationProblem(String value) {
+        try {
+            Duration duration = Duration.parse(value);
+            return duration.isNegative() || duration.isZero() ? "a duration must be longer than zero" : null;
+        } catch (DateTimeParseException e) {
+            return "write a duration in quotes, such as \"P21D\" (21 days) or \"PT12H\" (12 hours)";
+        }
+    }
+
+    private static String cycleProblem(String value) {
+        Matcher cycle = CYCLE.matcher(value);
+        if (!cycle.matches() || durationProblem(cycle.group(1)) != null) {
+            return "write a repeating interval in quotes, such as \"R/P7D\" (every 7 days)";
+        }
+        return null;
+    }
+
+    private static String unquoted(String text) {
+        String trimmed = text.trim();
+        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                ? trimmed.substring(1, trimmed.length() - 1).trim()
+                : trimmed;
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (var child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && localName.equals(element.getLocalName())) {
+                found.add(element);
+            }
+        }
+        return found;
     }
 
     /** The language an entry is evaluated in: its own, else the file's, else the engine's default (FEEL). */

@@ -40,9 +40,11 @@ final class BackorderProcess {
     static final Variable<Boolean> REVIEW_REQUIRED = Variable.bool("reviewRequired");
     static final Variable<Date> MAX_WAIT_UNTIL = Variable.date("maxWaitUntil");
     static final Variable<String> REMINDER_CYCLE = Variable.string("reminderCycle");
+    static final Variable<Integer> CALL_AFTER_REMINDERS = Variable.integer("callAfterReminders");
     static final Variable<Boolean> CUSTOMER_SILENT = Variable.bool("customerSilent");
     static final Variable<Date> ESCALATION_DUE_AT = Variable.date("escalationDueAt");
     static final Variable<Integer> ESCALATION_LEVEL = Variable.integer("escalationLevel");
+    static final Variable<Integer> ESCALATION_PRIORITY = Variable.integer("escalationPriority");
 
     // captured by forms and messages
     static final Variable<String> SUPERVISOR_DECISION = Variable.string("supervisorDecision");

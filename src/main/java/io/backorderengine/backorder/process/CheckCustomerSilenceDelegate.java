@@ -2,7 +2,6 @@ package io.backorderengine.backorder.process;
 
 import static io.backorderengine.backorder.process.BackorderProcess.*;
 
-import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.internal.CaseMails;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,18 +13,17 @@ import org.springframework.stereotype.Component;
 @ModelBean
 class CheckCustomerSilenceDelegate implements JavaDelegate {
     private final CaseMails mails;
-    private final CasePolicy policy;
+    private final PolicyTables policies;
 
-    CheckCustomerSilenceDelegate(CaseMails mails, CasePolicy policy) {
+    CheckCustomerSilenceDelegate(CaseMails mails, PolicyTables policies) {
         this.mails = mails;
-        this.policy = policy;
+        this.policies = policies;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         CUSTOMER_SILENT.set(
                 execution,
-                mails.remindersSinceLastDecision(caseIdOf(execution))
-                        >= policy.reminder().contactAfter());
+                mails.remindersSinceLastDecision(caseIdOf(execution)) >= policies.callAfterReminders(execution));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Date;
 
-import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.DuplicateCaseException;
 import io.backorderengine.backorder.InvalidCaseException;
 import io.backorderengine.backorder.OpenCase;
@@ -27,12 +26,12 @@ import org.springframework.stereotype.Component;
 class RegisterCaseDelegate implements JavaDelegate {
 
     private final CaseRegistry registry;
-    private final CasePolicy policy;
+    private final PolicyTables policies;
     private final Clock clock;
 
-    RegisterCaseDelegate(CaseRegistry registry, CasePolicy policy, Clock clock) {
+    RegisterCaseDelegate(CaseRegistry registry, PolicyTables policies, Clock clock) {
         this.registry = registry;
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -51,8 +50,10 @@ class RegisterCaseDelegate implements JavaDelegate {
             registry.register(c, execution.getProcessInstanceId());
         }
         CASE_ID.set(execution, c.caseId());
-        MAX_WAIT_UNTIL.set(
-                execution, Date.from(clock.instant().plus(policy.waiting().max())));
-        REMINDER_CYCLE.set(execution, policy.reminder().cycle());
+        // the waiting policy as it stands when the case opens: a later version of the table applies to later cases
+        PolicyTables.Waiting waiting = policies.waiting(c.customer().tier());
+        MAX_WAIT_UNTIL.set(execution, Date.from(clock.instant().plus(waiting.maxWait())));
+        REMINDER_CYCLE.set(execution, waiting.reminderCycle());
+        CALL_AFTER_REMINDERS.set(execution, waiting.callAfterReminders());
     }
 }

@@ -4,7 +4,6 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import java.util.Map;
 
-import io.backorderengine.backorder.CasePolicy;
 import io.backorderengine.backorder.internal.CaseInbox;
 import io.backorderengine.backorder.internal.CaseMessage;
 import io.backorderengine.system.ModelBean;
@@ -21,11 +20,11 @@ import org.springframework.stereotype.Component;
 class RequestAgentContactDelegate implements JavaDelegate {
 
     private final CaseInbox inbox;
-    private final CasePolicy policy;
+    private final PolicyTables policies;
 
-    RequestAgentContactDelegate(CaseInbox inbox, CasePolicy policy) {
+    RequestAgentContactDelegate(CaseInbox inbox, PolicyTables policies) {
         this.inbox = inbox;
-        this.policy = policy;
+        this.policies = policies;
     }
 
     @Override
@@ -33,8 +32,6 @@ class RequestAgentContactDelegate implements JavaDelegate {
         inbox.queue(
                 caseIdOf(execution),
                 CaseMessage.AGENT_CONTACT_NEEDED,
-                Map.of(
-                        "contactReason",
-                        "no answer to %d reminders".formatted(policy.reminder().contactAfter())));
+                Map.of("contactReason", "no answer to %d reminders".formatted(policies.callAfterReminders(execution))));
     }
 }

@@ -35,6 +35,10 @@ class DecisionTablesTests {
 
     private static final Path OFFER = Path.of("processes", "offer-policy.dmn");
     private static final Path ALLOCATION = Path.of("processes", "allocation-priority.dmn");
+    private static final Path WAITING = Path.of("processes", "waiting-policy.dmn");
+    private static final Path ESCALATION = Path.of("processes", "escalation-policy.dmn");
+    private static final Path DATE_CHANGE = Path.of("processes", "date-change-policy.dmn");
+    private static final List<Path> TABLES = List.of(OFFER, ALLOCATION, WAITING, ESCALATION, DATE_CHANGE);
     private static final Set<String> REACHED = new HashSet<>();
     private static final List<String> LAST_MATCHED = new ArrayList<>();
     private static final DmnEngine ENGINE = engine();
@@ -78,13 +82,61 @@ class DecisionTablesTests {
         assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of("queueClass", queueClass));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "GOLD,     Rule_Gold,    P14D, R/P5D, 2",
+        "SILVER,   Rule_Default, P21D, R/P7D, 2",
+        "STANDARD, Rule_Default, P21D, R/P7D, 2"
+    })
+    void theWaitingPolicyGivesTheLimitAndTheReminders(
+            String tier, String rule, String maxWait, String cycle, int callAfter) throws IOException {
+        DmnDecisionResult result = evaluate(WAITING, Map.of("customerTier", tier));
+
+        assertThat(LAST_MATCHED).containsExactly(rule);
+        assertThat(result.getSingleResult().getEntryMap())
+                .isEqualTo(Map.of("maxWait", maxWait, "reminderCycle", cycle, "callAfterReminders", callAfter));
+    }
+
+    @ParameterizedTest(name = "level {0}, {1}: {2}")
+    @CsvSource({
+        "1, STANDARD, Rule_First,     P2D, 70, P7D",
+        "1, GOLD,     Rule_GoldFirst, P1D, 80, P7D",
+        "2, GOLD,     Rule_Repeated,  P2D, 90, P7D",
+        "5, SILVER,   Rule_Repeated,  P2D, 90, P7D"
+    })
+    void theEscalationPolicyGivesDuePriorityAndExtensionPerLevel(
+            int level, String tier, String rule, String due, int priority, String extension) throws IOException {
+        DmnDecisionResult result = evaluate(ESCALATION, Map.of("escalationLevel", level, "customerTier", tier));
+
+        assertThat(LAST_MATCHED).containsExactly(rule);
+        assertThat(result.getSingleResult().getEntryMap())
+                .isEqualTo(Map.of("supervisorDue", due, "taskPriority", priority, "keepWaitingFor", extension));
+    }
+
+    @ParameterizedTest(name = "moved {0} days: {1}")
+    @CsvSource({
+        " 2, Rule_Later,   true",
+        "30, Rule_Later,   true",
+        " 1, Rule_Small,   false",
+        " 0, Rule_Small,   false",
+        "-1, Rule_Small,   false",
+        "-2, Rule_Earlier, true"
+    })
+    void theDateChangePolicySaysWhichMovesAreWorthAnEmail(long days, String rule, boolean email) throws IOException {
+        DmnDecisionResult result = evaluate(DATE_CHANGE, Map.of("daysMoved", days, "customerTier", "STANDARD"));
+
+        assertThat(LAST_MATCHED).containsExactly(rule);
+        assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of("emailCustomer", email));
+    }
+
     @AfterAll
     static void everyRuleOfEachTableIsReached() throws IOException {
         Set<String> rules = new HashSet<>();
-        Matcher matcher =
-                Pattern.compile("<rule id=\"(\\w+)\"").matcher(Files.readString(OFFER) + Files.readString(ALLOCATION));
-        while (matcher.find()) {
-            rules.add(matcher.group(1));
+        for (Path table : TABLES) {
+            Matcher matcher = Pattern.compile("<rule id=\"(\\w+)\"").matcher(Files.readString(table));
+            while (matcher.find()) {
+                rules.add(matcher.group(1));
+            }
         }
         assertThat(REACHED).containsExactlyInAnyOrderElementsOf(rules);
     }
