@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param security the failed-login throttle per client address
  * @param demo     the demo profile's users
  * @param h2       housekeeping of the embedded H2 file
+ * @param models   what a start does with the models packaged in the jar (see PackagedModels)
  */
 @ConfigurationProperties("backorder")
 record SystemSettings(
@@ -23,7 +24,8 @@ record SystemSettings(
         @DefaultValue Api api,
         @DefaultValue Security security,
         @DefaultValue Demo demo,
-        @DefaultValue H2 h2) {
+        @DefaultValue H2 h2,
+        @DefaultValue Models models) {
 
     /**
      * @param bodyReadTimeout               a request body must arrive within this, else 408
@@ -59,4 +61,15 @@ record SystemSettings(
 
     /** @param housekeepingInterval how often the embedded H2 file is looked at for compaction */
     record H2(@DefaultValue("PT5S") Duration housekeepingInterval) {}
+
+    /**
+     * @param onConflict what a start does when a release changed a packaged model and analysts have deployed
+     *                   a newer version of one of them: keep theirs (and say so), or deploy the packaged ones
+     */
+    record Models(@DefaultValue("keep-deployed") OnConflict onConflict) {}
+
+    enum OnConflict {
+        KEEP_DEPLOYED,
+        DEPLOY_PACKAGED
+    }
 }
