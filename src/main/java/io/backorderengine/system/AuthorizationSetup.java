@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -63,7 +64,8 @@ class AuthorizationSetup {
                 ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.TASK_WORK);
 
-        // analysts: deploy new versions (Camunda Modeler) and read everything in Cockpit
+        // analysts: deploy new versions (Camunda Modeler), read everything in Cockpit, and move running cases to
+        // a version they deployed (the migration API; MigrationGuard limits what a plan may carry)
         grant(Roles.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
         grant(
@@ -73,8 +75,15 @@ class AuthorizationSetup {
                 ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE);
         grant(Roles.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+        grant(
+                Roles.ANALYSTS,
+                Resources.BATCH,
+                ANY,
+                BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+                BatchPermissions.READ);
         grant(Roles.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Roles.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
 

@@ -2,32 +2,10 @@ package io.backorderengine.system;
 
 import java.util.List;
 
-import jakarta.ws.rs.core.Response;
-import org.camunda.bpm.engine.rest.exception.RestException;
-
-/**
- * A process start refused before anything was written. A REST exception with status 400 because that is
- * what Camunda's REST layer passes on unchanged from a start, on {@code /engine-rest} and on the webapps'
- * API alike; a Java caller gets it as an unchecked exception.
- */
-public class InvalidStart extends RestException implements FieldRefusal {
-
-    private final transient List<Problems.FieldError> errors;
+/** A process start refused before anything was written (see {@link StartGuard}). */
+public class InvalidStart extends EngineRefusal {
 
     InvalidStart(List<Problems.FieldError> errors) {
-        super(
-                Response.Status.BAD_REQUEST,
-                "the start was refused: "
-                        + String.join(
-                                "; ",
-                                errors.stream()
-                                        .map(e -> e.field() + " " + e.message())
-                                        .toList()));
-        this.errors = List.copyOf(errors);
-    }
-
-    @Override
-    public List<Problems.FieldError> errors() {
-        return errors;
+        super("the start", errors);
     }
 }
