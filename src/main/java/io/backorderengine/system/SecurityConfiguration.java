@@ -101,6 +101,8 @@ class SecurityConfiguration {
                         .hasAnyRole(ORDER_SYSTEMS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/events"))
                         .hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(path("/api/policies/**"), path("/api/policies"))
+                        .hasAnyRole(ANALYSTS, ADMINS)
                         .anyRequest()
                         .hasRole(ADMINS))
                 .build();

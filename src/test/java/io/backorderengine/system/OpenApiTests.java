@@ -83,7 +83,7 @@ class OpenApiTests extends ApplicationTest {
 
     /**
      * The description's examples are one shop's first day (catalog, stock, an order that waits, supply,
-     * the customer's decision, a receipt, a webhook subscriber): each is sent as it stands, in order, and
+     * the customer's decision, a receipt, a webhook subscriber, an analyst's policy trial): each is sent as it stands, in order, and
      * must be answered with a success the description names.
      */
     @Test
@@ -98,7 +98,10 @@ class OpenApiTests extends ApplicationTest {
                 path = path.replace("{caseId}", "K-1-1");
                 awaitWaiting("K-1-1");
             }
-            Api caller = path.startsWith("/api/admin/") ? api.as(TestUsers.ADMIN) : api;
+            path = path.replace("{key}", "waiting-policy");
+            Api caller = path.startsWith("/api/admin/")
+                    ? api.as(TestUsers.ADMIN)
+                    : path.startsWith("/api/policies/") ? api.as(TestUsers.ANALYST) : api;
             Api.Response answer = caller.exchange(
                     HttpMethod.valueOf(methodAndPath[0]),
                     path,

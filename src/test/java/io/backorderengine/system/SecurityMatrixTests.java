@@ -94,6 +94,22 @@ class SecurityMatrixTests extends ApplicationTest {
                         403,
                         200),
                 new Surface("GET /api/events", c -> read(c, "/api/events?limit=1"), 401, 401, 403, 403, 403, 200, 200),
+                new Surface("GET /api/policies", c -> read(c, "/api/policies"), 401, 401, 403, 403, 200, 403, 200),
+                new Surface(
+                        "POST /api/policies/{key}/evaluate",
+                        c -> new Outcome(
+                                as(c).post(
+                                                "/api/policies/waiting-policy/evaluate",
+                                                Map.of("inputs", List.of(Map.of("customerTier", "GOLD"))))
+                                        .status(),
+                                false),
+                        401,
+                        401,
+                        403,
+                        403,
+                        200,
+                        403,
+                        200),
                 new Surface(
                         "GET /api/backorders (list)",
                         c -> read(c, "/api/backorders?size=1"),

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.backorderengine.backorder.PolicyTable;
 import io.backorderengine.backorder.internal.CaseRules;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PolicyTables implements CaseRules {
 
-    static final String WAITING = "waiting-policy";
-    static final String ESCALATION = "escalation-policy";
-    static final String DATE_CHANGE = "date-change-policy";
+    private static final String WAITING = PolicyTable.WAITING.key();
+    private static final String ESCALATION = PolicyTable.ESCALATION.key();
+    private static final String DATE_CHANGE = PolicyTable.DATE_CHANGE.key();
 
     /** What the timer accepts as a reminder cycle: R, an optional count, and a duration. */
     private static final Pattern CYCLE = Pattern.compile("R\\d*/(P.+)");

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.PolicyTable;
 import io.backorderengine.inventory.Inventory;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueRanker {
 
-    static final String DECISION = "allocation-priority";
+    static final String DECISION = PolicyTable.ALLOCATION.key();
 
     private final DecisionService decisions;
     private final BackorderCases cases;
