@@ -1,8 +1,10 @@
 package io.backorderengine.system;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Component;
 class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentGuard.class);
+
+    /** How many elements the refusal's message lists; the problem's details list every finding. */
+    private static final int LISTED = 10;
 
     private final BpmnRules bpmn;
     private final DmnRules dmn;
@@ -77,21 +82,30 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     List<ModelFinding> check(Iterable<ResourceEntity> resources, Predicate<String> knownProcessKey) {
         List<ModelFinding> findings = new ArrayList<>();
         for (ResourceEntity resource : resources) {
-            String name = resource.getName().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-                findings.addAll(bpmn.check(resource.getName(), resource.getBytes(), knownProcessKey));
-            } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-                findings.addAll(dmn.check(resource.getName(), resource.getBytes()));
-            } else if (name.endsWith(".form")) {
-                findings.addAll(forms.check(resource.getName(), resource.getBytes()));
-            } else {
-                findings.add(new ModelFinding(
-                        resource.getName(),
-                        null,
-                        "only BPMN, DMN and Camunda Form files may be deployed (an administrator may deploy others)"));
+            List<ModelFinding> found = checkOne(resource, knownProcessKey);
+            if (!found.isEmpty()) {
+                // the elements as Modeler shows them, for the analyst to find
+                ModelLabels labels = ModelLabels.of(resource.getBytes());
+                found.forEach(f ->
+                        findings.add(new ModelFinding(f.resource(), f.element(), f.message(), labels.of(f.element()))));
             }
         }
         return findings;
+    }
+
+    private List<ModelFinding> checkOne(ResourceEntity resource, Predicate<String> knownProcessKey) {
+        String name = resource.getName().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+            return bpmn.check(resource.getName(), resource.getBytes(), knownProcessKey);
+        } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+            return dmn.check(resource.getName(), resource.getBytes());
+        } else if (name.endsWith(".form")) {
+            return forms.check(resource.getName(), resource.getBytes());
+        }
+        return List.of(new ModelFinding(
+                resource.getName(),
+                null,
+                "only BPMN, DMN and Camunda Form files may be deployed (an administrator may deploy others)"));
     }
 
     private static ParseException refused(List<ModelFinding> findings) {
@@ -99,27 +113,38 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                 findings.stream().map(f -> (Problem) new Finding(f)).toList();
         String resources = String.join(
                 ", ", findings.stream().map(ModelFinding::resource).distinct().toList());
+        // one entry per element, with all that is wrong with it: what the analyst opens in Modeler
+        Map<String, List<String>> byElement = new LinkedHashMap<>();
+        findings.forEach(
+                f -> byElement.computeIfAbsent(where(f), w -> new ArrayList<>()).add(f.message()));
+        List<String> listed = byElement.entrySet().stream()
+                .limit(LISTED)
+                .map(e -> e.getKey() + ": " + String.join("; ", e.getValue()))
+                .toList();
+        String more = byElement.size() > LISTED ? " | and %d more".formatted(byElement.size() - LISTED) : "";
         return new ParseException(
-                "Deployment refused: %d element(s) use what only an administrator may deploy; first: %s"
-                        .formatted(findings.size(), describe(findings.get(0))),
+                "Deployment refused: %d element(s) use what only an administrator may deploy. Change them in Camunda Modeler and deploy again: %s%s"
+                        .formatted(byElement.size(), String.join(" | ", listed), more),
                 resources,
                 problems,
                 List.of());
     }
 
+    /** Where and why, in the words Modeler shows: 'backorder.bpmn, service task "Send notice" (Task_X): why'. */
     static String describe(ModelFinding finding) {
-        return "%s%s: %s"
-                .formatted(
-                        finding.resource(),
-                        finding.element() == null ? "" : " (" + finding.element() + ")",
-                        finding.message());
+        return where(finding) + ": " + finding.message();
+    }
+
+    private static String where(ModelFinding finding) {
+        String element = finding.label() != null ? finding.label() : finding.element();
+        return finding.resource() + (element == null ? "" : ", " + element);
     }
 
     /** A finding in the engine's shape, so that REST clients and Modeler show it like a parse error. */
     private record Finding(ModelFinding finding) implements Problem {
         @Override
         public String getMessage() {
-            return finding.resource() + ": " + finding.message();
+            return describe(finding);
         }
 
         @Override

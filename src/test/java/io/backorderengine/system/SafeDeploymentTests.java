@@ -86,6 +86,12 @@ class SafeDeploymentTests extends ApplicationTest {
                 .contains("names a Java class to run")
                 .contains("starts cases by itself")
                 .contains("an administrator deploys the first version");
+        // in the words Modeler shows the analyst: each element's kind and name, every finding in the message
+        assertThat(response.body().path("message").asText())
+                .contains("Change them in Camunda Modeler and deploy again")
+                .contains(key + ".bpmn, service task \"Grant access\" (Task_BecomeAdmin): ")
+                .contains(key + ".bpmn, script task (Task_Script): scriptTask: script tasks run code inside the engine")
+                .contains(key + ".bpmn, start event (StartEvent_Soon): ");
         assertThat(response.body().toString()).doesNotContain("org.camunda").doesNotContain("Exception\"");
         assertThat(snapshot(key)).isEqualTo(before);
         assertThat(marker).doesNotExist();
@@ -352,7 +358,7 @@ class SafeDeploymentTests extends ApplicationTest {
                 <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
                   <startEvent id="StartEvent_Soon"><timerEventDefinition><timeDate>2020-01-01T00:00:00</timeDate></timerEventDefinition></startEvent>
                   <sequenceFlow id="Flow_1" sourceRef="StartEvent_Soon" targetRef="Task_BecomeAdmin"/>
-                  <serviceTask id="Task_BecomeAdmin"
+                  <serviceTask id="Task_BecomeAdmin" name="Grant access"
                       camunda:expression="${execution.processEngineServices.identityService.createMembership('%2$s', 'camunda-admin')}"/>
                   <sequenceFlow id="Flow_2" sourceRef="Task_BecomeAdmin" targetRef="Task_ReadSecrets"/>
                   <serviceTask id="Task_ReadSecrets" camunda:expression="${environment.getProperty('spring.datasource.url')}"

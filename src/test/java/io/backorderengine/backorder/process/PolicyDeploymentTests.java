@@ -111,6 +111,7 @@ class PolicyDeploymentTests extends ApplicationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("message").asText())
                 .contains("waiting-policy.dmn")
+                .contains("rule 2 \"Everyone else: three weeks at most")
                 .contains("Rule_Default")
                 .contains("column 'Waits at most (duration)' says \"3 weeks\"")
                 .contains("\"P21D\" (21 days)");
