@@ -17,5 +17,7 @@ public enum OutcomeType {
     /** The line will not ship: {@code reason}, {@code refundAmount} (the short units at the price paid). */
     CANCELLED,
     /** A supervisor looks at the case now: {@code level}. */
-    ESCALATED
+    ESCALATED,
+    /** A step an analyst added to the lifecycle tells the order system the case reached it: {@code milestone}. */
+    MILESTONE
 }

@@ -22,4 +22,10 @@ public @interface ModelBean {
 
     /** Properties a model may read, e.g. {@code cycle} for {@code ${mailRetry.cycle}}. */
     String[] properties() default {};
+
+    /**
+     * The extension properties ({@code camunda:property}) a delegate reads from the task it runs on, e.g.
+     * {@code template}: what its element template in {@code processes/.camunda/element-templates/} sets.
+     */
+    String[] settings() default {};
 }

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer has not answered the reminders: an agent should call. Raised the same way as for an
- * email that cannot be delivered, so the contact task has one place in the model.
+ * email that cannot be delivered, so the contact task has one place in the model. A step an analyst adds
+ * from the element template "Ask an agent to call" may say why in its {@code reason} setting.
  */
 @Component
-@ModelBean
+@ModelBean(settings = "reason")
 class RequestAgentContactDelegate implements JavaDelegate {
 
     private final CaseInbox inbox;
@@ -32,6 +33,10 @@ class RequestAgentContactDelegate implements JavaDelegate {
         inbox.queue(
                 caseIdOf(execution),
                 CaseMessage.AGENT_CONTACT_NEEDED,
-                Map.of("contactReason", "no answer to %d reminders".formatted(policies.callAfterReminders(execution))));
+                Map.of(
+                        "contactReason",
+                        TaskSettings.of(execution.getBpmnModelElementInstance(), "reason")
+                                .orElseGet(() -> "no answer to %d reminders"
+                                        .formatted(policies.callAfterReminders(execution)))));
     }
 }

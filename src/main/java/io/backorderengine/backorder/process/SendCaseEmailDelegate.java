@@ -16,8 +16,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +32,7 @@ import org.springframework.stereotype.Component;
  * pending) are listed in this one; their own jobs then find their key covered and send nothing.
  */
 @Component
-@ModelBean
+@ModelBean(settings = "template")
 class SendCaseEmailDelegate implements JavaDelegate {
 
     private final CaseMails mails;
@@ -100,18 +98,7 @@ class SendCaseEmailDelegate implements JavaDelegate {
     }
 
     private static String templateOf(FlowElement task) {
-        CamundaProperties properties = task.getExtensionElements() == null
-                ? null
-                : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                        .findFirst()
-                        .orElse(null);
-        return properties == null
-                ? null
-                : properties.getCamundaProperties().stream()
-                        .filter(p -> TEMPLATE.name().equals(p.getCamundaName()))
-                        .map(CamundaProperty::getCamundaValue)
-                        .findFirst()
-                        .orElse(null);
+        return TaskSettings.of(task, TEMPLATE.name()).orElse(null);
     }
 
     /** The same for this case's own job and for a sibling's job about to send the same email. */
