@@ -123,7 +123,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                 .toList();
         String more = byElement.size() > LISTED ? " | and %d more".formatted(byElement.size() - LISTED) : "";
         return new ParseException(
-                "Deployment refused: %d element(s) use what only an administrator may deploy. Change them in Camunda Modeler and deploy again: %s%s"
+                "Deployment refused: change %d element(s) in Camunda Modeler and deploy again (what this refuses, only an administrator may deploy): %s%s"
                         .formatted(byElement.size(), String.join(" | ", listed), more),
                 resources,
                 problems,

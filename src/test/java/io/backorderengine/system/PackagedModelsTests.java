@@ -121,6 +121,27 @@ class PackagedModelsTests extends ApplicationTest {
         assertThat(packaged.get(0).getId()).isEqualTo(deployed);
     }
 
+    @Test
+    void anInstallationUpgradedFromTheEnginesAutoDeploymentTakesTheReleaseAsPackaged() {
+        // what the engine's own auto-deployment left behind in an installation of an earlier version
+        var earlier = repository().createDeployment().name("SpringAutoDeployment");
+        PackagedModels.packaged()
+                .forEach((name, content) -> earlier.addString(name, new String(content, StandardCharsets.UTF_8)));
+        made.add(earlier.deploy().getId());
+
+        PackagedModels.Result release = packagedModels.deploy(repository(), aNewRelease());
+
+        assertThat(release.outcome()).isEqualTo(PackagedModels.Outcome.DEPLOYED);
+        assertThat(release.newerDeployed()).isEmpty();
+        String deployed = repository()
+                .createDeploymentQuery()
+                .deploymentName(release.deploymentName())
+                .singleResult()
+                .getId();
+        made.add(deployed);
+        assertThat(latestWaitingPolicyDeployment()).isEqualTo(deployed);
+    }
+
     /** The packaged set as a later release would bring it: one table's wording changed. */
     private static Map<String, byte[]> aNewRelease() {
         Map<String, byte[]> release = new TreeMap<>(PackagedModels.packaged());

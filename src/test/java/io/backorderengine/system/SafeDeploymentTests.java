@@ -88,7 +88,7 @@ class SafeDeploymentTests extends ApplicationTest {
                 .contains("an administrator deploys the first version");
         // in the words Modeler shows the analyst: each element's kind and name, every finding in the message
         assertThat(response.body().path("message").asText())
-                .contains("Change them in Camunda Modeler and deploy again")
+                .startsWith("Deployment refused: change 7 element(s) in Camunda Modeler and deploy again")
                 .contains(key + ".bpmn, service task \"Grant access\" (Task_BecomeAdmin): ")
                 .contains(key + ".bpmn, script task (Task_Script): scriptTask: script tasks run code inside the engine")
                 .contains(key + ".bpmn, start event (StartEvent_Soon): ");
