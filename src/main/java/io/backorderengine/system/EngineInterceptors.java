@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -40,6 +41,14 @@ final class EngineInterceptors {
                 return next.execute(command);
             }
         });
+    }
+
+    /** Whether the caller is an engine administrator: one of its admin groups, or one of its admin users. */
+    static boolean isAdmin(ProcessEngineConfigurationImpl configuration, Authentication caller) {
+        return caller.getGroupIds() != null
+                        && caller.getGroupIds().stream().anyMatch(configuration.getAdminGroups()::contains)
+                || configuration.getAdminUsers() != null
+                        && configuration.getAdminUsers().contains(caller.getUserId());
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

@@ -44,7 +44,7 @@ class MigrationGuard extends AbstractProcessEnginePlugin {
     private void check(Command<?> command) {
         IdentityService identity = engine.getIdentityService();
         Authentication caller = identity.getCurrentAuthentication();
-        if (caller == null || isAdmin(caller)) {
+        if (caller == null || EngineInterceptors.isAdmin(engine, caller)) {
             return; // the engine's own batch jobs run unauthenticated; they carry out a plan checked when made
         }
         List<Problems.FieldError> problems = new ArrayList<>();
@@ -104,10 +104,5 @@ class MigrationGuard extends AbstractProcessEnginePlugin {
         } finally {
             identity.setAuthentication(caller);
         }
-    }
-
-    private boolean isAdmin(Authentication caller) {
-        return caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(engine.getAdminGroups()::contains)
-                || engine.getAdminUsers() != null && engine.getAdminUsers().contains(caller.getUserId());
     }
 }

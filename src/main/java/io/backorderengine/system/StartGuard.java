@@ -54,9 +54,7 @@ class StartGuard extends AbstractProcessEnginePlugin {
         if (caller == null) {
             return;
         }
-        boolean admin = caller.getGroupIds() != null
-                        && caller.getGroupIds().stream().anyMatch(engine.getAdminGroups()::contains)
-                || engine.getAdminUsers() != null && engine.getAdminUsers().contains(caller.getUserId());
+        boolean admin = EngineInterceptors.isAdmin(engine, caller);
         List<Problems.FieldError> problems = new ArrayList<>();
         String definitionId;
         String definitionKey;

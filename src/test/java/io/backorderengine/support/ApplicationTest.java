@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,16 +130,22 @@ public abstract class ApplicationTest {
 
     /** Fires the case's timer at the activity now, as if its time had come (waiting until the timer exists). */
     protected void fireTimer(String caseId, String activityId) {
-        var management = processEngine.getManagementService();
-        var timer = await().until(
-                        () -> management
+        processEngine
+                .getManagementService()
+                .executeJob(timer(caseId, activityId).getId());
+    }
+
+    /** The case's timer job at the activity, once it exists. */
+    protected Job timer(String caseId, String activityId) {
+        return await().until(
+                        () -> processEngine
+                                .getManagementService()
                                 .createJobQuery()
                                 .processInstanceId(instanceId(caseId))
                                 .timers()
                                 .activityId(activityId)
                                 .singleResult(),
                         job -> job != null);
-        management.executeJob(timer.getId());
     }
 
     /** The process instance of a case. */

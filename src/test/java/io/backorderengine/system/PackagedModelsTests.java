@@ -88,11 +88,7 @@ class PackagedModelsTests extends ApplicationTest {
         PackagedModels.Result release = overriding.deploy(repository(), aNewRelease());
 
         assertThat(release.outcome()).isEqualTo(PackagedModels.Outcome.DEPLOYED);
-        String deployed = repository()
-                .createDeploymentQuery()
-                .deploymentName(release.deploymentName())
-                .singleResult()
-                .getId();
+        String deployed = deploymentOf(release);
         made.add(deployed);
         assertThat(latestWaitingPolicyDeployment()).isEqualTo(deployed);
     }
@@ -101,11 +97,7 @@ class PackagedModelsTests extends ApplicationTest {
     void aNodeOfAnOlderReleaseStartingAfterANewerOneDeploysNothing() throws IOException {
         PackagedModels.Result newer = packagedModels.deploy(repository(), aNewRelease());
         assertThat(newer.outcome()).isEqualTo(PackagedModels.Outcome.DEPLOYED);
-        String deployed = repository()
-                .createDeploymentQuery()
-                .deploymentName(newer.deploymentName())
-                .singleResult()
-                .getId();
+        String deployed = deploymentOf(newer);
         made.add(deployed);
 
         PackagedModels.Result older = packagedModels.deploy(repository(), PackagedModels.packaged());
@@ -133,11 +125,7 @@ class PackagedModelsTests extends ApplicationTest {
 
         assertThat(release.outcome()).isEqualTo(PackagedModels.Outcome.DEPLOYED);
         assertThat(release.newerDeployed()).isEmpty();
-        String deployed = repository()
-                .createDeploymentQuery()
-                .deploymentName(release.deploymentName())
-                .singleResult()
-                .getId();
+        String deployed = deploymentOf(release);
         made.add(deployed);
         assertThat(latestWaitingPolicyDeployment()).isEqualTo(deployed);
     }
@@ -172,6 +160,14 @@ class PackagedModelsTests extends ApplicationTest {
                 .latestVersion()
                 .singleResult()
                 .getDeploymentId();
+    }
+
+    private String deploymentOf(PackagedModels.Result result) {
+        return repository()
+                .createDeploymentQuery()
+                .deploymentName(result.deploymentName())
+                .singleResult()
+                .getId();
     }
 
     private RepositoryService repository() {

@@ -126,7 +126,10 @@ class ElementTemplatesTests extends ApplicationTest {
                 .max()
                 .orElse(0);
 
-        processEngine.getRuntimeService().startProcessInstanceByKey(key, caseId);
+        String steps = processEngine
+                .getRuntimeService()
+                .startProcessInstanceByKey(key, caseId)
+                .getId();
 
         await().until(() -> api.backorder(caseId)
                 .path("emails")
@@ -148,6 +151,13 @@ class ElementTemplatesTests extends ApplicationTest {
                 .isEqualTo(binding(template("io.backorderengine.ask-agent-to-call"), "camunda:property", "reason")
                         .path("value")
                         .asText());
+        // done before its deployment is removed
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(steps)
+                        .count()
+                == 0);
         // the email step, which a template cannot give a retry cycle, retries as the operator set
         var definition = processEngine
                 .getRepositoryService()

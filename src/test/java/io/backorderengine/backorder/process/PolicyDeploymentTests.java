@@ -20,7 +20,6 @@ import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
 import io.backorderengine.support.TestUsers;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,16 +130,7 @@ class PolicyDeploymentTests extends ApplicationTest {
     }
 
     private Instant dueAt(String caseId, String activityId) {
-        Job timer = await().until(
-                        () -> processEngine
-                                .getManagementService()
-                                .createJobQuery()
-                                .processInstanceId(instanceId(caseId))
-                                .timers()
-                                .activityId(activityId)
-                                .singleResult(),
-                        job -> job != null);
-        return timer.getDuedate().toInstant();
+        return timer(caseId, activityId).getDuedate().toInstant();
     }
 
     private List<String> templates(String caseId) {
