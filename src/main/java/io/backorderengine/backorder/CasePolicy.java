@@ -1,37 +1,23 @@
 package io.backorderengine.backorder;
 
 import java.net.URI;
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The case settings operators keep in configuration. The business rules (offer, waiting and reminders,
- * escalation levels, date changes worth an email, allocation rank) are decision tables in
- * {@code processes/} that analysts own; what stays here is where the application is reached, when
- * agents' tasks are due, and the hard upper bound on any discount, whoever decides it.
+ * escalation levels, date changes worth an email, allocation rank, when agents' tasks are due) are decision
+ * tables in {@code processes/} that analysts own; what stays here is where the application is reached,
+ * and the hard upper bound on any discount, whoever decides it.
  *
  * @param publicUrl  the base URL agents reach this application at; links in task forms use it
  * @param offer      the bounds of what a case may offer, whoever decides it (the offer table or an agent)
- * @param tasks      when agents' tasks are due
  */
 @ConfigurationProperties("backorder")
 public record CasePolicy(
         @DefaultValue("http://localhost:8080") URI publicUrl,
-        @DefaultValue Offer offer,
-        @DefaultValue Tasks tasks) {
-
-    /**
-     * When a task is due, from its creation; its follow-up date (when Tasklist shows it as one to look at)
-     * is halfway there. An escalation's due date comes from the escalation policy's table.
-     *
-     * @param reviewDue  an offer review: the customer has had the notice and waits for the offer
-     * @param contactDue a call to a customer who cannot be reached by email or does not answer
-     */
-    public record Tasks(
-            @DefaultValue("PT8H") Duration reviewDue,
-            @DefaultValue("P1D") Duration contactDue) {}
+        @DefaultValue Offer offer) {
 
     /** @param maxDiscountPercent the largest goodwill discount a case may offer, in percent */
     public record Offer(@DefaultValue("50") int maxDiscountPercent) {

@@ -9,7 +9,8 @@ public enum PolicyTable {
     ALLOCATION("allocation-priority"),
     WAITING("waiting-policy"),
     ESCALATION("escalation-policy"),
-    DATE_CHANGE("date-change-policy");
+    DATE_CHANGE("date-change-policy"),
+    TASKS("task-policy");
 
     private final String key;
 

@@ -45,7 +45,7 @@ public interface PolicyTrials {
 
     /**
      * @param cases   how many decisions were replayed (one per case; the date change policy replays each case's
-     *                latest move, the escalation policy its first level)
+     *                latest move, the escalation policy its first level, the task policy each kind of task)
      * @param changed how many of them the tried table decides differently
      * @param changes each different outcome, most frequent first, with up to five example cases
      */

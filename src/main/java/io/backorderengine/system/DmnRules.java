@@ -24,7 +24,7 @@ final class DmnRules {
             Set.of("inputExpression", "inputEntry", "outputEntry", "literalExpression");
 
     /** Outputs of the policy tables the engine reads as ISO 8601 durations, and as timer cycles. */
-    private static final Set<String> DURATIONS = Set.of("maxWait", "supervisorDue", "keepWaitingFor");
+    private static final Set<String> DURATIONS = Set.of("maxWait", "supervisorDue", "keepWaitingFor", "dueIn");
 
     private static final Set<String> CYCLES = Set.of("reminderCycle");
     private static final Pattern CYCLE = Pattern.compile("R\\d*/(P.+)");

@@ -40,7 +40,8 @@ public class PolicyCaseFacts {
     /**
      * The facts of the latest {@code limit} cases for a table: the offer (tier, expected
      * wait at the first promise, line value), allocation (priority, tier, line value), waiting (tier),
-     * escalation (the first level, tier) and date change (the latest move, for cases whose date moved).
+     * escalation (the first level, tier), date change (the latest move, for cases whose date moved) and tasks
+     * (each kind, tier).
      */
     @Transactional(readOnly = true)
     public List<Facts> latest(PolicyTable table, int limit) {
@@ -75,6 +76,12 @@ public class PolicyCaseFacts {
                 case WAITING -> inputs.put("customerTier", c.tier());
                 case ESCALATION -> {
                     inputs.put("escalationLevel", 1);
+                    inputs.put("customerTier", c.tier());
+                }
+                case TASKS -> {
+                    // one decision per kind of task: the review and the call each case may have had
+                    facts.add(new Facts(c.caseId(), Map.of("taskKind", "review-offer", "customerTier", c.tier())));
+                    inputs.put("taskKind", "contact-customer");
                     inputs.put("customerTier", c.tier());
                 }
                 case DATE_CHANGE -> {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
-import io.backorderengine.backorder.CasePolicy;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -21,12 +20,12 @@ class OpenCalls {
     static final String CONTACT_TASK = "UserTask_ContactCustomer";
 
     private final TaskService tasks;
-    private final CasePolicy policy;
+    private final PolicyTables policies;
     private final Clock clock;
 
-    OpenCalls(TaskService tasks, CasePolicy policy, Clock clock) {
+    OpenCalls(TaskService tasks, PolicyTables policies, Clock clock) {
         this.tasks = tasks;
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -40,7 +39,8 @@ class OpenCalls {
             return false;
         }
         Instant now = clock.instant();
-        Instant due = now.plus(policy.tasks().contactDue());
+        Instant due = now.plus(policies.taskDue(PolicyTables.TASK_KINDS.get(CONTACT_TASK), (String)
+                tasks.getVariable(open.getId(), BackorderProcess.CUSTOMER_TIER.name())));
         open.setDueDate(Date.from(due));
         open.setFollowUpDate(Date.from(now));
         String again = "Asked again " + now.truncatedTo(ChronoUnit.MINUTES) + ": " + reason + ".";

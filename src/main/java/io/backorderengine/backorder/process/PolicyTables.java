@@ -27,6 +27,11 @@ class PolicyTables implements CaseRules {
     private static final String WAITING = PolicyTable.WAITING.key();
     private static final String ESCALATION = PolicyTable.ESCALATION.key();
     private static final String DATE_CHANGE = PolicyTable.DATE_CHANGE.key();
+    private static final String TASKS = PolicyTable.TASKS.key();
+
+    /** The kinds of agents' tasks the task policy knows, by their id in the model. */
+    static final Map<String, String> TASK_KINDS =
+            Map.of("UserTask_ReviewOffer", "review-offer", OpenCalls.CONTACT_TASK, "contact-customer");
 
     /** What the timer accepts as a reminder cycle: R, an optional count, and a duration. */
     private static final Pattern CYCLE = Pattern.compile("R\\d*/(P.+)");
@@ -63,6 +68,11 @@ class PolicyTables implements CaseRules {
         }
         return new Escalation(
                 duration(ESCALATION, rule, "supervisorDue"), priority, duration(ESCALATION, rule, "keepWaitingFor"));
+    }
+
+    /** How long agents have for a task of this kind (see {@link #TASK_KINDS}) for this customer. */
+    Duration taskDue(String kind, String customerTier) {
+        return duration(TASKS, evaluate(TASKS, Map.of("taskKind", kind, "customerTier", customerTier)), "dueIn");
     }
 
     /**

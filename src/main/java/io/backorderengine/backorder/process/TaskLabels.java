@@ -11,31 +11,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.Function;
 
-import io.backorderengine.backorder.CasePolicy;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
  * What makes a task triageable in Tasklist with sixty others open: a name that says what and for whom
  * ("Review offer · A-1001-3 · Ada Lovelace · GOLD · 3 wks"), the facts in its description, a due date and a
- * follow-up date from policy, and a priority raised by the customer's tier and how long they have waited.
+ * follow-up date from the task policy's table, and a priority raised by the customer's tier and how long they have waited.
  */
 @Component
 class TaskLabels {
 
-    /** Which policy sets each task's due date; tasks not listed keep the model's (or none). */
-    private static final Map<String, Function<CasePolicy.Tasks, Duration>> DUE = Map.of(
-            "UserTask_ReviewOffer", CasePolicy.Tasks::reviewDue, OpenCalls.CONTACT_TASK, CasePolicy.Tasks::contactDue);
-
     private static final Map<String, Integer> TIER_BONUS = Map.of("GOLD", 20, "SILVER", 10);
 
-    private final CasePolicy policy;
+    private final PolicyTables policies;
     private final Clock clock;
 
-    TaskLabels(CasePolicy policy, Clock clock) {
-        this.policy = policy;
+    TaskLabels(PolicyTables policies, Clock clock) {
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -52,9 +46,10 @@ class TaskLabels {
                 .add(weeksOrDays(waitDays))
                 .toString());
         task.setDescription(description(task, waitDays));
-        var due = DUE.get(task.getTaskDefinitionKey());
-        if (due != null) {
-            task.setDueDate(Date.from(now.plus(due.apply(policy.tasks()))));
+        // the task policy's table sets the due date of the kinds it knows; others keep the model's (or none)
+        String taskKind = PolicyTables.TASK_KINDS.get(task.getTaskDefinitionKey());
+        if (taskKind != null) {
+            task.setDueDate(Date.from(now.plus(policies.taskDue(taskKind, tier))));
         }
         if (task.getDueDate() != null) {
             Duration toDue = Duration.between(now, task.getDueDate().toInstant());

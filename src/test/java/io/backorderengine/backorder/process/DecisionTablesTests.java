@@ -38,7 +38,8 @@ class DecisionTablesTests {
     private static final Path WAITING = Path.of("processes", "waiting-policy.dmn");
     private static final Path ESCALATION = Path.of("processes", "escalation-policy.dmn");
     private static final Path DATE_CHANGE = Path.of("processes", "date-change-policy.dmn");
-    private static final List<Path> TABLES = List.of(OFFER, ALLOCATION, WAITING, ESCALATION, DATE_CHANGE);
+    private static final Path TASKS = Path.of("processes", "task-policy.dmn");
+    private static final List<Path> TABLES = List.of(OFFER, ALLOCATION, WAITING, ESCALATION, DATE_CHANGE, TASKS);
     private static final Set<String> REACHED = new HashSet<>();
     private static final List<String> LAST_MATCHED = new ArrayList<>();
     private static final DmnEngine ENGINE = engine();
@@ -127,6 +128,22 @@ class DecisionTablesTests {
 
         assertThat(LAST_MATCHED).containsExactly(rule);
         assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of("emailCustomer", email));
+    }
+
+    @ParameterizedTest(name = "{0} for {1}: {2}")
+    @CsvSource({
+        "review-offer,     GOLD,     Rule_Review,   PT8H",
+        "review-offer,     STANDARD, Rule_Review,   PT8H",
+        "contact-customer, GOLD,     Rule_GoldCall, PT12H",
+        "contact-customer, SILVER,   Rule_Call,     P1D",
+        "some-new-task,    GOLD,     Rule_Call,     P1D"
+    })
+    void theTaskPolicyGivesEachKindOfTaskItsDueTime(String kind, String tier, String rule, String due)
+            throws IOException {
+        DmnDecisionResult result = evaluate(TASKS, Map.of("taskKind", kind, "customerTier", tier));
+
+        assertThat(LAST_MATCHED).containsExactly(rule);
+        assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of("dueIn", due));
     }
 
     @AfterAll
