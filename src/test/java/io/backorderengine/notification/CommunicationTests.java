@@ -136,7 +136,13 @@ class CommunicationTests extends ApplicationTest {
         String orderId = Catalog.unique("ORD");
         String caseId = orderId + "-1";
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        await().until(() -> api.backorder(caseId).path("emails").size() == 1);
+        // a provider reports a bounce of a message the mail server accepted: once it is SENT, not while SENDING
+        await().until(() -> api.backorder(caseId)
+                .path("emails")
+                .path(0)
+                .path("state")
+                .asText()
+                .equals("SENT"));
         String messageId =
                 api.backorder(caseId).path("emails").get(0).path("messageId").asText();
 
