@@ -133,16 +133,8 @@ class CommunicationTests extends ApplicationTest {
 
     @Test
     void aBounceReportedByTheMailProviderLeadsToACallOnce() {
-        String orderId = Catalog.unique("ORD");
-        String caseId = orderId + "-1";
-        api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
         // a provider reports a bounce of a message the mail server accepted: once it is SENT, not while SENDING
-        await().until(() -> api.backorder(caseId)
-                .path("emails")
-                .path(0)
-                .path("state")
-                .asText()
-                .equals("SENT"));
+        String caseId = caseWithNoticeSent("ORD");
         String messageId =
                 api.backorder(caseId).path("emails").get(0).path("messageId").asText();
 
@@ -215,15 +207,7 @@ class CommunicationTests extends ApplicationTest {
 
     @Test
     void anEmailLeftSendingByANodeThatStoppedBecomesFailedAndIsCounted() {
-        String orderId = Catalog.unique("ORD");
-        String caseId = orderId + "-1";
-        api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        await().until(() -> api.backorder(caseId)
-                .path("emails")
-                .path(0)
-                .path("state")
-                .asText()
-                .equals("SENT"));
+        String caseId = caseWithNoticeSent("ORD");
         double stalledBefore = metrics.get("backorder.emails.stalled").counter().count();
         // as a node leaves it that died after recording the email and before the server's answer
         int updated = jdbc.sql("""

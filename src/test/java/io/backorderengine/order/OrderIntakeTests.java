@@ -85,12 +85,7 @@ class OrderIntakeTests extends ApplicationTest {
         MimeMessage shipped = Mailbox.awaitSubject(SMTP, email, "ships now");
         assertThat(Mailbox.text(shipped)).contains("3 x Storm lantern");
         assertThat(catalog.heldFor(caseId, "RECEIPT")).isEqualTo(3);
-        await().until(() -> processEngine
-                        .getRuntimeService()
-                        .createProcessInstanceQuery()
-                        .processInstanceBusinessKey(caseId)
-                        .count()
-                == 0);
+        awaitProcessEnded(caseId);
     }
 
     @Test

@@ -148,6 +148,16 @@ public abstract class ApplicationTest {
                         job -> job != null);
     }
 
+    /** Waits until the case's process has ended (its last steps, such as the ship notice, are done). */
+    protected void awaitProcessEnded(String caseId) {
+        await().until(() -> processEngine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .count()
+                == 0);
+    }
+
     /** The process instance of a case. */
     protected String instanceId(String caseId) {
         return processEngine

@@ -99,12 +99,7 @@ class CaseMigrationTests extends ApplicationTest {
 
         await().until(() -> api.status(caseId).equals("FULFILLED"));
         // its last steps (the ship notice) run on the new version: done before the version is removed
-        await().until(() -> processEngine
-                        .getRuntimeService()
-                        .createProcessInstanceQuery()
-                        .processInstanceBusinessKey(caseId)
-                        .count()
-                == 0);
+        awaitProcessEnded(caseId);
     }
 
     @Test
