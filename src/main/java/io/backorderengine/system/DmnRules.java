@@ -1,13 +1,11 @@
 package io.backorderengine.system;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -27,7 +25,6 @@ final class DmnRules {
     private static final Set<String> DURATIONS = Set.of("maxWait", "supervisorDue", "keepWaitingFor", "dueIn");
 
     private static final Set<String> CYCLES = Set.of("reminderCycle");
-    private static final Pattern CYCLE = Pattern.compile("R\\d*/(P.+)");
 
     private final ModelExpressions expressions;
 
@@ -98,20 +95,17 @@ final class DmnRules {
     }
 
     private static String durationProblem(String value) {
-        try {
-            Duration duration = Duration.parse(value);
-            return duration.isNegative() || duration.isZero() ? "a duration must be longer than zero" : null;
-        } catch (DateTimeParseException e) {
+        Optional<Duration> duration = PolicyValues.duration(value);
+        if (duration.isEmpty()) {
             return "write a duration in quotes, such as \"P21D\" (21 days) or \"PT12H\" (12 hours)";
         }
+        return duration.get().isNegative() || duration.get().isZero() ? "a duration must be longer than zero" : null;
     }
 
     private static String cycleProblem(String value) {
-        Matcher cycle = CYCLE.matcher(value);
-        if (!cycle.matches() || durationProblem(cycle.group(1)) != null) {
-            return "write a repeating interval in quotes, such as \"R/P7D\" (every 7 days)";
-        }
-        return null;
+        return PolicyValues.isCycle(value)
+                ? null
+                : "write a repeating interval in quotes, such as \"R/P7D\" (every 7 days)";
     }
 
     private static String unquoted(String text) {

@@ -1,12 +1,11 @@
 package io.backorderengine.backorder.process;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.backorderengine.backorder.PolicyTable;
 import io.backorderengine.backorder.internal.CaseRules;
+import io.backorderengine.system.PolicyValues;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -33,9 +32,6 @@ class PolicyTables implements CaseRules {
     static final Map<String, String> TASK_KINDS =
             Map.of("UserTask_ReviewOffer", "review-offer", OpenCalls.CONTACT_TASK, "contact-customer");
 
-    /** What the timer accepts as a reminder cycle: R, an optional count, and a duration. */
-    private static final Pattern CYCLE = Pattern.compile("R\\d*/(P.+)");
-
     /** How a case waits: decided once, when it opens. */
     record Waiting(Duration maxWait, String reminderCycle, int callAfterReminders) {}
 
@@ -51,11 +47,9 @@ class PolicyTables implements CaseRules {
     Waiting waiting(String customerTier) {
         DmnDecisionRuleResult rule = evaluate(WAITING, Map.of("customerTier", customerTier));
         String cycle = text(WAITING, rule, "reminderCycle");
-        var matcher = CYCLE.matcher(cycle);
-        if (!matcher.matches()) {
+        if (!PolicyValues.isCycle(cycle)) {
             throw wrong(WAITING, "reminderCycle", cycle, "a repeating interval such as R/P7D");
         }
-        duration(WAITING, "reminderCycle", matcher.group(1));
         return new Waiting(duration(WAITING, rule, "maxWait"), cycle, number(WAITING, rule, "callAfterReminders"));
     }
 
@@ -124,19 +118,9 @@ class PolicyTables implements CaseRules {
     }
 
     private static Duration duration(String key, DmnDecisionRuleResult rule, String output) {
-        return duration(key, output, text(key, rule, output));
-    }
-
-    private static Duration duration(String key, String output, String text) {
-        try {
-            Duration duration = Duration.parse(text);
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // explained below
-        }
-        throw wrong(key, output, text, "a positive ISO 8601 duration such as P21D or PT12H");
+        String text = text(key, rule, output);
+        return PolicyValues.positiveDuration(text)
+                .orElseThrow(() -> wrong(key, output, text, "a positive ISO 8601 duration such as P21D or PT12H"));
     }
 
     private static ProcessEngineException wrong(String key, String output, String value, String expected) {
