@@ -116,6 +116,13 @@ class ModuleStructureTests {
             "webhook", Set.of("webhook_subscriber", "webhook_delivery"),
             "system", Set.of("api_key"));
 
+    /** The reporting module: its SQL may read every module's tables, and write none. */
+    static final String READER = "insight";
+
+    private static final Pattern WRITES =
+            Pattern.compile("(?i)\\b(?:insert\\s+into|update\\s+[a-z_]+\\s+set|delete\\s+from|merge\\s+into|"
+                    + "for\\s+update|create\\s+table|alter\\s+table|drop\\s+table|truncate)\\b");
+
     private static final Pattern STRING =
             Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern TABLE_AFTER =
@@ -162,6 +169,12 @@ class ModuleStructureTests {
         assertThat(foreignTables("inventory", "LeakyNotification", leaky))
                 .as("the same source in inventory")
                 .containsExactly("LeakyNotification: inventory uses notification's table communication");
+        assertThat(foreignTables(READER, "Reader", "String sql = \"select on_hand from product\";"))
+                .as("the reporting module reads")
+                .isEmpty();
+        assertThat(foreignTables(READER, "Writer", "String sql = \"update product set on_hand = 0\";"))
+                .as("the reporting module writing")
+                .containsExactly("Writer: insight may only read, but writes: update product set on_hand = 0");
     }
 
     /** Tables of other modules named in the SQL of a module's source (string literals and text blocks). */
@@ -170,6 +183,12 @@ class ModuleStructureTests {
         Matcher strings = STRING.matcher(source);
         while (strings.find()) {
             String literal = strings.group(1) != null ? strings.group(1) : strings.group(2);
+            if (module.equals(READER)) {
+                if (WRITES.matcher(literal).find()) {
+                    found.add("%s: %s may only read, but writes: %s".formatted(file, module, literal.strip()));
+                }
+                continue;
+            }
             Matcher tables = TABLE_AFTER.matcher(literal);
             while (tables.find()) {
                 String table = tables.group(1).toLowerCase(Locale.ROOT);

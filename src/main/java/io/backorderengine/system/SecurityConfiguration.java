@@ -103,6 +103,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ORDER_SYSTEMS, ADMINS)
                         .requestMatchers(path("/api/policies/**"), path("/api/policies"))
                         .hasAnyRole(ANALYSTS, ADMINS)
+                        .requestMatchers(
+                                path(HttpMethod.GET, "/api/insights"), path(HttpMethod.GET, "/api/insights/**"))
+                        .hasAnyRole(SUPERVISORS, ANALYSTS, ADMINS)
                         .anyRequest()
                         .hasRole(ADMINS))
                 .build();
