@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightController {
 
     private final KpiReport kpis;
+    private final SupplierTruth suppliers;
     private final Clock clock;
 
-    InsightController(KpiReport kpis, Clock clock) {
+    InsightController(KpiReport kpis, SupplierTruth suppliers, Clock clock) {
         this.kpis = kpis;
+        this.suppliers = suppliers;
         this.clock = clock;
     }
 
@@ -33,6 +35,18 @@ class InsightController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "all") String groupBy) {
         return kpis.report(InsightWindow.of(from, to, clock), groupBy(groupBy));
+    }
+
+    /**
+     * The supplier truth: purchase orders fully received from {@code from} to {@code to} (by default the
+     * last 30 days) against the date each supplier first promised, per supplier and SKU, with the lead
+     * time learned from each supplier's latest deliveries.
+     */
+    @GetMapping("/suppliers")
+    SupplierTruth.Report suppliers(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return suppliers.report(InsightWindow.of(from, to, clock));
     }
 
     private static GroupBy groupBy(String value) {

@@ -20,7 +20,7 @@ class ProductStock {
     private static final RecordRows<Supply> SUPPLY_ROWS = RecordRows.of(Supply.class);
 
     /** What a SKU's expected dates start from: units on the shelf, and the supplier's lead time beyond open orders. */
-    record Supply(int onHand, int leadTimeDays) {}
+    record Supply(int onHand, String supplierId, int leadTimeDays) {}
 
     private static final String COLUMNS = "sku, name, category, unit_price, on_hand";
 
@@ -73,7 +73,7 @@ class ProductStock {
 
     Supply supply(String sku) {
         return jdbc.sql("""
-                        select p.on_hand, s.lead_time_days from product p join supplier s on s.supplier_id = p.supplier_id
+                        select p.on_hand, s.supplier_id, s.lead_time_days from product p join supplier s on s.supplier_id = p.supplier_id
                         where p.sku = ?""").param(sku).query(SUPPLY_ROWS).single();
     }
 }

@@ -49,13 +49,15 @@ class PurchaseOrders {
         LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("""
                         insert into purchase_order
-                        (purchase_order_id, sku, supplier_id, quantity, expected_date, status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        (purchase_order_id, sku, supplier_id, quantity, expected_date, first_expected_date, status,
+                         created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         po.purchaseOrderId(),
                         po.sku(),
                         po.supplierId(),
                         po.quantity(),
+                        po.expectedDate(),
                         po.expectedDate(),
                         po.status().name(),
                         now,
@@ -95,14 +97,19 @@ class PurchaseOrders {
         return open(sku).stream().mapToInt(OpenSupply::openQuantity).sum();
     }
 
-    /** Books units received against a purchase order; it closes when all has arrived. */
+    /**
+     * Books units received against a purchase order; it closes when all has arrived, and the time the last
+     * units came is kept as its receipt date (what the supplier truth and learned lead times measure).
+     */
     void receive(String purchaseOrderId, int units) {
+        LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("""
                         update purchase_order set quantity_received = least(quantity, quantity_received + ?),
-                        status = case when quantity_received + ? >= quantity then 'CLOSED' else status end, updated_at = ?
-                        where purchase_order_id = ?""")
-                .params(units, units, LocalDateTime.now(clock), purchaseOrderId)
-                .update();
+                        status = case when quantity_received + ? >= quantity then 'CLOSED' else status end,
+                        received_at = case when received_at is null and quantity_received + ? >= quantity then ?
+                                      else received_at end,
+                        updated_at = ?
+                        where purchase_order_id = ?""").params(units, units, units, now, now, purchaseOrderId).update();
     }
 
     boolean supplierExists(String supplierId) {

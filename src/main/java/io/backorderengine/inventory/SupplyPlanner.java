@@ -19,12 +19,22 @@ class SupplyPlanner {
     private final BackorderQueue queue;
     private final PurchaseOrders purchaseOrders;
     private final ProductStock stock;
+    private final LearnedLeadTimes learned;
+    private final InventoryProperties properties;
     private final Clock clock;
 
-    SupplyPlanner(BackorderQueue queue, PurchaseOrders purchaseOrders, ProductStock stock, Clock clock) {
+    SupplyPlanner(
+            BackorderQueue queue,
+            PurchaseOrders purchaseOrders,
+            ProductStock stock,
+            LearnedLeadTimes learned,
+            InventoryProperties properties,
+            Clock clock) {
         this.queue = queue;
         this.purchaseOrders = purchaseOrders;
         this.stock = stock;
+        this.learned = learned;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -48,7 +58,16 @@ class SupplyPlanner {
 
     private Coverage coverage(String sku) {
         ProductStock.Supply supply = stock.supply(sku);
-        return new Coverage(supply.onHand(), purchaseOrders.open(sku), LocalDate.now(clock), supply.leadTimeDays());
+        return new Coverage(supply.onHand(), purchaseOrders.open(sku), LocalDate.now(clock), leadTime(supply));
+    }
+
+    private int leadTime(ProductStock.Supply supply) {
+        if (properties.leadTime() == InventoryProperties.LeadTimeSource.LEARNED) {
+            return learned.of(supply.supplierId())
+                    .map(LearnedLeadTimes.LeadTime::days)
+                    .orElse(supply.leadTimeDays());
+        }
+        return supply.leadTimeDays();
     }
 
     /**
