@@ -3,6 +3,9 @@ package io.backorderengine.insight;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +20,16 @@ class InsightController {
 
     private final KpiReport kpis;
     private final SupplierTruth suppliers;
+    private final DemandForecasts forecasts;
+    private final ReorderReport reorder;
     private final Clock clock;
 
-    InsightController(KpiReport kpis, SupplierTruth suppliers, Clock clock) {
+    InsightController(
+            KpiReport kpis, SupplierTruth suppliers, DemandForecasts forecasts, ReorderReport reorder, Clock clock) {
         this.kpis = kpis;
         this.suppliers = suppliers;
+        this.forecasts = forecasts;
+        this.reorder = reorder;
         this.clock = clock;
     }
 
@@ -47,6 +55,36 @@ class InsightController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return suppliers.report(InsightWindow.of(from, to, clock));
+    }
+
+    /**
+     * Weekly demand forecasts per SKU from the last {@code weeks} complete weeks of orders (backordered and
+     * refused units included), with each one's backtest; the largest {@code limit} first.
+     */
+    @GetMapping("/forecast")
+    DemandForecasts.Forecast forecast(
+            @RequestParam(defaultValue = "26") int weeks,
+            @RequestParam(required = false) @Size(max = 64) String sku,
+            @RequestParam(required = false) @Size(max = 64) String supplierId,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        DemandForecasts.Forecast all = forecasts.forecast(weeks, sku, supplierId);
+        return new DemandForecasts.Forecast(
+                all.method(),
+                all.firstWeek(),
+                all.weeks(),
+                all.skus().stream().limit(limit).toList());
+    }
+
+    /**
+     * The reorder report: SKUs with demand or waiting cases, the one to run out soonest against its lead
+     * time first, each with a suggested order quantity and date.
+     */
+    @GetMapping("/reorder")
+    ReorderReport.Report reorder(
+            @RequestParam(defaultValue = "26") int weeks,
+            @RequestParam(required = false) @Size(max = 64) String supplierId,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return reorder.report(weeks, supplierId, limit);
     }
 
     private static GroupBy groupBy(String value) {

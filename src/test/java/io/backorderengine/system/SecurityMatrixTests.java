@@ -95,6 +95,17 @@ class SecurityMatrixTests extends ApplicationTest {
                         200),
                 new Surface("GET /api/events", c -> read(c, "/api/events?limit=1"), 401, 401, 403, 403, 403, 200, 200),
                 new Surface("GET /api/policies", c -> read(c, "/api/policies"), 401, 401, 403, 403, 200, 403, 200),
+                new Surface("GET /api/insights", c -> read(c, "/api/insights"), 401, 401, 403, 200, 200, 403, 200),
+                new Surface(
+                        "GET /api/insights/reorder",
+                        c -> read(c, "/api/insights/reorder?limit=1"),
+                        401,
+                        401,
+                        403,
+                        200,
+                        200,
+                        403,
+                        200),
                 new Surface(
                         "POST /api/policies/{key}/evaluate",
                         c -> new Outcome(
