@@ -127,6 +127,7 @@ public class BackorderCases {
                     c.openedAt(),
                     c.closedAt(),
                     c.closeReason(),
+                    c.rootCause(),
                     c.priority(),
                     c.shipComplete(),
                     CaseView.Customer.of(c.customer()),

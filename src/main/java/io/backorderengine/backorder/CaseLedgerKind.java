@@ -39,5 +39,13 @@ public enum CaseLedgerKind {
     /** A case message could not be delivered within its attempts. */
     MESSAGE_FAILED,
     /** The case ended; the detail says how. */
-    CLOSED
+    CLOSED,
+    /** An agent's note. */
+    NOTE,
+    /** An agent corrected the customer's email address. */
+    EMAIL_CORRECTED,
+    /** An agent had the last email sent again. */
+    EMAIL_RESENT,
+    /** Why a case ended badly (cancelled, or shipped after its first promised date). */
+    CAUSE_RECORDED
 }

@@ -21,6 +21,7 @@ public record CaseView(
         LocalDateTime openedAt,
         LocalDateTime closedAt,
         String closeReason,
+        RootCause rootCause,
         int priority,
         boolean shipComplete,
         Customer customer,

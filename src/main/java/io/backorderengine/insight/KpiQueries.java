@@ -176,6 +176,28 @@ class KpiQueries {
                 .list());
     }
 
+    /**
+     * Root causes of the window: of its cases that recorded one (a cancelled case without one counts as
+     * {@code NOT_KNOWN}), and a line the backorder cap refused counts once as {@code CAP_REACHED}.
+     */
+    Map<String, List<LabelRow>> rootCauses(GroupBy groupBy, LocalDateTime from, LocalDateTime to) {
+        return byKeyAll(jdbc.sql("""
+                        select group_key, label, count(*) as cases
+                        from (select %s as group_key, coalesce(c.root_cause, 'NOT_KNOWN') as label
+                              %s and (c.root_cause is not null or c.status = 'CANCELLED')
+                              union all
+                              select %s as group_key, 'CAP_REACHED' as label
+                              from order_line ol join customer_order o on o.order_id = ol.order_id
+                              left join product p on p.sku = ol.sku
+                              where o.placed_at >= :from and o.placed_at < :to
+                              and ol.outcome in ('REFUSED', 'PARTIALLY_REFUSED')) x
+                        group by group_key, label
+                        order by group_key, cases desc, label""".formatted(groupBy.ofCase, CASES_IN_WINDOW, groupBy.ofLine))
+                .paramSource(window(from, to))
+                .query(LABEL_ROWS)
+                .list());
+    }
+
     /** Every case open now, by the task it waits at (none: it waits for stock or the customer). */
     Map<String, List<LabelRow>> waitingNow(GroupBy groupBy) {
         return byKeyAll(

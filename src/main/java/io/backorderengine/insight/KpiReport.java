@@ -61,6 +61,7 @@ class KpiReport {
                 queries.offers(groupBy, from, to),
                 queries.emails(groupBy, from, to),
                 queries.cancellationReasons(groupBy, from, to),
+                queries.rootCauses(groupBy, from, to),
                 queries.waitingNow(groupBy));
         TreeSet<String> keys = new TreeSet<>();
         keys.addAll(parts.lines().keySet());
@@ -77,9 +78,10 @@ class KpiReport {
             Map<String, KpiQueries.OfferRow> offers,
             Map<String, KpiQueries.EmailRow> emails,
             Map<String, List<KpiQueries.LabelRow>> reasons,
+            Map<String, List<KpiQueries.LabelRow>> causes,
             Map<String, List<KpiQueries.LabelRow>> waiting) {
 
-        static final Parts EMPTY = new Parts(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        static final Parts EMPTY = new Parts(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private static Kpis figure(String key, Parts parts) {
@@ -108,6 +110,7 @@ class KpiReport {
                         acceptance(o.discountOffered(), o.discountAccepted())),
                 rate(c.cancelled(), closed),
                 counts(parts.reasons().getOrDefault(key, List.of()), TOP_REASONS),
+                counts(parts.causes().getOrDefault(key, List.of()), Integer.MAX_VALUE),
                 c.kept(),
                 rate(c.kept(), c.fulfilled()),
                 days(c.averageSlip()),

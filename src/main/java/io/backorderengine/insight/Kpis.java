@@ -12,6 +12,7 @@ import java.util.List;
  * @param averageDaysOnBackorder   days from opening to closing, over fulfilled cases
  * @param p90DaysOnBackorder       the same, 90th percentile (linear interpolation)
  * @param cancellationRate         cancelled cases / closed cases
+ * @param rootCauses               why cases ended badly, most frequent first (see {@link KpiQueries#rootCauses})
  * @param promisesKeptRate         fulfilled cases closed on or before their first promised date / fulfilled cases
  * @param averagePromiseSlipDays   closing date minus first promised date, over fulfilled cases (negative: early)
  * @param emailsPerCase            emails accepted by the mail server about the cases / cases opened
@@ -33,6 +34,7 @@ record Kpis(
         OfferAcceptance offerAcceptance,
         Double cancellationRate,
         List<Count> cancellationReasons,
+        List<Count> rootCauses,
         long promisesKept,
         Double promisesKeptRate,
         Double averagePromiseSlipDays,

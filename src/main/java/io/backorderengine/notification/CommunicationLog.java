@@ -270,6 +270,19 @@ class CommunicationLog {
                 .list();
     }
 
+    /** The latest email about the case that was not itself sent again on request. */
+    Optional<Communication> latestOriginal(String caseId) {
+        return jdbc.sql("""
+                        select %s from communication c where c.case_id = ? and c.message_key not like ?
+                        union
+                        select %s from communication c join communication_coverage v on v.communication_id = c.communication_id
+                        where v.case_id = ? and c.message_key not like ?
+                        order by 1 desc fetch first 1 rows only""".formatted(COLUMNS, COLUMNS))
+                .params(caseId, Notifications.RESEND_PREFIX + "%", caseId, Notifications.RESEND_PREFIX + "%")
+                .query(COMMUNICATION_ROWS)
+                .optional();
+    }
+
     List<Communication> forOrder(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from communication c where c.order_id = ? order by c.communication_id")
                 .param(orderId)

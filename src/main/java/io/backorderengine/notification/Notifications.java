@@ -1,6 +1,11 @@
 package io.backorderengine.notification;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -161,6 +166,33 @@ public class Notifications {
     /** The communication log of a case (including emails written for its whole order), oldest first. */
     public List<Communication> forCase(String caseId) {
         return communications.forCase(caseId);
+    }
+
+    /** How the message keys of emails sent again on request begin ({@link #resendKey}). */
+    public static final String RESEND_PREFIX = "resend:";
+
+    /**
+     * The latest email about a case, not counting those sent again on request: what "send the last email
+     * again" sends.
+     */
+    public Optional<Communication> latestOriginal(String caseId) {
+        return communications.latestOriginal(caseId);
+    }
+
+    /**
+     * The message key of an email sent again to an address: the same email to the same address has the same
+     * key, so a double click (or a retry) sends it once.
+     */
+    public static String resendKey(Communication original, String recipient) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(recipient.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            // the address itself stays out of the key: keys show in logs
+            return RESEND_PREFIX + original.communicationId() + ":"
+                    + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The communication log of an order, oldest first. */

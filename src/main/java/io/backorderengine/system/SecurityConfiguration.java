@@ -91,6 +91,12 @@ class SecurityConfiguration {
                         .hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
                         .requestMatchers(path("/api/inventory/**"))
                         .hasAnyRole(ORDER_SYSTEMS, ADMINS)
+                        .requestMatchers(
+                                path(HttpMethod.POST, "/api/backorders/*/notes"),
+                                path(HttpMethod.PUT, "/api/backorders/*/customer-email"),
+                                path(HttpMethod.POST, "/api/backorders/*/emails/resend"),
+                                path(HttpMethod.POST, "/api/backorders/*/cancellation"))
+                        .hasAnyRole(AGENTS, SUPERVISORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/backorders/**"))
                         .hasAnyRole(ORDER_SYSTEMS, AGENTS, SUPERVISORS, ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/backorders/*/decision"))

@@ -50,6 +50,21 @@ class EscalationScenarioTests extends ApplicationTest {
         assertThat(api.backorder(caseId).path("tasks").get(0).path("dueAt").isNull())
                 .isFalse();
 
+        Api.Response hostile = api.as(TestUsers.ADMIN)
+                .post(
+                        "/engine-rest/task/" + escalation.path("id").asText() + "/submit-form",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "supervisorDecision",
+                                        Map.of("value", "cancel"),
+                                        "cancelReason",
+                                        Map.of("value", "no"),
+                                        "rootCause",
+                                        Map.of("value", "GREMLINS"))));
+        assertThat(hostile.status()).as("a cause the form does not offer").isEqualTo(400);
+        assertThat(hostile.body().toString()).contains("rootCause");
+
         Api.Response submitted = api.as(TestUsers.ADMIN)
                 .post(
                         "/engine-rest/task/" + escalation.path("id").asText() + "/submit-form",
@@ -59,13 +74,18 @@ class EscalationScenarioTests extends ApplicationTest {
                                         "supervisorDecision",
                                         Map.of("value", "cancel"),
                                         "cancelReason",
-                                        Map.of("value", "the supplier stopped making it"))));
+                                        Map.of("value", "the supplier stopped making it"),
+                                        "rootCause",
+                                        Map.of("value", "OTHER"))));
 
         assertThat(submitted.status()).isEqualTo(204);
         await().until(() -> api.status(caseId).equals("CANCELLED"));
         JsonNode view = api.backorder(caseId);
         assertThat(view.path("closeReason").asText()).isEqualTo("the supplier stopped making it");
         assertThat(view.path("decisions").get(0).path("decision").asText()).isEqualTo("cancel");
+        assertThat(view.path("rootCause").asText())
+                .as("the supervisor's word, not the derived 'nothing on order'")
+                .isEqualTo("OTHER");
         assertThat(view.path("tasks").get(0).path("outcome").asText()).isEqualTo("cancel");
         assertThat(view.path("timeline").findValuesAsText("kind")).contains("ESCALATED", "RELEASED", "CLOSED");
         MimeMessage cancelled = Mailbox.awaitSubject(SMTP, email, "cancelled");

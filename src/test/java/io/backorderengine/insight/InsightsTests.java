@@ -38,13 +38,14 @@ class InsightsTests extends ApplicationTest {
     void theMonthInTotal() {
         JsonNode total = insights("").path("total");
 
-        // lines: 10 ordered in March (the April order is outside), 8 short; 4 of 18 units reserved at once
-        assertThat(total.path("linesOrdered").asLong()).isEqualTo(10);
-        assertThat(total.path("shortLines").asLong()).isEqualTo(8);
-        assertThat(total.path("backorderRate").asDouble()).isEqualTo(0.8);
-        assertThat(total.path("unitsOrdered").asLong()).isEqualTo(18);
+        // lines: 11 ordered in March (the April order is outside), 9 short (one refused by the cap);
+        // 4 of 20 units reserved at once
+        assertThat(total.path("linesOrdered").asLong()).isEqualTo(11);
+        assertThat(total.path("shortLines").asLong()).isEqualTo(9);
+        assertThat(total.path("backorderRate").asDouble()).isEqualTo(0.8182);
+        assertThat(total.path("unitsOrdered").asLong()).isEqualTo(20);
         assertThat(total.path("unitsFilledAtIntake").asLong()).isEqualTo(4);
-        assertThat(total.path("firstTimeFillRate").asDouble()).isEqualTo(0.2222);
+        assertThat(total.path("firstTimeFillRate").asDouble()).isEqualTo(0.2);
         // cases: 8 opened; 3 fulfilled, 1 switched, 3 cancelled, 1 open
         assertThat(total.path("casesOpened").asLong()).isEqualTo(8);
         assertThat(total.path("casesOpen").asLong()).isEqualTo(1);
@@ -69,6 +70,10 @@ class InsightsTests extends ApplicationTest {
         assertThat(offers.path("waiting").toString()).isEqualTo("{\"offered\":5,\"accepted\":2,\"rate\":0.4}");
         assertThat(offers.path("alternative").toString()).isEqualTo("{\"offered\":2,\"accepted\":1,\"rate\":0.5}");
         assertThat(offers.path("discount").toString()).isEqualTo("{\"offered\":2,\"accepted\":1,\"rate\":0.5}");
+        // two supplier slips recorded, two cancellations nobody explained, one line the cap refused
+        assertThat(total.path("rootCauses").toString())
+                .isEqualTo("[{\"label\":\"NOT_KNOWN\",\"cases\":2},{\"label\":\"SUPPLIER_SLIP\",\"cases\":2},"
+                        + "{\"label\":\"CAP_REACHED\",\"cases\":1}]");
         // 9 emails accepted by the server (the failed one is not; the shared one counts for both lines)
         assertThat(total.path("emailsPerCase").asDouble()).isEqualTo(1.13);
     }
@@ -92,9 +97,9 @@ class InsightsTests extends ApplicationTest {
         assertThat(lamps.path("waitingNow").toString())
                 .isEqualTo("[{\"label\":\"Waiting for stock or a decision\",\"cases\":1}]");
 
-        assertThat(chairs.path("linesOrdered").asLong()).isEqualTo(4);
-        assertThat(chairs.path("backorderRate").asDouble()).isEqualTo(0.75);
-        assertThat(chairs.path("firstTimeFillRate").asDouble()).isEqualTo(0.1429);
+        assertThat(chairs.path("linesOrdered").asLong()).isEqualTo(5);
+        assertThat(chairs.path("backorderRate").asDouble()).isEqualTo(0.8);
+        assertThat(chairs.path("firstTimeFillRate").asDouble()).isEqualTo(0.1111);
         assertThat(chairs.path("cancellationRate").asDouble()).isEqualTo(1.0);
         assertThat(chairs.path("averageDaysOnBackorder").isNull())
                 .as("no chair was fulfilled")
@@ -123,9 +128,9 @@ class InsightsTests extends ApplicationTest {
         JsonNode tiers = insights("&groupBy=tier");
         assertThat(tiers.path("groupBy").asText()).isEqualTo("tier");
         JsonNode gold = group(tiers.path("groups"), "GOLD");
-        // gold lines: 1-1, 1-2, 4-1, 7-1, 9-1, 9-2; short: 1-2, 7-1, 9-1, 9-2
-        assertThat(gold.path("linesOrdered").asLong()).isEqualTo(6);
-        assertThat(gold.path("backorderRate").asDouble()).isEqualTo(0.6667);
+        // gold lines: 1-1, 1-2, 4-1, 4-2, 7-1, 9-1, 9-2; short: 1-2, 4-2 (refused), 7-1, 9-1, 9-2
+        assertThat(gold.path("linesOrdered").asLong()).isEqualTo(7);
+        assertThat(gold.path("backorderRate").asDouble()).isEqualTo(0.7143);
         assertThat(gold.path("cancelled").asLong()).isEqualTo(2);
     }
 

@@ -55,6 +55,7 @@ final class KpiFixture {
         line(3, 1, b1, 4, 0);
         order(4, "GOLD", at(3, 4, 9, 0));
         line(4, 1, b1, 1, 1);
+        refusedLine(4, 2, b1, 2);
         order(5, "STANDARD", at(3, 5, 9, 0));
         line(5, 1, a1, 2, 0);
         order(6, "STANDARD", LocalDateTime.of(2021, 4, 2, 9, 0));
@@ -69,6 +70,7 @@ final class KpiFixture {
 
         // fulfilled 10 days after opening, one day after the first promise (the second promise was kept)
         closed(1, 2, "FULFILLED", at(3, 11, 10, 0), null);
+        cause(1, 2, "SUPPLIER_SLIP");
         promise(1, 2, LocalDate.of(2021, 3, 10));
         promise(1, 2, LocalDate.of(2021, 3, 12));
         offer(1, 2, 10);
@@ -84,6 +86,7 @@ final class KpiFixture {
         email(2, 1, "SENT");
         email(2, 1, "FAILED");
         closed(3, 1, "CANCELLED", at(3, 20, 9, 0), "Customer found it elsewhere");
+        cause(3, 1, "SUPPLIER_SLIP");
         promise(3, 1, LocalDate.of(2021, 3, 15));
         offer(3, 1, 5);
         decision(3, 1, "CANCEL");
@@ -184,6 +187,22 @@ final class KpiFixture {
     private void closed(int order, int line, String status, LocalDateTime closedAt, String reason) {
         jdbc.sql("update backorder_case set status = ?, closed_at = ?, close_reason = ? where case_id = ?")
                 .params(status, closedAt, reason, caseOf(order, line))
+                .update();
+    }
+
+    private void cause(int order, int line, String cause) {
+        jdbc.sql("update backorder_case set root_cause = ? where case_id = ?")
+                .params(cause, caseOf(order, line))
+                .update();
+    }
+
+    /** A line the backorder cap refused: no case. */
+    private void refusedLine(int order, int line, String sku, int quantity) {
+        jdbc.sql("""
+                        insert into order_line (order_id, line_id, line_no, sku, quantity, quantity_reserved,
+                                                quantity_backordered, unit_price, outcome, refusal_reason)
+                        values (?, ?, ?, ?, ?, 0, 0, 20.00, 'REFUSED', 'backorder cap reached')""")
+                .params(order(order), String.valueOf(line), line, sku, quantity)
                 .update();
     }
 

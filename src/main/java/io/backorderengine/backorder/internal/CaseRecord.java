@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 
 import io.backorderengine.backorder.CaseStatus;
 import io.backorderengine.backorder.OpenCase;
+import io.backorderengine.backorder.RootCause;
 
 /** A row of {@code backorder_case}. */
 public record CaseRecord(
@@ -27,6 +28,7 @@ public record CaseRecord(
         LocalDateTime openedAt,
         LocalDateTime closedAt,
         String closeReason,
+        RootCause rootCause,
         int priority,
         boolean shipComplete) {
 

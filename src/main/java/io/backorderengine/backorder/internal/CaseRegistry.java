@@ -35,6 +35,7 @@ public class CaseRegistry {
     private final Clock clock;
     private final Validator validator;
     private final CaseEndings endings;
+    private final RootCauses rootCauses;
 
     CaseRegistry(
             CaseRepository cases,
@@ -43,8 +44,10 @@ public class CaseRegistry {
             ApplicationEventPublisher events,
             Clock clock,
             Validator validator,
-            CaseEndings endings) {
+            CaseEndings endings,
+            RootCauses rootCauses) {
         this.validator = validator;
+        this.rootCauses = rootCauses;
         this.endings = endings;
         this.cases = cases;
         this.ledger = ledger;
@@ -106,8 +109,11 @@ public class CaseRegistry {
     /** Closes the case with its outcome; closing twice changes nothing. */
     @Transactional
     public void close(String caseId, CaseStatus outcome, String reason) {
-        if (cases.close(caseId, outcome, reason, LocalDateTime.now(clock))) {
-            endings.ended(cases.find(caseId).orElseThrow(), outcome, reason);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (cases.close(caseId, outcome, reason, now)) {
+            CaseRecord closed = cases.find(caseId).orElseThrow();
+            endings.ended(closed, outcome, reason);
+            rootCauses.closed(closed, outcome, now);
             ledger.record(
                     caseId,
                     CaseLedgerKind.CLOSED,

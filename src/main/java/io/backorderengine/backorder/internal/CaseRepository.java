@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.backorderengine.backorder.CaseStatus;
 import io.backorderengine.backorder.OpenCase;
+import io.backorderengine.backorder.RootCause;
 import io.backorderengine.system.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +23,7 @@ public class CaseRepository {
     private static final String COLUMNS = """
             case_id, order_id, line_id, sku, quantity_ordered, quantity_short, unit_price, customer_id, customer_name,
             customer_email, customer_phone, customer_tier, customer_language, customer_time_zone, status,
-            process_instance_id, opened_at, closed_at, close_reason, priority, ship_complete""";
+            process_instance_id, opened_at, closed_at, close_reason, root_cause, priority, ship_complete""";
 
     private final JdbcClient jdbc;
 
@@ -46,7 +47,7 @@ public class CaseRepository {
 
     public void insert(OpenCase c, String processInstanceId, LocalDateTime openedAt) {
         jdbc.sql("insert into backorder_case (" + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, 0, ?)")
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, 0, ?)")
                 .params(
                         c.caseId(),
                         c.orderId(),
@@ -117,6 +118,24 @@ public class CaseRepository {
                 .param(orderId)
                 .query(CASE_RECORD_ROWS)
                 .list();
+    }
+
+    /** A corrected address for the given cases (the caller holds their locks). */
+    public void updateEmail(List<String> caseIds, String email) {
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("update backorder_case set customer_email = :email where case_id in (:ids)")
+                    .param("email", email)
+                    .param("ids", caseIds)
+                    .update();
+        }
+    }
+
+    /** Why the case ended badly; a cause recorded earlier (an agent's) is kept. */
+    public boolean recordRootCause(String caseId, RootCause cause) {
+        return jdbc.sql("update backorder_case set root_cause = ? where case_id = ? and root_cause is null")
+                        .params(cause.name(), caseId)
+                        .update()
+                == 1;
     }
 
     public List<String> openCaseIds(String sku) {

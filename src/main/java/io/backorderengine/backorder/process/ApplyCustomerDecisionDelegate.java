@@ -9,6 +9,7 @@ import io.backorderengine.backorder.CustomerDecision;
 import io.backorderengine.backorder.DecisionChannel;
 import io.backorderengine.backorder.DecisionRefusedException;
 import io.backorderengine.backorder.InvalidCaseException;
+import io.backorderengine.backorder.internal.RootCauses;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
 class ApplyCustomerDecisionDelegate implements JavaDelegate {
     private final CaseDecisions decisions;
     private final CaseLedger ledger;
+    private final RootCauses rootCauses;
 
-    ApplyCustomerDecisionDelegate(CaseDecisions decisions, CaseLedger ledger) {
+    ApplyCustomerDecisionDelegate(CaseDecisions decisions, CaseLedger ledger, RootCauses rootCauses) {
+        this.rootCauses = rootCauses;
         this.decisions = decisions;
         this.ledger = ledger;
     }
@@ -49,6 +52,9 @@ class ApplyCustomerDecisionDelegate implements JavaDelegate {
                     CurrentUser.of(execution),
                     DecisionChannel.AGENT);
             DECISION_REFUSAL.set(execution, null);
+            if (decision == CustomerDecision.CANCEL) {
+                NamedCause.of(execution).ifPresent(cause -> rootCauses.named(caseId, cause, CurrentUser.of(execution)));
+            }
         } catch (DecisionRefusedException | InvalidCaseException e) {
             throw refused(execution, e.getMessage());
         }

@@ -51,6 +51,9 @@ final class BackorderProcess {
     static final Variable<String> CUSTOMER_DECISION = Variable.string("customerDecision");
     static final Variable<String> ALTERNATIVE_SKU = Variable.string("alternativeSku");
     static final Variable<String> CANCEL_REASON = Variable.string("cancelReason");
+    /** When an agent or supervisor cancels: why it came to this, a {@code RootCause} name (optional). */
+    static final Variable<String> ROOT_CAUSE = Variable.string("rootCause");
+
     static final Variable<String> DECISION_REFUSAL = Variable.string("decisionRefusal");
     static final Variable<Integer> ALLOCATED_QUANTITY = Variable.integer("allocatedQuantity");
     static final Variable<Integer> REMAINING_QUANTITY = Variable.integer("remainingQuantity");

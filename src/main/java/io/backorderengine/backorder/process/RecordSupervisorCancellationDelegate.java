@@ -4,6 +4,7 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.DecisionRefusedException;
+import io.backorderengine.backorder.internal.RootCauses;
 import io.backorderengine.system.ModelBean;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 @ModelBean
 class RecordSupervisorCancellationDelegate implements JavaDelegate {
     private final CaseDecisions decisions;
+    private final RootCauses rootCauses;
 
-    RecordSupervisorCancellationDelegate(CaseDecisions decisions) {
+    RecordSupervisorCancellationDelegate(CaseDecisions decisions, RootCauses rootCauses) {
         this.decisions = decisions;
+        this.rootCauses = rootCauses;
     }
 
     @Override
@@ -25,6 +28,8 @@ class RecordSupervisorCancellationDelegate implements JavaDelegate {
         String reason = CANCEL_REASON.get(execution);
         try {
             decisions.recordCancellation(caseIdOf(execution), reason, CurrentUser.of(execution));
+            NamedCause.of(execution)
+                    .ifPresent(cause -> rootCauses.named(caseIdOf(execution), cause, CurrentUser.of(execution)));
         } catch (DecisionRefusedException e) {
             throw new BpmnError(ERROR_ALREADY_ALLOCATED, e.getMessage());
         }
