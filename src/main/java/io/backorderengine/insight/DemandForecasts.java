@@ -21,8 +21,9 @@ class DemandForecasts {
     /**
      * @param weeklyDemand   units ordered in each week of the history, oldest first
      * @param weeklyForecast units per week from now on
+     * @param fitted         what the method forecast for each week from the weeks before it (forecast vs actual)
      */
-    record SkuForecast(String sku, long[] weeklyDemand, double weeklyForecast, Backtest backtest) {}
+    record SkuForecast(String sku, long[] weeklyDemand, double[] fitted, double weeklyForecast, Backtest backtest) {}
 
     /** {@link Croston.Backtest}, rounded for reading. */
     record Backtest(int weeks, double meanAbsoluteError, double bias, double naiveMeanAbsoluteError) {}
@@ -31,6 +32,14 @@ class DemandForecasts {
      * @param firstWeek the Monday the history starts; it ends with the last complete week
      */
     record Forecast(String method, LocalDate firstWeek, int weeks, List<SkuForecast> skus) {}
+
+    private static double[] fitted(long[] units) {
+        double[] fitted = new double[units.length];
+        for (int t = 0; t < units.length; t++) {
+            fitted[t] = KpiReport.round(Croston.forecast(units, t), 2);
+        }
+        return fitted;
+    }
 
     private final DemandHistory history;
     private final Clock clock;
@@ -56,6 +65,7 @@ class DemandForecasts {
                     return new SkuForecast(
                             e.getKey(),
                             Arrays.copyOf(units, units.length),
+                            fitted(units),
                             KpiReport.round(Croston.forecast(units, units.length), 4),
                             new Backtest(
                                     b.weeks(),

@@ -49,6 +49,7 @@ class RequestBulkhead extends OncePerRequestFilter {
         return !(path.startsWith("/api/")
                 || path.startsWith("/engine-rest/")
                 || path.startsWith("/customer/")
+                || path.startsWith("/desk/")
                 || path.startsWith("/camunda/api/") && !path.contains("/static/"));
     }
 

@@ -169,6 +169,39 @@ class SecurityConfiguration {
     }
 
     /**
+     * The case desk and the insights page, for people in a browser: a session from the desk's own login form
+     * (the same users and lock-out as everywhere), CSRF tokens on every form, scripts and styles only from
+     * the application itself (the charts' library is a webjar it serves), never framed.
+     */
+    @Bean
+    @Order(7)
+    SecurityFilterChain desk(HttpSecurity http) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/desk"), path("/desk/**"), path("/webjars/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/desk/login"), path("/desk/desk.css"))
+                        .permitAll()
+                        .requestMatchers(path("/desk/insights"), path("/desk/insights/**"))
+                        .hasAnyRole(SUPERVISORS, ANALYSTS, ADMINS)
+                        .requestMatchers(path(HttpMethod.POST, "/desk/cases/*/priority"))
+                        .hasAnyRole(SUPERVISORS, ADMINS)
+                        .requestMatchers(path("/webjars/**"))
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole(AGENTS, SUPERVISORS, ADMINS))
+                .formLogin(login -> login.loginPage("/desk/login")
+                        .defaultSuccessUrl("/desk")
+                        .failureUrl("/desk/login?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                                + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /**
      * Everything else: the redirect to the webapps and error pages are open; any other path is
      * answered 404, without a Basic challenge (browsers would pop up a login dialog for the webapps'
      * own probes of unknown paths).

@@ -3,7 +3,14 @@ package io.backorderengine.backorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +22,7 @@ import io.backorderengine.support.Catalog;
 import io.backorderengine.support.Mailbox;
 import io.backorderengine.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The case desk's actions over HTTP, per role: agents and supervisors note, correct the address, resend
@@ -23,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * from the case's facts when it ends badly, or named by the agent who cancels.
  */
 class CaseDeskTests extends ApplicationTest {
+
+    @LocalServerPort
+    int port;
 
     @Test
     void anAgentsNoteIsInTheTimelineUnderTheirName() {
@@ -216,6 +227,48 @@ class CaseDeskTests extends ApplicationTest {
         api.decide(caseId, "cancel", null);
 
         await().until(() -> api.backorder(caseId).path("rootCause").asText().equals("DATA_ERROR"));
+    }
+
+    @Test
+    void thePagesAskStrangersToSignInAndRefuseFormsWithoutTheirToken() throws Exception {
+        String caseId = placedCase("DESK", "STANDARD", catalog.product(0), 1);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://localhost:" + port;
+
+        HttpResponse<String> desk = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/desk")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(desk.statusCode()).isEqualTo(302);
+        assertThat(desk.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/desk/login"));
+        HttpResponse<String> chartLibrary = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/webjars/uplot/dist/uPlot.iife.min.js"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chartLibrary.statusCode())
+                .as("served to people signed in only")
+                .isEqualTo(302);
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/desk/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
+
+        // a form posted from elsewhere, even with an agent's password: the desk takes no Basic credentials,
+        // and without the page's CSRF token the post is refused
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (TestUsers.AGENT + ":" + TestUsers.password(TestUsers.AGENT)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/desk/cases/" + caseId + "/notes"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("text=forged"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(api.backorder(caseId).path("timeline").findValuesAsText("kind"))
+                .doesNotContain("NOTE");
     }
 
     private static JsonNode last(JsonNode timeline, String kind) {
