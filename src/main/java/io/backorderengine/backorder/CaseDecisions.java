@@ -85,7 +85,12 @@ public class CaseDecisions {
             throw refusal.exception();
         });
         switch (decision) {
-            case WAIT -> inbox.queue(caseId, CaseMessage.WAIT_CHOSEN, Map.of("customerDecision", decision.code()));
+            case WAIT -> {
+                inbox.queue(caseId, CaseMessage.WAIT_CHOSEN, Map.of("customerDecision", decision.code()));
+                jdbc.sql("update backorder_case set customer_waited = true where case_id = ?")
+                        .param(caseId)
+                        .update();
+            }
             case ALTERNATIVE -> {
                 switch (inventory.switchToAlternative(caseId, alternativeSku, c.quantityShort())) {
                     case ALREADY_ALLOCATED -> throw alreadyAllocated(caseId);

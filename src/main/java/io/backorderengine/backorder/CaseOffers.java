@@ -124,6 +124,11 @@ public class CaseOffers {
                     .params(offerId, p.sku(), p.name(), p.unitPrice())
                     .update();
         }
+        jdbc.sql("""
+                        update backorder_case set offered = true,
+                        offered_discount = case when ? then true else offered_discount end,
+                        offered_alternative = case when ? then true else offered_alternative end
+                        where case_id = ?""").params(discountPercent > 0, !skus.isEmpty(), caseId).update();
         ledger.record(
                 caseId,
                 CaseLedgerKind.OFFERED,

@@ -95,6 +95,10 @@ public class CasePromises {
                         LocalDateTime.now(clock),
                         tell)
                 .update();
+        // the first promise is the one the KPIs hold the case to
+        jdbc.sql("update backorder_case set first_promised_date = ? where case_id = ? and first_promised_date is null")
+                .params(supply.expectedDate(), caseId)
+                .update();
         LocalDate previous = last.map(Promise::expectedDate).orElse(null);
         ledger.record(
                 caseId,

@@ -22,6 +22,16 @@ enum GroupBy {
         this.ofCase = ofCase;
     }
 
+    /** The join a group needs to read a case's product ({@code p}), if any. */
+    String product() {
+        return this == CATEGORY || this == SUPPLIER ? "left join product p on p.sku = c.sku" : "";
+    }
+
+    /** The join a group needs to read an order line's product ({@code p}), if any. */
+    String lineProduct() {
+        return this == CATEGORY || this == SUPPLIER ? "left join product p on p.sku = ol.sku" : "";
+    }
+
     /** As requests name it: {@code sku}, {@code tier}, ... */
     @JsonValue
     String key() {

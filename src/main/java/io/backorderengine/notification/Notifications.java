@@ -195,6 +195,11 @@ public class Notifications {
         }
     }
 
+    /** The cases an email is about: the one it was written for, and those it covers. */
+    public List<String> casesOf(Communication email) {
+        return communications.casesOf(email);
+    }
+
     /** The communication log of an order, oldest first. */
     public List<Communication> forOrder(String orderId) {
         return communications.forOrder(orderId);

@@ -135,6 +135,29 @@ class InsightsTests extends ApplicationTest {
     }
 
     @Test
+    void aRealCaseKeepsTheFactsTheKpisCount() {
+        String sku = catalog.product("Fact lamp", "30.00", 0, 10);
+        String caseId = caseWithNoticeSent("FACT");
+        String other = placedCase("FACT", "STANDARD", sku, 1);
+        awaitWaiting(other);
+        api.decide(other, "wait", null);
+        String today = catalog.today().toString();
+
+        JsonNode lamp = group(
+                api.as(TestUsers.ANALYST)
+                        .get("/api/insights?groupBy=sku&from=" + today + "&to=" + today)
+                        .body()
+                        .path("groups"),
+                sku);
+        // the notice reached the mail server, the offer was made, the customer chose to wait
+        assertThat(lamp.path("casesOpened").asLong()).isEqualTo(1);
+        assertThat(lamp.path("emailsPerCase").asDouble()).isEqualTo(1.0);
+        assertThat(lamp.path("offerAcceptance").path("waiting").toString())
+                .isEqualTo("{\"offered\":1,\"accepted\":1,\"rate\":1.0}");
+        assertThat(caseId).isNotEqualTo(other);
+    }
+
+    @Test
     void badParametersAreRefusedByName() {
         var reversed = api.as(TestUsers.ANALYST).get("/api/insights?from=2021-03-31&to=2021-03-01");
         assertThat(reversed.status()).isEqualTo(400);

@@ -111,6 +111,7 @@ final class KpiFixture {
         jdbc.sql("insert into communication_coverage (message_key, case_id, communication_id) values (?, ?, ?)")
                 .params(Catalog.unique("key"), caseOf(9, 2), shared)
                 .update();
+        sent(caseOf(9, 2));
         return this;
     }
 
@@ -212,6 +213,10 @@ final class KpiFixture {
                         values (?, ?, 'LEAD_TIME', ?)""")
                 .params(caseOf(order, line), expected, openedAt(order, line))
                 .update();
+        // as CasePromises keeps it
+        jdbc.sql("update backorder_case set first_promised_date = ? where case_id = ? and first_promised_date is null")
+                .params(expected, caseOf(order, line))
+                .update();
     }
 
     private void offer(int order, int line, int discountPercent, String... alternatives) {
@@ -224,6 +229,14 @@ final class KpiFixture {
                 .param(caseOf(order, line))
                 .query(Long.class)
                 .single();
+        // as CaseOffers keeps it
+        jdbc.sql("""
+                        update backorder_case set offered = true,
+                        offered_discount = case when ? then true else offered_discount end,
+                        offered_alternative = case when ? then true else offered_alternative end
+                        where case_id = ?""")
+                .params(discountPercent > 0, alternatives.length > 0, caseOf(order, line))
+                .update();
         for (String sku : alternatives) {
             jdbc.sql("insert into case_offer_alternative (offer_id, sku, name, unit_price) values (?, ?, ?, ?)")
                     .params(offerId, sku, "Product " + sku, new BigDecimal("19.00"))
@@ -237,6 +250,11 @@ final class KpiFixture {
                         values (?, ?, 'customer', ?, 'CUSTOMER_PAGE')""")
                 .params(caseOf(order, line), decision, openedAt(order, line).plusDays(1))
                 .update();
+        if (decision.equals("WAIT")) {
+            jdbc.sql("update backorder_case set customer_waited = true where case_id = ?")
+                    .param(caseOf(order, line))
+                    .update();
+        }
     }
 
     private void task(int order, int line, String name, LocalDateTime createdAt) {
@@ -266,10 +284,20 @@ final class KpiFixture {
                         state,
                         openedAt(order, line))
                 .update();
+        if (state.equals("SENT") || state.equals("BOUNCED")) {
+            sent(caseOf(order, line));
+        }
         return jdbc.sql("select max(communication_id) from communication where case_id = ?")
                 .param(caseOf(order, line))
                 .query(Long.class)
                 .single();
+    }
+
+    /** As CaseMails counts an email the server accepted, for each case it is about. */
+    private void sent(String caseId) {
+        jdbc.sql("update backorder_case set emails_sent = emails_sent + 1 where case_id = ?")
+                .param(caseId)
+                .update();
     }
 
     private LocalDateTime openedAt(int order, int line) {

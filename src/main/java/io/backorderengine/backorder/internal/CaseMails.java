@@ -18,6 +18,7 @@ import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseOffers;
 import io.backorderengine.backorder.DecisionLinks;
 import io.backorderengine.notification.Communication;
+import io.backorderengine.notification.EmailState;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.notification.OutgoingEmail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,7 +96,11 @@ public class CaseMails {
         Optional<Communication> done = notifications.find(messageKey);
         if (done.isPresent()) {
             // written by an earlier attempt (or for a sibling case); one whose outcome is unknown is sent again
-            return Optional.of(notifications.finish(done.get()));
+            Communication finished = notifications.finish(done.get());
+            if (done.get().state() != EmailState.SENT && finished.state() == EmailState.SENT) {
+                cases.countEmailSent(notifications.casesOf(finished));
+            }
+            return Optional.of(finished);
         }
         if (MailLines.ABOUT_AN_OPEN_CASE.contains(template) && own.status().closed()) {
             ledger.record(
@@ -144,7 +149,7 @@ public class CaseMails {
             included.forEach(
                     c -> ledger.record(c.caseId(), CaseLedgerKind.EMAIL, null, "%s to %s".formatted(template, to)));
         };
-        return Optional.of(notifications.send(new OutgoingEmail(
+        Communication sent = notifications.send(new OutgoingEmail(
                 messageKey,
                 own.orderId(),
                 included.stream().map(CaseRecord::caseId).toList(),
@@ -155,7 +160,11 @@ public class CaseMails {
                 zone,
                 model,
                 secrets,
-                storedWithIt)));
+                storedWithIt));
+        if (sent.state() == EmailState.SENT) {
+            cases.countEmailSent(included.stream().map(CaseRecord::caseId).toList());
+        }
+        return Optional.of(sent);
     }
 
     /**

@@ -130,6 +130,15 @@ public class CaseRepository {
         }
     }
 
+    /** One more email about each of these cases reached the mail server (a KPI counter, {@code emails_sent}). */
+    public void countEmailSent(List<String> caseIds) {
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("update backorder_case set emails_sent = emails_sent + 1 where case_id in (:ids)")
+                    .param("ids", caseIds)
+                    .update();
+        }
+    }
+
     /** Why the case ended badly; a cause recorded earlier (an agent's) is kept. */
     public boolean recordRootCause(String caseId, RootCause cause) {
         return jdbc.sql("update backorder_case set root_cause = ? where case_id = ? and root_cause is null")
