@@ -117,7 +117,12 @@ class ReorderReport {
         double reorderPoint = daily * lead + safety;
         double orderUpTo = daily * (lead + REVIEW_DAYS) + safety;
         long position = p.onHand() + p.openSupply() - p.waitingUnits();
-        Double cover = daily > 0 ? Math.max(0, position) / daily : position < 0 ? 0.0 : null;
+        Double cover; // null: no demand forecast and nobody short, so no stock-out in sight
+        if (daily > 0) {
+            cover = Math.max(0, position) / daily;
+        } else {
+            cover = position < 0 ? Double.valueOf(0) : null;
+        }
         long quantity;
         LocalDate orderOn;
         if (position <= reorderPoint && (daily > 0 || position < 0)) {

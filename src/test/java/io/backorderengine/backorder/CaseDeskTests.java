@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -191,22 +190,9 @@ class CaseDeskTests extends ApplicationTest {
         String sku = catalog.product(0);
         String po = Catalog.unique("PO");
         LocalDate today = catalog.today();
-        Map<String, Object> order = Map.of(
-                "purchaseOrderId",
-                po,
-                "sku",
-                sku,
-                "supplierId",
-                catalog.supplierOf(sku),
-                "quantity",
-                5,
-                "expectedDate",
-                today.plusDays(3).toString());
-        assertThat(api.post("/api/inventory/purchase-orders", order).status()).isEqualTo(201);
+        assertThat(savePurchaseOrder(po, sku, 5, today.plusDays(3)).status()).isEqualTo(201);
         String caseId = waitingCase(sku, 1);
-        Map<String, Object> later = new HashMap<>(order);
-        later.put("expectedDate", today.plusDays(20).toString());
-        assertThat(api.put("/api/inventory/purchase-orders", later).status()).isEqualTo(200);
+        assertThat(savePurchaseOrder(po, sku, 5, today.plusDays(20)).status()).isEqualTo(200);
         await().until(() -> api.backorder(caseId).path("promises").size() == 2);
 
         api.decide(caseId, "cancel", null);

@@ -27,6 +27,7 @@ class ForecastTests extends ApplicationTest {
     String supplier;
     String risky;
     String stocked;
+    String quiet;
     LocalDate firstMonday;
 
     @BeforeEach
@@ -34,6 +35,8 @@ class ForecastTests extends ApplicationTest {
         supplier = catalog.supplier(14);
         risky = product(1, 1);
         stocked = product(100, 0);
+        // a case waits for it, yet its stock covers it and nobody else orders it
+        quiet = product(3, 1);
         firstMonday = catalog.today()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .minusWeeks(8);
@@ -86,7 +89,14 @@ class ForecastTests extends ApplicationTest {
                 .body()
                 .path("items");
 
-        assertThat(items).hasSize(2);
+        assertThat(items).hasSize(3);
+        JsonNode third = items.get(2);
+        assertThat(third.path("sku").asText()).as("no stock-out in sight: last").isEqualTo(quiet);
+        assertThat(third.path("position").asLong()).isEqualTo(2);
+        assertThat(third.path("daysOfCover").isNull()).isTrue();
+        assertThat(third.path("slackDays").isNull()).isTrue();
+        assertThat(third.path("suggestedQuantity").asLong()).isZero();
+        assertThat(third.path("suggestedOrderDate").isNull()).isTrue();
         JsonNode first = items.get(0);
         // d = 1.3682 / 7 = 0.195457 a day; safety stock 1.65 × 1.25 × 1.4858 × √(14/7) = 4.33;
         // s = 14 d + 4.3338 = 7.07; S = 21 d + 4.3338 = 8.44

@@ -3,7 +3,6 @@ package io.backorderengine.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,21 +76,8 @@ class SupplierTruthTests extends ApplicationTest {
         String sku = catalog.product(0);
         String po = Catalog.unique("PO");
         LocalDate today = catalog.today();
-        Map<String, Object> order = Map.of(
-                "purchaseOrderId",
-                po,
-                "sku",
-                sku,
-                "supplierId",
-                catalog.supplierOf(sku),
-                "quantity",
-                5,
-                "expectedDate",
-                today.minusDays(3).toString());
-        assertThat(api.post("/api/inventory/purchase-orders", order).status()).isEqualTo(201);
-        var moved = new HashMap<>(order);
-        moved.put("expectedDate", today.plusDays(10).toString());
-        assertThat(api.put("/api/inventory/purchase-orders", moved).status()).isEqualTo(200);
+        assertThat(savePurchaseOrder(po, sku, 5, today.minusDays(3)).status()).isEqualTo(201);
+        assertThat(savePurchaseOrder(po, sku, 5, today.plusDays(10)).status()).isEqualTo(200);
         String url = "/api/insights/suppliers?from=" + today + "&to=" + today;
 
         receive(sku, 2, po);

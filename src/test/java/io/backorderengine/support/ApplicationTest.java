@@ -128,6 +128,18 @@ public abstract class ApplicationTest {
                         "expectedDate", expected.toString()));
     }
 
+    /** Creates or changes a purchase order for the SKU from its supplier, as an order system PUTs it. */
+    protected Api.Response savePurchaseOrder(String purchaseOrderId, String sku, int quantity, LocalDate expected) {
+        return api.put(
+                "/api/inventory/purchase-orders",
+                Map.of(
+                        "purchaseOrderId", purchaseOrderId,
+                        "sku", sku,
+                        "supplierId", catalog.supplierOf(sku),
+                        "quantity", quantity,
+                        "expectedDate", expected.toString()));
+    }
+
     /** Fires the case's timer at the activity now, as if its time had come (waiting until the timer exists). */
     protected void fireTimer(String caseId, String activityId) {
         processEngine
