@@ -3,6 +3,7 @@ package io.backorderengine.insight;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,13 +35,21 @@ class InsightPages {
     static final int FORECAST_CHARTS = 3;
 
     private final KpiReport kpis;
+    private final KpiQueries queries;
     private final SupplierTruth suppliers;
     private final DemandForecasts forecasts;
     private final ObjectMapper json;
     private final Clock clock;
 
-    InsightPages(KpiReport kpis, SupplierTruth suppliers, DemandForecasts forecasts, ObjectMapper json, Clock clock) {
+    InsightPages(
+            KpiReport kpis,
+            KpiQueries queries,
+            SupplierTruth suppliers,
+            DemandForecasts forecasts,
+            ObjectMapper json,
+            Clock clock) {
         this.kpis = kpis;
+        this.queries = queries;
         this.suppliers = suppliers;
         this.forecasts = forecasts;
         this.json = json;
@@ -89,20 +98,29 @@ class InsightPages {
         return k.casesOpened() + k.cancelled();
     }
 
+    /** The last {@value #TREND_WEEKS} weeks (Monday to Sunday, this one so far) from the day counts. */
     private Chart trend() {
-        LocalDate monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate first = LocalDate.now(clock)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(TREND_WEEKS - 1);
+        long[][] weeks = new long[TREND_WEEKS][4];
+        for (KpiQueries.DayRow day : queries.days(
+                first.atStartOfDay(), LocalDate.now(clock).plusDays(1).atStartOfDay())) {
+            long[] week = weeks[(int) (ChronoUnit.DAYS.between(first, day.orderDay()) / 7)];
+            week[0] += day.lines();
+            week[1] += day.shortLines();
+            week[2] += day.cases();
+            week[3] += day.cancelled();
+        }
         List<String> labels = new ArrayList<>();
         List<Double> opened = new ArrayList<>();
         List<Double> cancelled = new ArrayList<>();
         List<Double> backorderRate = new ArrayList<>();
-        for (int w = TREND_WEEKS - 1; w >= 0; w--) {
-            LocalDate start = monday.minusWeeks(w);
-            Kpis week = kpis.report(new InsightWindow(start, start.plusDays(6)), GroupBy.ALL)
-                    .total();
-            labels.add(start.toString());
-            opened.add((double) week.casesOpened());
-            cancelled.add((double) week.cancelled());
-            backorderRate.add(week.backorderRate() == null ? null : KpiReport.round(week.backorderRate() * 100, 1));
+        for (int w = 0; w < TREND_WEEKS; w++) {
+            labels.add(first.plusWeeks(w).toString());
+            opened.add((double) weeks[w][2]);
+            cancelled.add((double) weeks[w][3]);
+            backorderRate.add(weeks[w][0] == 0 ? null : KpiReport.round(100.0 * weeks[w][1] / weeks[w][0], 1));
         }
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("cases opened", opened);

@@ -1,9 +1,11 @@
 package io.backorderengine.insight;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -175,6 +177,47 @@ class KpiQueries {
                         .query(CASE_ROWS)
                         .list(),
                 CaseRow::groupKey);
+    }
+
+    /** A day's counts for the trend: lines ordered and short, cases opened and (of those) cancelled. */
+    record DayRow(LocalDate orderDay, long lines, long shortLines, long cases, long cancelled) {}
+
+    private static final RecordRows<DayRow> DAY_ROWS = RecordRows.of(DayRow.class);
+
+    /** Per day of the window: two grouped passes, however many days (the trend's weeks add days up). */
+    List<DayRow> days(LocalDateTime from, LocalDateTime to) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        jdbc.sql("""
+                        select order_day, count(*) as lines, sum(short_line) as short_lines, 0 as cases, 0 as cancelled
+                        from (select cast(o.placed_at as date) as order_day,
+                                     case when ol.quantity_reserved < ol.quantity then 1 else 0 end as short_line
+                              from order_line ol join customer_order o on o.order_id = ol.order_id
+                              where o.placed_at >= :from and o.placed_at < :to) x
+                        group by order_day""")
+                .paramSource(window(from, to))
+                .query(DAY_ROWS)
+                .list()
+                .forEach(r -> add(days, r.orderDay(), r.lines(), r.shortLines(), 0, 0));
+        jdbc.sql("""
+                        select order_day, 0 as lines, 0 as short_lines, count(*) as cases, sum(cancelled) as cancelled
+                        from (select cast(c.opened_at as date) as order_day,
+                                     case when c.status = 'CANCELLED' then 1 else 0 end as cancelled
+                              from backorder_case c where c.opened_at >= :from and c.opened_at < :to) x
+                        group by order_day""")
+                .paramSource(window(from, to))
+                .query(DAY_ROWS)
+                .list()
+                .forEach(r -> add(days, r.orderDay(), 0, 0, r.cases(), r.cancelled()));
+        return days.entrySet().stream()
+                .map(e -> new DayRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList();
+    }
+
+    private static void add(Map<LocalDate, long[]> days, LocalDate day, long... counts) {
+        long[] sum = days.computeIfAbsent(day, d -> new long[4]);
+        for (int i = 0; i < 4; i++) {
+            sum[i] += counts[i];
+        }
     }
 
     /** The 90th percentile of days on backorder over all fulfilled cases of the window (groups cannot sum it). */

@@ -3,6 +3,8 @@ package io.backorderengine.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Browser;
 import io.backorderengine.support.Catalog;
@@ -101,7 +103,7 @@ class DeskBrowserTests extends ApplicationTest {
     }
 
     @Test
-    void anAnalystReadsTheInsightsWithChartsButNoCases() {
+    void anAnalystReadsTheInsightsWithChartsButNoCases() throws Exception {
         placedCase("INSB", "STANDARD", catalog.product(0), 1);
 
         try (Browser browser = Browser.open()) {
@@ -113,6 +115,15 @@ class DeskBrowserTests extends ApplicationTest {
             browser.await(
                     "chart drawn", ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart.drawn canvas")));
             assertThat(page.findElement(By.id("kpis")).getText()).contains("cases opened", "backorder rate");
+            JsonNode trend = new ObjectMapper()
+                    .readTree(page.findElement(By.cssSelector(".chart[data-chart]"))
+                            .getAttribute("data-chart"));
+            assertThat(trend.path("labels")).as("twelve weeks").hasSize(12);
+            assertThat(trend.path("series").path("cases opened").get(11).asDouble())
+                    .as("this week: at least the case just placed")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(trend.path("series").path("backorder rate %").get(11).asDouble())
+                    .isGreaterThan(0);
             browser.screenshot("insights");
 
             page.get(base() + "/desk");
