@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.backorderengine.backorder.internal.CaseMails;
 import io.backorderengine.backorder.internal.CaseRecord;
 import io.backorderengine.backorder.internal.CaseRepository;
+import io.backorderengine.backorder.internal.RootCauses;
 import io.backorderengine.notification.Communication;
 import io.backorderengine.notification.Notifications;
 import org.springframework.stereotype.Service;
@@ -32,13 +33,16 @@ public class CaseDesk {
     private final CaseMails mails;
     private final Notifications notifications;
     private final CaseDecisions decisions;
+    private final RootCauses rootCauses;
 
     CaseDesk(
             CaseRepository cases,
             CaseLedger ledger,
             CaseMails mails,
             Notifications notifications,
-            CaseDecisions decisions) {
+            CaseDecisions decisions,
+            RootCauses rootCauses) {
+        this.rootCauses = rootCauses;
         this.cases = cases;
         this.ledger = ledger;
         this.mails = mails;
@@ -124,8 +128,7 @@ public class CaseDesk {
         CaseDecisions.Decision decision =
                 decisions.decide(caseId, CustomerDecision.CANCEL, null, reason.strip(), agent, channel);
         if (cause != null) {
-            cases.recordRootCause(caseId, cause);
-            ledger.record(caseId, CaseLedgerKind.CAUSE_RECORDED, agent, cause.name());
+            rootCauses.named(caseId, cause, agent);
         }
         return decision;
     }

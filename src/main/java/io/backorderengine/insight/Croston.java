@@ -23,13 +23,23 @@ final class Croston {
 
     private Croston() {}
 
-    /** The demand per week after the given weeks (oldest first). */
+    /** The demand per week after the first {@code length} of the given weeks (oldest first). */
     static double forecast(long[] weeks, int length) {
+        return oneStepAhead(weeks)[length];
+    }
+
+    /**
+     * In one pass, what the method forecast for each week from the weeks before it: element t is the
+     * forecast for week t, and the last (index {@code weeks.length}) the forecast for the week to come.
+     */
+    static double[] oneStepAhead(long[] weeks) {
+        double[] forecasts = new double[weeks.length + 1];
         double z = 0;
         double p = 0;
         int q = 0;
         boolean started = false;
-        for (int t = 0; t < length; t++) {
+        for (int t = 0; t < weeks.length; t++) {
+            forecasts[t] = started ? (1 - ALPHA / 2) * z / p : 0;
             long d = weeks[t];
             if (!started) {
                 if (d > 0) {
@@ -46,7 +56,8 @@ final class Croston {
                 q++;
             }
         }
-        return started ? (1 - ALPHA / 2) * z / p : 0;
+        forecasts[weeks.length] = started ? (1 - ALPHA / 2) * z / p : 0;
+        return forecasts;
     }
 
     /**
@@ -61,6 +72,11 @@ final class Croston {
     record Backtest(int weeks, double meanAbsoluteError, double bias, double naiveMeanAbsoluteError) {}
 
     static Backtest backtest(long[] weeks, int horizon) {
+        return backtest(weeks, oneStepAhead(weeks), horizon);
+    }
+
+    /** The backtest from forecasts {@link #oneStepAhead} has made already. */
+    static Backtest backtest(long[] weeks, double[] oneStepAhead, int horizon) {
         int start = Math.max(1, weeks.length - horizon);
         int n = weeks.length - start;
         if (n <= 0) {
@@ -70,7 +86,7 @@ final class Croston {
         double signed = 0;
         double naive = 0;
         for (int t = start; t < weeks.length; t++) {
-            double error = forecast(weeks, t) - weeks[t];
+            double error = oneStepAhead[t] - weeks[t];
             absolute += Math.abs(error);
             signed += error;
             naive += Math.abs(weeks[t - 1] - weeks[t]);

@@ -2,7 +2,6 @@ package io.backorderengine.insight;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -33,14 +32,6 @@ class DemandForecasts {
      */
     record Forecast(String method, LocalDate firstWeek, int weeks, List<SkuForecast> skus) {}
 
-    private static double[] fitted(long[] units) {
-        double[] fitted = new double[units.length];
-        for (int t = 0; t < units.length; t++) {
-            fitted[t] = KpiReport.round(Croston.forecast(units, t), 2);
-        }
-        return fitted;
-    }
-
     private final DemandHistory history;
     private final Clock clock;
 
@@ -61,12 +52,17 @@ class DemandForecasts {
         List<SkuForecast> forecasts = demand.units().entrySet().stream()
                 .map(e -> {
                     long[] units = e.getValue();
-                    Croston.Backtest b = Croston.backtest(units, horizon);
+                    double[] ahead = Croston.oneStepAhead(units);
+                    Croston.Backtest b = Croston.backtest(units, ahead, horizon);
+                    double[] fitted = new double[units.length];
+                    for (int t = 0; t < units.length; t++) {
+                        fitted[t] = KpiReport.round(ahead[t], 2);
+                    }
                     return new SkuForecast(
                             e.getKey(),
-                            Arrays.copyOf(units, units.length),
-                            fitted(units),
-                            KpiReport.round(Croston.forecast(units, units.length), 4),
+                            units,
+                            fitted,
+                            KpiReport.round(ahead[units.length], 4),
                             new Backtest(
                                     b.weeks(),
                                     KpiReport.round(b.meanAbsoluteError(), 4),

@@ -25,8 +25,7 @@ class KpiQueries {
      * Days between two timestamps or dates, written so that H2 and PostgreSQL read it alike (in floating
      * point: PostgreSQL's exact numeric arithmetic cost a third of the query over 100,000 cases).
      */
-    private static final String DAYS =
-            "cast(extract(epoch from %s) - extract(epoch from %s) as double precision) / 86400";
+    static final String DAYS = "cast(extract(epoch from %s) - extract(epoch from %s) as double precision) / 86400";
 
     private static final String CASES_IN_WINDOW = """
             from backorder_case c %s

@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SupplierTruth {
 
-    private static final String DAYS = "(extract(epoch from %s) - extract(epoch from %s)) / 86400.0";
-
     /**
      * @param onTimeRate          orders received on or before the first expected date / orders received
      * @param averageSlipDays     receipt date minus first expected date, mean (negative: early)
@@ -151,9 +149,9 @@ class SupplierTruth {
                               where po.received_at >= :from and po.received_at < :to) x
                         group by supplier_id, sku
                         order by supplier_id, sku""".formatted(
-                                perSku ? "po.sku" : "'all'",
-                                DAYS.formatted(received, "coalesce(po.first_expected_date, po.expected_date)"),
-                                DAYS.formatted(received, "cast(po.created_at as date)")))
+                        perSku ? "po.sku" : "'all'",
+                        KpiQueries.DAYS.formatted(received, "coalesce(po.first_expected_date, po.expected_date)"),
+                        KpiQueries.DAYS.formatted(received, "cast(po.created_at as date)")))
                 .paramSource(new MapSqlParameterSource()
                         .addValue("from", window.start())
                         .addValue("to", window.end()))

@@ -64,11 +64,16 @@ class MimeMessages {
 
     /** The same Message-ID for the same message key, on every node and every retry. */
     String messageId(String messageKey) {
+        return "<" + fingerprint(messageKey, 16) + "@" + properties.messageIdDomain() + ">";
+    }
+
+    /** The first {@code bytes} bytes of the text's SHA-256, in hex: the same text, the same fingerprint. */
+    static String fingerprint(String text, int bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageKey.getBytes(StandardCharsets.UTF_8));
-            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + properties.messageIdDomain() + ">";
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -1,9 +1,5 @@
 package io.backorderengine.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -184,15 +180,9 @@ public class Notifications {
      * key, so a double click (or a retry) sends it once.
      */
     public static String resendKey(Communication original, String recipient) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(recipient.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            // the address itself stays out of the key: keys show in logs
-            return RESEND_PREFIX + original.communicationId() + ":"
-                    + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        // the address itself stays out of the key: keys show in logs
+        return RESEND_PREFIX + original.communicationId() + ":"
+                + MimeMessages.fingerprint(recipient.trim().toLowerCase(Locale.ROOT), 12);
     }
 
     /** The cases an email is about: the one it was written for, and those it covers. */

@@ -99,9 +99,12 @@ class CaseDeskController {
 
     /** A supervisor cancels as a supervisor; anyone else for the customer, as an agent. */
     static DecisionChannel channel(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_supervisors"))
-                ? DecisionChannel.SUPERVISOR
-                : DecisionChannel.AGENT;
+        return hasRole(user, "supervisors") ? DecisionChannel.SUPERVISOR : DecisionChannel.AGENT;
+    }
+
+    /** Whether the caller is in the group (a Camunda group is a Spring Security role). */
+    static boolean hasRole(Authentication user, String group) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + group));
     }
 
     private CaseView view(String caseId) {

@@ -1,22 +1,16 @@
 package io.backorderengine.backorder.web;
 
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.CaseDesk;
-import io.backorderengine.backorder.CaseFormats;
 import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseStatus;
 import io.backorderengine.backorder.RootCause;
 import io.backorderengine.backorder.internal.CaseSearch;
-import io.backorderengine.system.PlainText;
 import io.backorderengine.system.ProblemException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,28 +78,16 @@ class DeskPages {
     String view(@PathVariable String caseId, Model model, Authentication user) {
         model.addAttribute("c", cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)));
         model.addAttribute("causes", RootCause.values());
-        model.addAttribute("supervisor", CaseDeskController.channel(user).name().equals("SUPERVISOR") || isAdmin(user));
+        model.addAttribute(
+                "supervisor",
+                CaseDeskController.hasRole(user, "supervisors") || CaseDeskController.hasRole(user, "camunda-admin"));
         return "desk/case";
     }
-
-    record NoteForm(
-            @NotBlank @Size(max = 2000) @PlainText(multiline = true)
-            String text) {}
-
-    record EmailForm(@NotBlank @CaseFormats.EmailAddress String email) {}
-
-    record CancelForm(
-            @NotBlank @Size(max = 500) @PlainText(multiline = true)
-            String reason,
-
-            RootCause cause) {}
-
-    record PriorityForm(@NotNull @Min(0) @Max(9) Integer priority) {}
 
     @PostMapping("/cases/{caseId}/notes")
     String note(
             @PathVariable String caseId,
-            @Valid @ModelAttribute NoteForm form,
+            @Valid @ModelAttribute CaseDeskController.NoteRequest form,
             BindingResult errors,
             Authentication user,
             RedirectAttributes flash) {
@@ -115,7 +97,7 @@ class DeskPages {
     @PostMapping("/cases/{caseId}/email")
     String email(
             @PathVariable String caseId,
-            @Valid @ModelAttribute EmailForm form,
+            @Valid @ModelAttribute CaseDeskController.EmailRequest form,
             BindingResult errors,
             Authentication user,
             RedirectAttributes flash) {
@@ -129,28 +111,23 @@ class DeskPages {
 
     @PostMapping("/cases/{caseId}/resend")
     String resend(@PathVariable String caseId, Authentication user, RedirectAttributes flash) {
-        try {
+        return perform(caseId, flash, () -> {
             CaseDesk.Resent resent = desk.resendLastEmail(caseId, user.getName());
-            flash.addFlashAttribute(
-                    "done",
-                    resent.again()
-                            ? "The last email (%s) was sent again to %s: %s."
-                                    .formatted(
-                                            resent.communication().template(),
-                                            resent.communication().recipient(),
-                                            resent.communication().state())
-                            : "That email had already been sent again to %s; nothing new was sent."
-                                    .formatted(resent.communication().recipient()));
-        } catch (ProblemException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
-        }
-        return "redirect:/desk/cases/" + caseId;
+            return resent.again()
+                    ? "The last email (%s) was sent again to %s: %s."
+                            .formatted(
+                                    resent.communication().template(),
+                                    resent.communication().recipient(),
+                                    resent.communication().state())
+                    : "That email had already been sent again to %s; nothing new was sent."
+                            .formatted(resent.communication().recipient());
+        });
     }
 
     @PostMapping("/cases/{caseId}/cancellation")
     String cancel(
             @PathVariable String caseId,
-            @Valid @ModelAttribute CancelForm form,
+            @Valid @ModelAttribute CaseDeskController.CancellationRequest form,
             BindingResult errors,
             Authentication user,
             RedirectAttributes flash) {
@@ -166,7 +143,7 @@ class DeskPages {
     @PostMapping("/cases/{caseId}/priority")
     String priority(
             @PathVariable String caseId,
-            @Valid @ModelAttribute PriorityForm form,
+            @Valid @ModelAttribute BackorderController.PriorityRequest form,
             BindingResult errors,
             Authentication user,
             RedirectAttributes flash) {
@@ -178,6 +155,7 @@ class DeskPages {
                 () -> cases.prioritize(caseId, form.priority(), user.getName()));
     }
 
+    /** Carries out a form's action unless its fields are wrong; back to the case with what happened. */
     private static String act(
             String caseId, BindingResult errors, RedirectAttributes flash, String done, Runnable action) {
         if (errors.hasErrors()) {
@@ -187,19 +165,22 @@ class DeskPages {
                             .map(e -> e.getField() + ": " + e.getDefaultMessage())
                             .sorted()
                             .collect(Collectors.joining("; ")));
-        } else {
-            try {
-                action.run();
-                flash.addFlashAttribute("done", done);
-            } catch (ProblemException refused) {
-                flash.addFlashAttribute("error", refused.getMessage());
-            }
+            return "redirect:/desk/cases/" + caseId;
         }
-        return "redirect:/desk/cases/" + caseId;
+        return perform(caseId, flash, () -> {
+            action.run();
+            return done;
+        });
     }
 
-    private static boolean isAdmin(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_camunda-admin"));
+    /** Runs the action; its message, or the refusal's, is shown on the case page. */
+    private static String perform(String caseId, RedirectAttributes flash, Supplier<String> action) {
+        try {
+            flash.addFlashAttribute("done", action.get());
+        } catch (ProblemException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/desk/cases/" + caseId;
     }
 
     private static String blankToNull(String value, int max) {
