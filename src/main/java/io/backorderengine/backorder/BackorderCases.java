@@ -87,6 +87,14 @@ public class BackorderCases {
     }
 
     /**
+     * Queues the start of one order's cases, opened and committed, and returns at once (unless the node's
+     * queue of starts is full): the cases are safe in our tables, their processes follow in a moment.
+     */
+    public void startSoon(List<String> caseIds) {
+        starts.startSoon(caseIds);
+    }
+
+    /**
      * Starts the processes an order's cases are still missing: an order system that places the order again
      * after a failure (the node stopped between the order's commit and the starts) gets them at once.
      */

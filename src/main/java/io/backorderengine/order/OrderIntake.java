@@ -77,8 +77,9 @@ class OrderIntake {
         } catch (DuplicateKeyException placedConcurrently) {
             return earlier(request.orderId(), hash).orElseThrow(() -> placedConcurrently);
         }
-        // after commit: the processes start outside the order's transaction and its product locks
-        backorders.start(opened);
+        // after commit, outside the order's transaction and its product locks, and after the answer: the
+        // order system needs the order's outcome now, the engine's work can follow
+        backorders.startSoon(opened);
         return new Placed(placed, true);
     }
 

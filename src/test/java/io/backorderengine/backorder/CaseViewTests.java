@@ -24,11 +24,7 @@ class CaseViewTests extends ApplicationTest {
         String orderId = Catalog.unique("ORD");
         String caseId = orderId + "-1";
         api.placeOrder(orderId, "GOLD", new Api.Line("1", sku, 1));
-        Task review = processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult();
+        Task review = awaitTask(caseId);
         // the customer is told at once; the reviewed offer follows
         await().until(() ->
                 api.backorder(caseId).path("emails").findValuesAsText("state").contains("SENT"));

@@ -194,6 +194,7 @@ class CustomerEmailTests extends ApplicationTest {
         customer.put("timeZone", "Europe/Berlin");
         order.put("customer", customer);
         assertThat(api.post("/api/orders", order).status()).isEqualTo(201);
+        awaitStarted(orderId + "-1");
         return new Customer(orderId, orderId + "-1", email);
     }
 

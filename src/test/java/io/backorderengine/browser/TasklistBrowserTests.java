@@ -44,11 +44,7 @@ class TasklistBrowserTests extends ApplicationTest {
         api.post(
                 "/api/orders",
                 Api.order(orderId, "GOLD", "grace-" + orderId + "@example.com", customer, new Api.Line("1", sku, 1)));
-        Task task = processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult();
+        Task task = awaitTask(caseId);
 
         // first in its filter among the suite's other reviews (sorted by due date)
         firstInItsFilter(task);

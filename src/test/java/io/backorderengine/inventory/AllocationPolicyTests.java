@@ -180,6 +180,7 @@ class AllocationPolicyTests extends ApplicationTest {
         order.put("shipComplete", shipComplete);
         Api.Response placed = api.post("/api/orders", order);
         assertThat(placed.body().path("lines").get(0).path("caseId").asText()).isEqualTo(orderId + "-1");
+        awaitStarted(orderId + "-1");
         return orderId + "-1";
     }
 

@@ -99,6 +99,7 @@ class OrderIntakeTests extends ApplicationTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
+        awaitStarted(orderId + "-1");
         assertThat(caseCount(orderId + "-1")).isEqualTo(1);
         assertThat(catalog.onHand(sku)).isZero();
     }
@@ -153,6 +154,7 @@ class OrderIntakeTests extends ApplicationTest {
         } finally {
             pool.shutdownNow();
         }
+        awaitStarted(orderId + "-1");
         assertThat(caseCount(orderId + "-1")).isEqualTo(1);
         assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId))
                 .isEqualTo(1);
@@ -161,37 +163,42 @@ class OrderIntakeTests extends ApplicationTest {
     }
 
     @Test
-    void ordersPlacedAtTheSameMomentEachAnswerWithTheirOwnCasesStarted() throws Exception {
-        // their processes are started together, several orders in one transaction (CaseStarts)
+    void ordersPlacedAtTheSameMomentAreAnsweredAndEveryOneOfTheirCasesStarts() throws Exception {
+        // the answer comes once the order is committed; the processes follow, several orders' in one
+        // transaction (CaseStarts)
         String sku = catalog.product(0);
         int callers = 12;
         CountDownLatch ready = new CountDownLatch(callers);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<String> caseIds = new ArrayList<>();
         try {
-            List<Future<Long>> startedOnAnswer = new ArrayList<>();
+            List<Future<Api.Response>> answers = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 String orderId = Catalog.unique("ORD");
-                startedOnAnswer.add(pool.submit(() -> {
+                answers.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2), new Api.Line("2", sku, 1))
-                                    .status())
-                            .isEqualTo(201);
-                    return processEngine
-                            .getRuntimeService()
-                            .createProcessInstanceQuery()
-                            .processInstanceBusinessKeyLike(orderId + "-%")
-                            .count();
+                    return api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2), new Api.Line("2", sku, 1));
                 }));
             }
             ready.await();
             go.countDown();
-            for (Future<Long> started : startedOnAnswer) {
-                assertThat(started.get()).isEqualTo(2);
+            for (Future<Api.Response> answer : answers) {
+                Api.Response placed = answer.get();
+                assertThat(placed.status()).isEqualTo(201);
+                placed.body()
+                        .path("lines")
+                        .forEach(line -> caseIds.add(line.path("caseId").asText()));
             }
         } finally {
             pool.shutdownNow();
+        }
+
+        assertThat(caseIds).hasSize(2 * callers).doesNotContain("");
+        caseIds.forEach(this::awaitWaiting);
+        for (String caseId : caseIds) {
+            assertThat(caseCount(caseId)).isEqualTo(1);
         }
         assertThat(catalog.count(
                         "select count(*) from backorder_case where sku = ? and process_instance_id is null", sku))

@@ -13,6 +13,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +85,25 @@ public abstract class ApplicationTest {
                         .status())
                 .as("order %s placed", orderId)
                 .isEqualTo(201);
-        return orderId + "-1";
+        String caseId = orderId + "-1";
+        awaitStarted(caseId);
+        return caseId;
+    }
+
+    /**
+     * Waits until the case's process has started (intake answers first and starts it a moment later); its
+     * process instance id.
+     */
+    protected String awaitStarted(String caseId) {
+        return await().until(
+                        () -> processEngine
+                                .getHistoryService()
+                                .createHistoricProcessInstanceQuery()
+                                .processInstanceBusinessKey(caseId)
+                                .list(),
+                        started -> !started.isEmpty())
+                .get(0)
+                .getId();
     }
 
     /** A case of a product out of stock, once the mail server has accepted its backorder notice. */
@@ -160,8 +180,9 @@ public abstract class ApplicationTest {
                         job -> job != null);
     }
 
-    /** Waits until the case's process has ended (its last steps, such as the ship notice, are done). */
+    /** Waits until the case's process has started and ended (its last steps, such as the ship notice, are done). */
     protected void awaitProcessEnded(String caseId) {
+        awaitStarted(caseId);
         await().until(() -> processEngine
                         .getRuntimeService()
                         .createProcessInstanceQuery()
@@ -170,13 +191,30 @@ public abstract class ApplicationTest {
                 == 0);
     }
 
-    /** The process instance of a case. */
+    /** The running process instance of a case, once it has started. */
     protected String instanceId(String caseId) {
-        return processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult()
-                .getId();
+        return startedInstance(caseId).getId();
+    }
+
+    /** The case's one open task, once its process has reached it. */
+    protected Task awaitTask(String caseId) {
+        return await().until(
+                        () -> processEngine
+                                .getTaskService()
+                                .createTaskQuery()
+                                .processInstanceBusinessKey(caseId)
+                                .singleResult(),
+                        task -> task != null);
+    }
+
+    /** The case's running process instance, once it has started. */
+    protected ProcessInstance startedInstance(String caseId) {
+        return await().until(
+                        () -> processEngine
+                                .getRuntimeService()
+                                .createProcessInstanceQuery()
+                                .processInstanceBusinessKey(caseId)
+                                .singleResult(),
+                        instance -> instance != null);
     }
 }

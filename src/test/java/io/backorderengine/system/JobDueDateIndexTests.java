@@ -39,10 +39,7 @@ class JobDueDateIndexTests extends ApplicationTest {
         assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1))
                         .status())
                 .isEqualTo(201);
-        String instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1")
-                .singleResult()
-                .getId();
+        String instance = instanceId(orderId + "-1");
         await().until(() -> runtime.createExecutionQuery()
                         .processInstanceId(instance)
                         .activityId("Event_MaxWaitReached")

@@ -216,12 +216,7 @@ class KnownAttacksTests extends ApplicationTest {
     void aJavaSerializedVariableIsRefused() {
         String orderId = Catalog.unique("ORD");
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        String instance = processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1")
-                .singleResult()
-                .getId();
+        String instance = instanceId(orderId + "-1");
 
         Api.Response put = api.as(TestUsers.ADMIN)
                 .put(
@@ -252,11 +247,7 @@ class KnownAttacksTests extends ApplicationTest {
         api.post(
                 "/api/orders",
                 Api.order(orderId, "GOLD", email, name, new Api.Line("1", catalog.product("Test", "20.00", 0, 20), 1)));
-        Task review = processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(orderId + "-1")
-                .singleResult();
+        Task review = awaitTask(orderId + "-1");
 
         JsonNode formVariables = api.as(TestUsers.ADMIN)
                 .get("/engine-rest/task/" + review.getId() + "/form-variables")
@@ -305,12 +296,7 @@ class KnownAttacksTests extends ApplicationTest {
     private Task escalationTask() {
         String orderId = Catalog.unique("ORD");
         api.placeOrder(orderId, "STANDARD", new Api.Line("1", catalog.product(0), 1));
-        String instance = processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId + "-1")
-                .singleResult()
-                .getId();
+        String instance = instanceId(orderId + "-1");
         await().until(() -> processEngine
                         .getManagementService()
                         .createJobQuery()

@@ -42,6 +42,7 @@ class MetricsTests extends ApplicationTest {
                 .contains("backorder_cases{status=\"FULFILLED\"}")
                 .contains("backorder_cases{status=\"CANCELLED\"}")
                 .contains("backorder_cases_escalated ")
+                .contains("backorder_intake_starts_queued ")
                 .contains("backorder_emails_failed ")
                 .contains("backorder_emails_bounced_total ")
                 .contains("backorder_webhooks_failed_total ")

@@ -1,14 +1,22 @@
 package io.backorderengine.backorder.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.backorderengine.backorder.CaseNotFoundException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,32 +25,56 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Starts the processes of cases opened and committed, each order's cases in one transaction, so that they
  * reach their notice together and the first notice lists every short line of the order.
  *
- * <p>Orders that arrive while a start is running are started together, in one transaction, by whichever
- * of their callers gets there first (a group commit): a commit costs more than a start's own work (H2
- * writes every page the transaction touched, PostgreSQL flushes its log), and under a peak the callers
- * would otherwise queue for the database one commit at a time. A lone order starts at once, alone. Each
- * caller returns once its own cases are started, as if it had started them itself.
+ * <p>Intake answers the order system once the order and its cases are committed ({@link #startSoon}); a
+ * starter thread on each node then starts their processes. The order is safe in our tables by then, so the
+ * answer need not wait for the engine: a customer's notice comes a moment later either way, and under a
+ * peak the requests are not held up by the starts of the orders before them. Orders queued while a start
+ * is running are started together, in one transaction (a group commit): a commit costs more than a start's
+ * own work (H2 writes every page the transaction touched, PostgreSQL flushes its log).
  *
- * <p>If a group fails, each order is started on its own, then each case; one that fails then too (the node
- * stops, the database is away) is started later by {@link UnstartedCases}: the case is safe in our tables.
+ * <p>The queue is bounded ({@code backorder.intake.max-queued-starts}): beyond it, intake waits until its
+ * own cases have started and helps start them, so a peak longer than the node can work off slows intake
+ * down instead of piling up starts. When the node stops, the starter works off what is queued for a few
+ * seconds; what is left, like a start that fails, is started later by {@link UnstartedCases}: the case is
+ * safe in our tables. If a group fails, each order is started on its own, then each case.
  */
 @Component
-public class CaseStarts {
+public class CaseStarts implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseStarts.class);
-    /** Enough to share a commit among every request of a busy node, small enough to keep a start short. */
+    /** Enough to share a commit among every order of a busy node, small enough to keep a start short. */
     static final int MAX_CASES_TOGETHER = 32;
+    /** How long a stopping node keeps starting what it has queued; the sweep takes over the rest. */
+    private static final Duration DRAIN_ON_STOP = Duration.ofSeconds(10);
 
     private final CaseWorkflow workflow;
     private final CaseRepository cases;
     private final TransactionTemplate together;
+    private final int maxQueued;
     private final Queue<Order> waiting = new ConcurrentLinkedQueue<>();
+    private final Set<String> queuedIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger queuedCases = new AtomicInteger();
+    /** Held while a group starts: groups start one after the other, each as large as the queue allows. */
     private final ReentrantLock starting = new ReentrantLock();
+    /** One permit per order queued: wakes the starter. */
+    private final Semaphore queued = new Semaphore(0);
 
-    CaseStarts(CaseWorkflow workflow, CaseRepository cases, PlatformTransactionManager transactions) {
+    private volatile boolean running;
+    private Thread starter;
+
+    CaseStarts(
+            CaseWorkflow workflow,
+            CaseRepository cases,
+            PlatformTransactionManager transactions,
+            CaseSweeps sweeps,
+            MeterRegistry metrics) {
         this.workflow = workflow;
         this.cases = cases;
         this.together = new TransactionTemplate(transactions);
+        this.maxQueued = sweeps.intake().maxQueuedStarts();
+        Gauge.builder("backorder.intake.starts.queued", queuedCases, AtomicInteger::get)
+                .description("cases answered to the order system whose process this node has yet to start")
+                .register(metrics);
     }
 
     /** The cases of one order, and whether their start has been tried. */
@@ -55,16 +87,52 @@ public class CaseStarts {
         }
     }
 
-    /** Starts the processes of one order's cases, with those of other orders waiting now; never throws. */
-    public void start(List<String> caseIds) {
-        if (caseIds.isEmpty()) {
+    /**
+     * Queues the start of one order's cases and returns at once, unless the queue is full or the node is
+     * stopping: then it returns once they have been tried, as {@link #start} does. Never throws.
+     */
+    public void startSoon(List<String> caseIds) {
+        Order order = enqueue(caseIds);
+        if (order == null) {
             return;
         }
-        Order mine = new Order(caseIds);
-        waiting.add(mine);
+        if (!running || queuedCases.get() > maxQueued) {
+            awaitTried(order);
+        } else {
+            queued.release();
+        }
+    }
+
+    /**
+     * Starts the processes of one order's cases, with those of other orders queued now; returns when they
+     * have started, or have failed to and are left to the sweep. Never throws.
+     */
+    public void start(List<String> caseIds) {
+        Order order = enqueue(caseIds);
+        if (order != null) {
+            awaitTried(order);
+        }
+    }
+
+    /** The order queued, or null when it has no case this node has not queued already. */
+    private Order enqueue(List<String> caseIds) {
+        List<String> fresh = caseIds.stream().filter(queuedIds::add).toList();
+        if (fresh.isEmpty()) {
+            return null;
+        }
+        Order order = new Order(fresh);
+        queuedCases.addAndGet(fresh.size());
+        waiting.add(order);
+        return order;
+    }
+
+    /** Starts groups, this order's among them, until this order has been tried. */
+    private void awaitTried(Order mine) {
         while (!mine.tried) {
             starting.lock();
             try {
+                // under the lock, an order not yet tried is still in the queue: every group taken is tried
+                // before the lock is let go
                 if (!mine.tried) {
                     startGroup(nextGroup());
                 }
@@ -74,7 +142,35 @@ public class CaseStarts {
         }
     }
 
-    /** The orders first in line, at least one, up to {@link #MAX_CASES_TOGETHER} cases in all. */
+    /** The starter: each wake-up works the queue off, a group at a time, letting callers in between. */
+    private void work() {
+        while (running) {
+            try {
+                queued.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queued.drainPermits();
+            while (running && !waiting.isEmpty()) {
+                startNextGroup();
+            }
+        }
+    }
+
+    private void startNextGroup() {
+        starting.lock();
+        try {
+            List<Order> group = nextGroup();
+            if (!group.isEmpty()) {
+                startGroup(group);
+            }
+        } finally {
+            starting.unlock();
+        }
+    }
+
+    /** The orders first in line, up to {@link #MAX_CASES_TOGETHER} cases in all (one order may be larger). */
     private List<Order> nextGroup() {
         List<Order> group = new ArrayList<>();
         int size = 0;
@@ -103,7 +199,11 @@ public class CaseStarts {
             }
             group.forEach(order -> startAlone(order.caseIds));
         } finally {
-            group.forEach(order -> order.tried = true);
+            for (Order order : group) {
+                order.caseIds.forEach(queuedIds::remove);
+                queuedCases.addAndGet(-order.caseIds.size());
+                order.tried = true;
+            }
         }
     }
 
@@ -137,5 +237,46 @@ public class CaseStarts {
         workflow.start(cases.find(caseId)
                 .orElseThrow(() -> new CaseNotFoundException(caseId))
                 .opened());
+    }
+
+    // -- the starter's lifecycle: it runs while the web server takes requests, and a little longer ----------
+
+    @Override
+    public void start() {
+        running = true;
+        starter = new Thread(this::work, "case-starter");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        queued.release();
+        try {
+            starter.join(DRAIN_ON_STOP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long deadline = System.nanoTime() + DRAIN_ON_STOP.toNanos();
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            startNextGroup();
+        }
+        if (queuedCases.get() > 0) {
+            log.warn(
+                    "Stopping with {} case(s) not yet started; the unstarted-case sweep starts them",
+                    queuedCases.get());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (no order is answered after it) and before the engine and the database. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

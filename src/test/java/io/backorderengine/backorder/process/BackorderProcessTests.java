@@ -417,12 +417,7 @@ class BackorderProcessTests extends ApplicationTest {
                         .status())
                 .isEqualTo(201);
         String caseId = orderId + "-1";
-        ProcessInstance instance = processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId)
-                .singleResult();
-        return new Case(caseId, sku, substitute, instance);
+        return new Case(caseId, sku, substitute, startedInstance(caseId));
     }
 
     private void awaitWaitingForMaxWait(Case c) {

@@ -122,11 +122,13 @@ class TaskFormTests extends ApplicationTest {
         api.post(
                 "/api/orders",
                 Api.order(orderId, "GOLD", "c-" + orderId + "@example.com", customerName, new Api.Line("1", sku, 2)));
-        return processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(orderId + "-1")
-                .taskDefinitionKey("UserTask_ReviewOffer")
-                .singleResult();
+        return await().until(
+                        () -> processEngine
+                                .getTaskService()
+                                .createTaskQuery()
+                                .processInstanceBusinessKey(orderId + "-1")
+                                .taskDefinitionKey("UserTask_ReviewOffer")
+                                .singleResult(),
+                        task -> task != null);
     }
 }
