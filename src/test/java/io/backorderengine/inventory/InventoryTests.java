@@ -184,6 +184,7 @@ class InventoryTests extends ApplicationTest {
         assertThat(api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, quantity))
                         .status())
                 .isEqualTo(201);
+        awaitStarted(orderId + "-1");
         return orderId + "-1";
     }
 }
