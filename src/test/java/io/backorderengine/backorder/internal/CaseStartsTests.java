@@ -1,0 +1,267 @@
+package io.backorderengine.backorder.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.backorderengine.backorder.CaseStatus;
+import io.backorderengine.backorder.OpenCase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+
+/**
+ * The queue between intake's answer and the cases' starts: what waits for what. The engine is replaced by a
+ * workflow that records the starts and can be held, since only then can a test decide when a start ends;
+ * the application tests run the same class on the real engine.
+ */
+@Timeout(30) // a start held by mistake fails the test instead of hanging the build
+class CaseStartsTests {
+
+    private final HeldWorkflow workflow = new HeldWorkflow();
+    private final CountingTransactions transactions = new CountingTransactions();
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private CaseStarts starts;
+
+    @AfterEach
+    void stop() {
+        workflow.release();
+        if (starts != null && starts.isRunning()) {
+            starts.stop();
+        }
+    }
+
+    @Test
+    void intakeReturnsBeforeTheStartAndTheStarterStartsTheCasesOfAnOrderTogether() {
+        starts = running(100);
+        workflow.hold();
+
+        starts.startSoon(List.of("A-1", "A-2"));
+
+        assertThat(workflow.started()).isEmpty();
+        assertThat(queued()).isEqualTo(2);
+        workflow.release();
+        await().until(() -> workflow.started().size() == 2);
+        assertThat(workflow.started()).containsExactly("A-1", "A-2");
+        await().until(() -> queued() == 0);
+        assertThat(transactions.committed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void ordersQueuedWhileAStartRunsStartTogetherInTheNextTransaction() {
+        starts = running(100);
+        workflow.hold();
+        starts.startSoon(List.of("A-1"));
+        await().until(() -> workflow.entered.get() == 1);
+
+        starts.startSoon(List.of("B-1"));
+        starts.startSoon(List.of("C-1"));
+        starts.startSoon(List.of("D-1"));
+        workflow.release();
+
+        await().until(() -> workflow.started().size() == 4);
+        assertThat(workflow.started()).containsExactly("A-1", "B-1", "C-1", "D-1");
+        // a lone case starts in the engine's own transaction; the three queued behind it share one
+        await().until(() -> transactions.committed.get() == 1);
+    }
+
+    @Test
+    void beyondTheQueuesLimitIntakeWaitsForItsOwnStart() throws Exception {
+        starts = running(2);
+        workflow.hold();
+        starts.startSoon(List.of("A-1"));
+        await().until(() -> workflow.entered.get() == 1);
+        starts.startSoon(List.of("B-1")); // two queued: at the limit, not beyond it
+
+        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> starts.startSoon(List.of("C-1")));
+
+        await().until(() -> queued() == 3);
+        await("not answered while the node is behind")
+                .during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> !third.isDone());
+        workflow.release();
+        third.get(10, TimeUnit.SECONDS);
+        assertThat(workflow.started()).contains("C-1");
+    }
+
+    @Test
+    void aCaseThatCannotStartIsLeftForTheSweepAndTheOthersStart() {
+        starts = running(100);
+        workflow.failing = "B-1";
+        workflow.hold();
+        starts.startSoon(List.of("A-1"));
+        await().until(() -> workflow.entered.get() == 1);
+        starts.startSoon(List.of("B-1"));
+        starts.startSoon(List.of("C-1"));
+        workflow.release();
+
+        await().until(() -> queued() == 0);
+        assertThat(workflow.started()).containsExactly("A-1", "C-1");
+    }
+
+    @Test
+    void theSameCaseQueuedTwiceStartsOnce() {
+        starts = running(100);
+        workflow.hold();
+        starts.startSoon(List.of("A-1"));
+        await().until(() -> workflow.entered.get() == 1);
+        starts.startSoon(List.of("B-1"));
+
+        starts.startSoon(List.of("B-1")); // the order placed again while its start is queued
+        workflow.release();
+
+        await().until(() -> queued() == 0);
+        assertThat(workflow.started()).containsExactly("A-1", "B-1");
+    }
+
+    @Test
+    void aStoppingNodeStartsWhatItHasQueued() {
+        starts = running(100);
+        workflow.hold();
+        starts.startSoon(List.of("A-1"));
+        await().until(() -> workflow.entered.get() == 1);
+        starts.startSoon(List.of("B-1"));
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(starts::stop);
+        workflow.release();
+        stopping.join();
+
+        assertThat(workflow.started()).containsExactly("A-1", "B-1");
+        assertThat(starts.isRunning()).isFalse();
+    }
+
+    @Test
+    void aStoppedNodeStartsAnOrdersCasesBeforeAnsweringIt() {
+        starts = new CaseStarts(workflow, new Cases(), transactions, sweeps(100), metrics);
+
+        starts.startSoon(List.of("A-1"));
+
+        assertThat(workflow.started()).containsExactly("A-1");
+    }
+
+    private CaseStarts running(int maxQueued) {
+        CaseStarts started = new CaseStarts(workflow, new Cases(), transactions, sweeps(maxQueued), metrics);
+        started.start();
+        return started;
+    }
+
+    private double queued() {
+        return metrics.get("backorder.intake.starts.queued").gauge().value();
+    }
+
+    private static CaseSweeps sweeps(int maxQueued) {
+        return new CaseSweeps(
+                new CaseSweeps.Intake(Duration.ofSeconds(30), Duration.ofSeconds(30), maxQueued),
+                new CaseSweeps.Messages(Duration.ofSeconds(5), 30),
+                new CaseSweeps.Outcomes(Duration.ofMillis(200)));
+    }
+
+    /** Starts cases by recording them; a start can be held until released, and one case can fail. */
+    private static final class HeldWorkflow implements CaseWorkflow {
+        private final List<String> started = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger entered = new AtomicInteger();
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+        private volatile String failing;
+
+        void hold() {
+            gate = new CountDownLatch(1);
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
+        List<String> started() {
+            synchronized (started) {
+                return List.copyOf(started);
+            }
+        }
+
+        @Override
+        public void start(OpenCase registered) {
+            entered.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (registered.caseId().equals(failing)) {
+                throw new IllegalStateException("the engine refuses " + registered.caseId());
+            }
+            started.add(registered.caseId());
+        }
+
+        @Override
+        public void rank(String caseId) {}
+    }
+
+    /** Counts transactions that commit; a start that throws rolls its transaction back. */
+    private static final class CountingTransactions implements PlatformTransactionManager {
+        private final AtomicInteger committed = new AtomicInteger();
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return new SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+            committed.incrementAndGet();
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {}
+    }
+
+    /** Every case id names a registered case (order id, a dash, line id). */
+    private static final class Cases extends CaseRepository {
+        Cases() {
+            super(null);
+        }
+
+        @Override
+        public Optional<CaseRecord> find(String caseId) {
+            int dash = caseId.lastIndexOf('-');
+            return Optional.of(new CaseRecord(
+                    caseId,
+                    caseId.substring(0, dash),
+                    caseId.substring(dash + 1),
+                    "SKU-1",
+                    1,
+                    1,
+                    BigDecimal.TEN,
+                    "C-1",
+                    "Customer",
+                    "customer@example.com",
+                    null,
+                    "STANDARD",
+                    "en",
+                    "UTC",
+                    CaseStatus.OPEN,
+                    null,
+                    LocalDateTime.of(2026, 12, 1, 9, 0),
+                    null,
+                    null,
+                    null,
+                    0,
+                    false));
+        }
+    }
+}
