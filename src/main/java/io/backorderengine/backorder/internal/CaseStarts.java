@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.backorderengine.backorder.CaseNotFoundException;
@@ -52,8 +51,8 @@ public class CaseStarts implements SmartLifecycle {
     private final TransactionTemplate together;
     private final int maxQueued;
     private final Queue<Order> waiting = new ConcurrentLinkedQueue<>();
+    /** The cases queued and not yet tried: a case is queued once, and their number bounds the queue. */
     private final Set<String> queuedIds = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger queuedCases = new AtomicInteger();
     /** Held while a group starts: groups start one after the other, each as large as the queue allows. */
     private final ReentrantLock starting = new ReentrantLock();
     /** One permit per order queued: wakes the starter. */
@@ -72,7 +71,7 @@ public class CaseStarts implements SmartLifecycle {
         this.cases = cases;
         this.together = new TransactionTemplate(transactions);
         this.maxQueued = sweeps.intake().maxQueuedStarts();
-        Gauge.builder("backorder.intake.starts.queued", queuedCases, AtomicInteger::get)
+        Gauge.builder("backorder.intake.starts.queued", queuedIds, Set::size)
                 .description("cases answered to the order system whose process this node has yet to start")
                 .register(metrics);
     }
@@ -96,7 +95,7 @@ public class CaseStarts implements SmartLifecycle {
         if (order == null) {
             return;
         }
-        if (!running || queuedCases.get() > maxQueued) {
+        if (!running || queuedIds.size() > maxQueued) {
             awaitTried(order);
         } else {
             queued.release();
@@ -121,7 +120,6 @@ public class CaseStarts implements SmartLifecycle {
             return null;
         }
         Order order = new Order(fresh);
-        queuedCases.addAndGet(fresh.size());
         waiting.add(order);
         return order;
     }
@@ -201,7 +199,6 @@ public class CaseStarts implements SmartLifecycle {
         } finally {
             for (Order order : group) {
                 order.caseIds.forEach(queuedIds::remove);
-                queuedCases.addAndGet(-order.caseIds.size());
                 order.tried = true;
             }
         }
@@ -262,10 +259,9 @@ public class CaseStarts implements SmartLifecycle {
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
             startNextGroup();
         }
-        if (queuedCases.get() > 0) {
+        if (queuedIds.size() > 0) {
             log.warn(
-                    "Stopping with {} case(s) not yet started; the unstarted-case sweep starts them",
-                    queuedCases.get());
+                    "Stopping with {} case(s) not yet started; the unstarted-case sweep starts them", queuedIds.size());
         }
     }
 

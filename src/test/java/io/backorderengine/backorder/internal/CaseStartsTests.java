@@ -66,9 +66,7 @@ class CaseStartsTests {
     @Test
     void ordersQueuedWhileAStartRunsStartTogetherInTheNextTransaction() {
         starts = running(100);
-        workflow.hold();
-        starts.startSoon(List.of("A-1"));
-        await().until(() -> workflow.entered.get() == 1);
+        starterBusyWith("A-1");
 
         starts.startSoon(List.of("B-1"));
         starts.startSoon(List.of("C-1"));
@@ -84,9 +82,7 @@ class CaseStartsTests {
     @Test
     void beyondTheQueuesLimitIntakeWaitsForItsOwnStart() throws Exception {
         starts = running(2);
-        workflow.hold();
-        starts.startSoon(List.of("A-1"));
-        await().until(() -> workflow.entered.get() == 1);
+        starterBusyWith("A-1");
         starts.startSoon(List.of("B-1")); // two queued: at the limit, not beyond it
 
         CompletableFuture<Void> third = CompletableFuture.runAsync(() -> starts.startSoon(List.of("C-1")));
@@ -105,9 +101,7 @@ class CaseStartsTests {
     void aCaseThatCannotStartIsLeftForTheSweepAndTheOthersStart() {
         starts = running(100);
         workflow.failing = "B-1";
-        workflow.hold();
-        starts.startSoon(List.of("A-1"));
-        await().until(() -> workflow.entered.get() == 1);
+        starterBusyWith("A-1");
         starts.startSoon(List.of("B-1"));
         starts.startSoon(List.of("C-1"));
         workflow.release();
@@ -119,9 +113,7 @@ class CaseStartsTests {
     @Test
     void theSameCaseQueuedTwiceStartsOnce() {
         starts = running(100);
-        workflow.hold();
-        starts.startSoon(List.of("A-1"));
-        await().until(() -> workflow.entered.get() == 1);
+        starterBusyWith("A-1");
         starts.startSoon(List.of("B-1"));
 
         starts.startSoon(List.of("B-1")); // the order placed again while its start is queued
@@ -134,9 +126,7 @@ class CaseStartsTests {
     @Test
     void aStoppingNodeStartsWhatItHasQueued() {
         starts = running(100);
-        workflow.hold();
-        starts.startSoon(List.of("A-1"));
-        await().until(() -> workflow.entered.get() == 1);
+        starterBusyWith("A-1");
         starts.startSoon(List.of("B-1"));
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(starts::stop);
@@ -154,6 +144,13 @@ class CaseStartsTests {
         starts.startSoon(List.of("A-1"));
 
         assertThat(workflow.started()).containsExactly("A-1");
+    }
+
+    /** Queues the case and holds its start in the engine: the starter is busy until the workflow is released. */
+    private void starterBusyWith(String caseId) {
+        workflow.hold();
+        starts.startSoon(List.of(caseId));
+        await().until(() -> workflow.entered.get() == 1);
     }
 
     private CaseStarts running(int maxQueued) {
