@@ -66,15 +66,16 @@ public class BackorderCases {
     }
 
     /**
-     * Opens a case for a short order line in the caller's transaction: the case row and its place in the
-     * waiting line commit together with the order, or not at all. The case's process is started after
-     * commit ({@link #start}), outside the order's transaction and its locks.
+     * Opens a case for a short order line in the caller's transaction, whose shortfall the caller has put in
+     * the waiting line ({@code Inventory.takeForOrderLine}): the case row and its place in the line commit
+     * together with the order, or not at all. The case's process is started after commit
+     * ({@link #startSoon}), outside the order's transaction and its locks.
      *
      * @return the case id (the process instance's business key)
      */
     @Transactional
     public String open(OpenCase openCase) {
-        registry.register(openCase, null);
+        registry.registerQueued(openCase);
         return openCase.caseId();
     }
 

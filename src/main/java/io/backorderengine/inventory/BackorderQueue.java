@@ -53,6 +53,12 @@ class BackorderQueue {
 
     /** Callers hold the product's lock, as for every change below: the running total stays exact. */
     void add(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
+        insert(caseId, sku, quantity, orderedAt, shipComplete);
+        changeWaitingUnits(sku, quantity);
+    }
+
+    /** A place in the line whose units the caller has already counted into the product's {@code waiting_units}. */
+    void insert(String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
         jdbc.sql("insert into backorder_demand (case_id, sku, quantity_short, quantity_allocated, ordered_at, status, "
                         + "queue_rank, ship_complete) values (?, ?, ?, 0, ?, ?, ?, ?)")
                 .params(
@@ -64,7 +70,6 @@ class BackorderQueue {
                         rank(DEFAULT_CLASS, orderedAt),
                         shipComplete)
                 .update();
-        changeWaitingUnits(sku, quantity);
     }
 
     Optional<Demand> find(String caseId) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,41 +69,51 @@ public class Inventory {
         return stock.find(sku);
     }
 
-    /** The SKUs of the given set that the catalog does not know. */
-    public Set<String> unknownSkus(Collection<String> skus) {
-        Set<String> unknown = new HashSet<>(skus);
-        stock.existing(skus).forEach(unknown::remove);
-        return unknown;
+    /** The catalog's products of the given SKUs, by SKU; a SKU the catalog does not know is missing from the map. */
+    public Map<String, Product> products(Collection<String> skus) {
+        return stock.findAll(new HashSet<>(skus)).stream().collect(Collectors.toMap(Product::sku, product -> product));
     }
 
-    /** Reserves what is on hand for an order line, up to its quantity; returns the units reserved. */
+    /**
+     * Takes stock for an order line under its product's row lock: reserves what is on hand, up to the line's
+     * quantity, and puts the rest in the SKU's waiting line as the given case, unless the backorder cap (the
+     * SKU's own, or what open supply covers plus the configured margin) would be exceeded; then the rest is
+     * refused and nothing waits. Every order of a hot SKU queues for that lock until the order's transaction
+     * ends, so this takes it with the read and writes only the counts, the reservation and the place in line.
+     */
     @Transactional
-    public int reserveForOrderLine(String orderId, String lineId, String sku, int quantity) {
-        Product product = stock.lock(sku);
-        int units = Math.min(product.onHand(), quantity);
-        if (units > 0) {
-            stock.setOnHand(sku, product.onHand() - units);
-            reservations.holdForOrderLine(sku, units, orderId, lineId);
+    public LineStock takeForOrderLine(OrderLineShortfall line) {
+        ProductStock.Counts counts = stock.lockCounts(line.sku());
+        int reserved = Math.min(counts.onHand(), line.quantity());
+        int missing = line.quantity() - reserved;
+        int waiting = 0;
+        String refusal = null;
+        if (missing > 0) {
+            int cap = counts.backorderCap() != null
+                    ? counts.backorderCap()
+                    : purchaseOrders.openQuantity(line.sku()) + properties.capMargin();
+            int room = cap - counts.waitingUnits();
+            if (missing <= room) {
+                waiting = missing;
+            } else {
+                refusal = new BackorderCapExceededException(line.sku(), missing, room).getMessage();
+            }
         }
-        return units;
+        if (reserved > 0 || waiting > 0) {
+            stock.setCounts(line.sku(), counts.onHand() - reserved, counts.waitingUnits() + waiting);
+        }
+        if (reserved > 0) {
+            reservations.holdForOrderLine(line.sku(), reserved, line.orderId(), line.lineId());
+        }
+        if (waiting > 0) {
+            queue.insert(line.caseId(), line.sku(), waiting, line.orderedAt(), line.shipComplete());
+        }
+        return new LineStock(reserved, waiting, refusal);
     }
 
     /** Units arriving stock has set aside for a backorder case so far (and not given back). */
     public int allocatedTo(String caseId) {
         return reservations.allocatedTo(caseId);
-    }
-
-    /**
-     * Why a shortfall may not wait, or empty when it may: the backorder cap of the SKU (its own, or
-     * what open supply covers plus the configured margin) would be exceeded. Call it holding the
-     * product's lock (as {@link #reserveForOrderLine} leaves it) so two orders cannot both fit.
-     */
-    @Transactional(readOnly = true)
-    public Optional<String> backorderRefusal(String sku, int quantity) {
-        int room = backorderRoom(sku);
-        return quantity <= room
-                ? Optional.empty()
-                : Optional.of(new BackorderCapExceededException(sku, quantity, room).getMessage());
     }
 
     private int backorderRoom(String sku) {

@@ -18,6 +18,10 @@ class ProductStock {
 
     private static final RecordRows<Product> PRODUCT_ROWS = RecordRows.of(Product.class);
     private static final RecordRows<Supply> SUPPLY_ROWS = RecordRows.of(Supply.class);
+    private static final RecordRows<Counts> COUNTS_ROWS = RecordRows.of(Counts.class);
+
+    /** What intake's arithmetic for one line needs of a SKU, read as it takes the row lock. */
+    record Counts(int onHand, Integer backorderCap, int waitingUnits) {}
 
     /** What a SKU's expected dates start from: units on the shelf, and the supplier's lead time beyond open orders. */
     record Supply(int onHand, String supplierId, int leadTimeDays) {}
@@ -46,13 +50,32 @@ class ProductStock {
                 .orElseThrow(() -> new UnknownSkuException(sku));
     }
 
-    List<String> existing(Collection<String> skus) {
+    /**
+     * Locks the product row until the surrounding transaction ends and reads its counts in the same
+     * statement: every order for a hot SKU queues for this lock, so what is done under it is counted.
+     */
+    Counts lockCounts(String sku) {
+        return jdbc.sql("select on_hand, backorder_cap, waiting_units from product where sku = ? for update")
+                .param(sku)
+                .query(COUNTS_ROWS)
+                .optional()
+                .orElseThrow(() -> new UnknownSkuException(sku));
+    }
+
+    /** Sets both running counts at once; the caller holds the row lock ({@link #lockCounts}). */
+    void setCounts(String sku, int onHand, int waitingUnits) {
+        jdbc.sql("update product set on_hand = ?, waiting_units = ? where sku = ?")
+                .params(onHand, waitingUnits, sku)
+                .update();
+    }
+
+    List<Product> findAll(Collection<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select sku from product where sku in (:skus)")
+        return jdbc.sql("select " + COLUMNS + " from product where sku in (:skus)")
                 .param("skus", skus)
-                .query(String.class)
+                .query(PRODUCT_ROWS)
                 .list();
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.BackorderCases;
 import io.backorderengine.backorder.OpenCase;
 import io.backorderengine.inventory.Inventory;
+import io.backorderengine.inventory.LineStock;
+import io.backorderengine.inventory.OrderLineShortfall;
 import io.backorderengine.inventory.Product;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,18 +72,17 @@ class OrderIntake {
             backorders.startUnstarted(request.orderId());
             return earlier.get();
         }
-        validate(request);
+        Map<String, Product> products = validate(request);
         List<String> opened = new ArrayList<>();
-        OrderView placed;
         try {
-            placed = transaction.execute(status -> placeNew(request, hash, opened));
+            transaction.executeWithoutResult(status -> placeNew(request, hash, products, opened));
         } catch (DuplicateKeyException placedConcurrently) {
             return earlier(request.orderId(), hash).orElseThrow(() -> placedConcurrently);
         }
         // after commit, outside the order's transaction and its product locks, and after the answer: the
         // order system needs the order's outcome now, the engine's work can follow
         backorders.startSoon(opened);
-        return new Placed(placed, true);
+        return new Placed(orders.find(request.orderId()).orElseThrow().view(), true);
     }
 
     Optional<OrderView> find(String orderId) {
@@ -96,7 +98,12 @@ class OrderIntake {
         });
     }
 
-    private OrderView placeNew(PlaceOrderRequest request, String hash, List<String> opened) {
+    /**
+     * Stores the order and takes its stock. Every order of a hot SKU waits for that product's row lock until
+     * this transaction commits, so all that does not need the lock (checks, prices, the order's own row)
+     * comes before the first line takes it, and the order's answer is read after commit.
+     */
+    private void placeNew(PlaceOrderRequest request, String hash, Map<String, Product> products, List<String> opened) {
         LocalDateTime placedAt = LocalDateTime.now(clock);
         orders.insertOrder(request, hash, placedAt);
         List<PlaceOrderRequest.Line> lines = request.lines();
@@ -107,50 +114,62 @@ class OrderIntake {
                 .toList();
         for (int i : bySku) {
             PlaceOrderRequest.Line line = lines.get(i);
-            Product product = inventory.product(line.sku()).orElseThrow();
-            int reserved = inventory.reserveForOrderLine(request.orderId(), line.lineId(), line.sku(), line.quantity());
-            int missing = line.quantity() - reserved;
-            String caseId = null;
-            // the cap is checked under the product lock reserveForOrderLine left: two orders cannot both fit
-            Optional<String> refusal = missing > 0 ? inventory.backorderRefusal(line.sku(), missing) : Optional.empty();
-            if (missing > 0 && refusal.isEmpty()) {
-                PlaceOrderRequest.Customer customer = request.customer();
-                caseId = backorders.open(new OpenCase(
-                        request.orderId(),
-                        line.lineId(),
-                        line.sku(),
-                        line.quantity(),
-                        missing,
-                        product.unitPrice(),
-                        new OpenCase.Customer(
-                                customer.id(),
-                                customer.name(),
-                                blankToNull(customer.email()),
-                                blankToNull(customer.phone()),
-                                customer.tier().name(),
-                                customer.languageOrDefault(),
-                                customer.timeZoneOrDefault()),
-                        placedAt,
-                        request.shipsComplete()));
+            Product product = products.get(line.sku());
+            String caseId = OpenCase.caseId(request.orderId(), line.lineId());
+            LineStock taken = inventory.takeForOrderLine(new OrderLineShortfall(
+                    request.orderId(),
+                    line.lineId(),
+                    line.sku(),
+                    line.quantity(),
+                    caseId,
+                    placedAt,
+                    request.shipsComplete()));
+            if (taken.waiting() > 0) {
+                backorders.open(openCase(request, line, taken.waiting(), product, placedAt));
                 opened.add(caseId);
             }
-            LineOutcome outcome = LineOutcome.of(line.quantity(), reserved, refusal.isPresent());
             orders.insertLine(
                     request.orderId(),
                     i,
                     line,
-                    reserved,
-                    refusal.isPresent() ? 0 : missing,
+                    taken.reserved(),
+                    taken.waiting(),
                     product.unitPrice(),
-                    outcome,
-                    caseId,
-                    refusal.orElse(null));
+                    LineOutcome.of(line.quantity(), taken.reserved(), taken.refused()),
+                    taken.waiting() > 0 ? caseId : null,
+                    taken.refusal());
         }
         log.info("Order {} placed: {} line(s)", request.orderId(), lines.size());
-        return orders.find(request.orderId()).orElseThrow().view();
     }
 
-    private void validate(PlaceOrderRequest request) {
+    private static OpenCase openCase(
+            PlaceOrderRequest request,
+            PlaceOrderRequest.Line line,
+            int missing,
+            Product product,
+            LocalDateTime placedAt) {
+        PlaceOrderRequest.Customer customer = request.customer();
+        return new OpenCase(
+                request.orderId(),
+                line.lineId(),
+                line.sku(),
+                line.quantity(),
+                missing,
+                product.unitPrice(),
+                new OpenCase.Customer(
+                        customer.id(),
+                        customer.name(),
+                        blankToNull(customer.email()),
+                        blankToNull(customer.phone()),
+                        customer.tier().name(),
+                        customer.languageOrDefault(),
+                        customer.timeZoneOrDefault()),
+                placedAt,
+                request.shipsComplete());
+    }
+
+    /** Checks what the request's shape cannot say; returns the products of its lines, by SKU. */
+    private Map<String, Product> validate(PlaceOrderRequest request) {
         PlaceOrderRequest.Customer customer = request.customer();
         if ((customer.email() == null || customer.email().isBlank())
                 && (customer.phone() == null || customer.phone().isBlank())) {
@@ -170,15 +189,16 @@ class OrderIntake {
                         "duplicate line id " + request.lines().get(i).lineId());
             }
         }
-        Set<String> unknown = inventory.unknownSkus(
+        Map<String, Product> products = inventory.products(
                 request.lines().stream().map(PlaceOrderRequest.Line::sku).toList());
         for (int i = 0; i < request.lines().size(); i++) {
-            if (unknown.contains(request.lines().get(i).sku())) {
+            if (!products.containsKey(request.lines().get(i).sku())) {
                 throw new InvalidOrderException(
                         "lines[%d].sku".formatted(i),
                         "unknown SKU " + request.lines().get(i).sku());
             }
         }
+        return products;
     }
 
     private static String blankToNull(String value) {

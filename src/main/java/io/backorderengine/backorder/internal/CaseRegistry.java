@@ -77,6 +77,26 @@ public class CaseRegistry {
         }
         cases.insert(c, processInstanceId, LocalDateTime.now(clock));
         inventory.enqueueBackorder(c.caseId(), c.sku(), c.quantityShort(), c.orderedAt(), c.shipComplete());
+        recordOpened(c);
+    }
+
+    /**
+     * Stores a case of an order intake is placing, whose shortfall intake has already put in the waiting line
+     * under the product's lock ({@link Inventory#takeForOrderLine}), in the order's transaction. Intake knows
+     * its SKUs and prices, and the order's new primary key rules out a second case for its lines; what is left
+     * to check is the case's own facts, in memory. Every statement here is made while the order holds its
+     * products' locks.
+     *
+     * @throws InvalidCaseException when a fact is missing or wrong
+     */
+    @Transactional
+    public void registerQueued(OpenCase c) {
+        validateFacts(c);
+        cases.insert(c, null, LocalDateTime.now(clock));
+        recordOpened(c);
+    }
+
+    private void recordOpened(OpenCase c) {
         ledger.record(
                 c.caseId(),
                 CaseLedgerKind.OPENED,
@@ -128,6 +148,13 @@ public class CaseRegistry {
      * each other and to the catalog. Field names are those of the start variables.
      */
     private void validate(OpenCase c) {
+        validateFacts(c);
+        if (inventory.product(c.sku()).isEmpty()) {
+            throw new InvalidCaseException("sku", "unknown SKU: " + c.sku());
+        }
+    }
+
+    private void validateFacts(OpenCase c) {
         validator.validate(c).stream()
                 .map(violation -> new InvalidCaseException(
                         variableName(violation.getPropertyPath().toString()), violation.getMessage()))
@@ -143,9 +170,6 @@ public class CaseRegistry {
         }
         if (c.quantityOrdered() < c.quantityShort()) {
             throw new InvalidCaseException("quantityOrdered", "must not be less than quantityShort");
-        }
-        if (inventory.product(c.sku()).isEmpty()) {
-            throw new InvalidCaseException("sku", "unknown SKU: " + c.sku());
         }
     }
 
