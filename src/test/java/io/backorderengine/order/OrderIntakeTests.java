@@ -206,6 +206,59 @@ class OrderIntakeTests extends ApplicationTest {
     }
 
     @Test
+    void ordersRacingForTheLastUnitsAndTheLastPlacesInLineGetEachOnce() throws Exception {
+        // three units on the shelf and room for five more in the waiting line: twelve orders of one unit
+        String sku = catalog.product(3);
+        catalog.backorderCap(sku, 5);
+        int callers = 12;
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<String> outcomes = new ArrayList<>();
+        List<String> caseIds = new ArrayList<>();
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String orderId = Catalog.unique("ORD");
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1));
+                }));
+            }
+            ready.await();
+            go.countDown();
+            for (Future<Api.Response> answer : answers) {
+                Api.Response placed = answer.get();
+                assertThat(placed.status()).isEqualTo(201);
+                JsonNode line = placed.body().path("lines").get(0);
+                outcomes.add(line.path("outcome").asText());
+                if (!line.path("caseId").isNull()) {
+                    caseIds.add(line.path("caseId").asText());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).filteredOn("RESERVED"::equals).hasSize(3);
+        assertThat(outcomes).filteredOn("BACKORDERED"::equals).hasSize(5);
+        assertThat(outcomes).filteredOn("REFUSED"::equals).hasSize(4);
+        assertThat(caseIds).hasSize(5);
+        assertThat(catalog.onHand(sku)).isZero();
+        assertThat(catalog.count(
+                        "select coalesce(sum(quantity), 0) from reservation where sku = ? and source = 'INTAKE'", sku))
+                .isEqualTo(3);
+        assertThat(catalog.count("select waiting_units from product where sku = ?", sku))
+                .isEqualTo(5);
+        assertThat(catalog.count(
+                        "select coalesce(sum(quantity_short), 0) from backorder_demand where sku = ? and status = 'WAITING'",
+                        sku))
+                .isEqualTo(5);
+        caseIds.forEach(this::awaitWaiting);
+    }
+
+    @Test
     void aCaseWhoseProcessCouldNotStartAfterTheOrderCommittedIsStartedLater() {
         // the order and its case commit, then the process start fails (as if the node stopped in between)
         var repository = processEngine.getRepositoryService();

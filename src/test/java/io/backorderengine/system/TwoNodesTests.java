@@ -66,7 +66,7 @@ class TwoNodesTests {
     private static JdbcTemplate db;
     private static ApplicationNode nodeA;
     private static ApplicationNode nodeB;
-    /** The order system's webhook endpoint: refusing (503) until half way, then taking every call. */
+    /** The order system's webhook endpoint: refusing (503) until half way and a call refused, then taking every call. */
     private static WebhookReceiver receiver;
 
     @BeforeAll
@@ -159,6 +159,12 @@ class TwoNodesTests {
             assertThat(halfDone.await(3, TimeUnit.MINUTES))
                     .as("half the requests answered")
                     .isTrue();
+            // outcomes come from receipts in the second half: the receiver keeps refusing until it has refused
+            // one at least, however fast intake answered the first half
+            await("the receiver refused a call")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> !receiver.refused().isEmpty());
             // mid-way, and at a moment node B is running jobs: their locks stay behind with the dead node
             await("node B holds a job lock")
                     .atMost(Duration.ofMinutes(1))
