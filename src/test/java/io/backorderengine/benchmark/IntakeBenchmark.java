@@ -68,6 +68,8 @@ public final class IntakeBenchmark {
     private static final int SUSTAINED = Integer.parseInt(setting("benchmark.sustained", "5000"));
     /** Requests before measuring, per kind: enough for the JIT to compile the hot paths of intake. */
     private static final int WARM_UP = Integer.parseInt(setting("benchmark.warm-up", "2000"));
+    /** Turns each of baseline and intake take within a phase (see {@link #comparedWithBaseline}). */
+    private static final int BLOCKS = 4;
 
     private static final String HEAP = "-Xmx512m";
     private static final String ADMIN_PASSWORD = "benchmark-admin-password";
@@ -260,62 +262,98 @@ public final class IntakeBenchmark {
                                 .substring(0, Math.min(300, metrics.body().length()))));
     }
 
-    /** An intake phase and, just before it, the baseline it is compared with; both on a settled engine. */
+    /**
+     * An intake phase and the baseline it is compared with, in blocks that take turns (baseline, intake,
+     * intake, baseline, ...), each on a settled engine: the host's speed drifts within minutes (a baseline of
+     * 217/s before one phase and 483/s before another of the same run), and taking turns lets a drift weigh
+     * on both sides alike instead of on whichever came second.
+     */
     private Map<String, Object> comparedWithBaseline(
             List<Double> baselines, String name, IntFunction<HttpRequest> order) throws Exception {
-        settle();
-        double baseline =
-                (double) measure("baseline", MEASURED, n -> baselineStart()).get("perSecond");
-        baselines.add(baseline);
-        settle();
-        Map<String, Object> intake = measure(name, MEASURED, order);
-        intake.put("baselinePerSecond", baseline);
-        intake.put("ratioToBaseline", round((double) intake.get("perSecond") / baseline));
-        System.out.printf(Locale.ROOT, "%s %s: %.2f of the baseline%n", database, name, intake.get("ratioToBaseline"));
-        return intake;
+        Sample baseline = new Sample();
+        Sample intake = new Sample();
+        int block = MEASURED / BLOCKS;
+        for (int b = 0; b < BLOCKS; b++) {
+            int first = b * block;
+            boolean baselineFirst = b % 4 == 0 || b % 4 == 3;
+            for (boolean baselineTurn : new boolean[] {baselineFirst, !baselineFirst}) {
+                settle();
+                if (baselineTurn) {
+                    baseline.add(block, n -> baselineStart());
+                } else {
+                    intake.add(block, n -> order.apply(first + n));
+                }
+            }
+        }
+        double baselinePerSecond = (double) baseline.figures("baseline").get("perSecond");
+        baselines.add(baselinePerSecond);
+        Map<String, Object> figures = intake.figures(name);
+        figures.put("baselinePerSecond", baselinePerSecond);
+        figures.put("ratioToBaseline", round((double) figures.get("perSecond") / baselinePerSecond));
+        System.out.printf(Locale.ROOT, "%s %s: %.2f of the baseline%n", database, name, figures.get("ratioToBaseline"));
+        return figures;
     }
 
     /** {@code count} requests by {@link #CLIENTS} clients as fast as they are answered. */
     private Map<String, Object> measure(String name, int count, IntFunction<HttpRequest> request) throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long started = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            running.add(clients.submit(() -> {
-                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                    long sent = System.nanoTime();
-                    HttpResponse<String> response = HTTP.send(request.apply(n), HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - sent);
-                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
-                            .incrementAndGet();
-                }
-                return null;
-            }));
+        Sample sample = new Sample();
+        sample.add(count, request);
+        return sample.figures(name);
+    }
+
+    /** Requests sent in one or more runs, and the time those runs took together. */
+    private final class Sample {
+
+        private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        private int requests;
+        private long nanos;
+
+        /** {@code count} requests by {@link #CLIENTS} clients as fast as they are answered. */
+        void add(int count, IntFunction<HttpRequest> request) throws Exception {
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            long started = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        HttpResponse<String> response =
+                                HTTP.send(request.apply(n), HttpResponse.BodyHandlers.ofString());
+                        latencies.add(System.nanoTime() - sent);
+                        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+            nanos += System.nanoTime() - started;
+            requests += count;
+            clients.shutdown();
         }
-        for (Future<?> client : running) {
-            client.get();
+
+        Map<String, Object> figures(String name) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("requests", requests);
+            result.put("perSecond", round(requests / (nanos / 1e9)));
+            result.put("p50Ms", percentileMs(latencies, 0.50));
+            result.put("p99Ms", percentileMs(latencies, 0.99));
+            result.put("statuses", statuses);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s %s: %.1f/s, p50 %.0f ms, p99 %.0f ms, %s%n",
+                    database,
+                    name,
+                    result.get("perSecond"),
+                    result.get("p50Ms"),
+                    result.get("p99Ms"),
+                    statuses);
+            return result;
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        clients.shutdown();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("requests", count);
-        result.put("perSecond", round(count / seconds));
-        result.put("p50Ms", percentileMs(latencies, 0.50));
-        result.put("p99Ms", percentileMs(latencies, 0.99));
-        result.put("statuses", statuses);
-        System.out.printf(
-                Locale.ROOT,
-                "%s %s: %.1f/s, p50 %.0f ms, p99 %.0f ms, %s%n",
-                database,
-                name,
-                result.get("perSecond"),
-                result.get("p50Ms"),
-                result.get("p99Ms"),
-                statuses);
-        return result;
     }
 
     /** 5,000 orders as fast as intake takes them; the run ends when every case waits with its notice sent. */
