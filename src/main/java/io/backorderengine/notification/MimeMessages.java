@@ -12,12 +12,14 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +48,7 @@ class MimeMessages {
             throw new InvalidAddress("'" + email.recipient() + "' is not a valid email address");
         }
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new Helper(message);
             helper.setFrom(
                     new InternetAddress(properties.from(), properties.shopName(), StandardCharsets.UTF_8.name()));
             if (properties.replyTo() != null && !properties.replyTo().isBlank()) {
@@ -124,6 +126,31 @@ class MimeMessages {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", messageId);
+        }
+    }
+
+    /**
+     * Spring's helper with one file type map for all messages: for a message its mail sender did not
+     * create (ours carry a stable Message-ID) the helper builds a new map each time, reading every
+     * {@code mime.types} on the classpath, a twentieth of a node's CPU under load (measured with JFR).
+     */
+    private static final class Helper extends MimeMessageHelper {
+
+        private static final FileTypeMap FILE_TYPES = fileTypes();
+
+        Helper(MimeMessage message) throws MessagingException {
+            super(message, true, StandardCharsets.UTF_8.name());
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+            return FILE_TYPES;
+        }
+
+        private static FileTypeMap fileTypes() {
+            ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+            types.afterPropertiesSet();
+            return types;
         }
     }
 }

@@ -5,6 +5,7 @@ import static io.backorderengine.backorder.process.BackorderProcess.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.backorderengine.backorder.internal.CaseMails;
 import io.backorderengine.system.ModelBean;
@@ -38,6 +39,8 @@ class SendCaseEmailDelegate implements JavaDelegate {
     private final CaseMails mails;
     private final RuntimeService runtime;
     private final ManagementService management;
+    /** By process definition id and template; a few entries per deployed version. */
+    private final Map<String, List<String>> tasksSending = new ConcurrentHashMap<>();
 
     SendCaseEmailDelegate(CaseMails mails, RuntimeService runtime, ManagementService management) {
         this.mails = mails;
@@ -77,16 +80,22 @@ class SendCaseEmailDelegate implements JavaDelegate {
         mails.send(caseId, template, messageKey(caseId, template, execution.getId(), activity), pendingSends, reason);
     }
 
-    /** The ids of the model's tasks that send this template. */
-    private static List<String> tasksSending(String template, DelegateExecution execution) {
-        return execution
-                .getBpmnModelElementInstance()
-                .getModelInstance()
-                .getModelElementsByType(ServiceTask.class)
-                .stream()
-                .filter(task -> template.equals(templateOf(task)))
-                .map(ServiceTask::getId)
-                .toList();
+    /**
+     * The ids of the model's tasks that send this template, once per process definition (a deployed model
+     * does not change): finding them walks the model's whole XML document.
+     */
+    private List<String> tasksSending(String template, DelegateExecution execution) {
+        return tasksSending.computeIfAbsent(
+                execution.getProcessDefinitionId() + "/" + template,
+                key ->
+                        execution
+                                .getBpmnModelElementInstance()
+                                .getModelInstance()
+                                .getModelElementsByType(ServiceTask.class)
+                                .stream()
+                                .filter(task -> template.equals(templateOf(task)))
+                                .map(ServiceTask::getId)
+                                .toList());
     }
 
     private static String template(DelegateExecution execution) {
