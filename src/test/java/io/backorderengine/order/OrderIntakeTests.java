@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
@@ -129,31 +129,12 @@ class OrderIntakeTests extends ApplicationTest {
     void identicalRequestsAtTheSameMomentStartOneCase() throws Exception {
         String sku = catalog.product(1);
         String orderId = Catalog.unique("ORD");
-        int callers = 4;
-        CountDownLatch ready = new CountDownLatch(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            List<Future<Api.Response>> results = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                Callable<Api.Response> call = () -> {
-                    ready.countDown();
-                    go.await();
-                    return api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 3));
-                };
-                results.add(pool.submit(call));
-            }
-            ready.await();
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Api.Response> result : results) {
-                statuses.add(result.get().status());
-            }
+        List<Integer> statuses =
+                atTheSameMoment(4, caller -> api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 3))).stream()
+                        .map(Api.Response::status)
+                        .toList();
 
-            assertThat(statuses).containsOnly(201, 200).containsOnlyOnce(201);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(statuses).containsOnly(201, 200).containsOnlyOnce(201);
         awaitStarted(orderId + "-1");
         assertThat(caseCount(orderId + "-1")).isEqualTo(1);
         assertThat(catalog.count("select count(*) from backorder_case where order_id = ?", orderId))
@@ -168,31 +149,15 @@ class OrderIntakeTests extends ApplicationTest {
         // transaction (CaseStarts)
         String sku = catalog.product(0);
         int callers = 12;
-        CountDownLatch ready = new CountDownLatch(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<String> caseIds = new ArrayList<>();
-        try {
-            List<Future<Api.Response>> answers = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                String orderId = Catalog.unique("ORD");
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 2), new Api.Line("2", sku, 1));
-                }));
-            }
-            ready.await();
-            go.countDown();
-            for (Future<Api.Response> answer : answers) {
-                Api.Response placed = answer.get();
-                assertThat(placed.status()).isEqualTo(201);
-                placed.body()
-                        .path("lines")
-                        .forEach(line -> caseIds.add(line.path("caseId").asText()));
-            }
-        } finally {
-            pool.shutdownNow();
+        for (Api.Response placed : atTheSameMoment(
+                callers,
+                caller -> api.placeOrder(
+                        Catalog.unique("ORD"), "STANDARD", new Api.Line("1", sku, 2), new Api.Line("2", sku, 1)))) {
+            assertThat(placed.status()).isEqualTo(201);
+            placed.body()
+                    .path("lines")
+                    .forEach(line -> caseIds.add(line.path("caseId").asText()));
         }
 
         assertThat(caseIds).hasSize(2 * callers).doesNotContain("");
@@ -210,35 +175,16 @@ class OrderIntakeTests extends ApplicationTest {
         // three units on the shelf and room for five more in the waiting line: twelve orders of one unit
         String sku = catalog.product(3);
         catalog.backorderCap(sku, 5);
-        int callers = 12;
-        CountDownLatch ready = new CountDownLatch(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<String> outcomes = new ArrayList<>();
         List<String> caseIds = new ArrayList<>();
-        try {
-            List<Future<Api.Response>> answers = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                String orderId = Catalog.unique("ORD");
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1));
-                }));
+        for (Api.Response placed : atTheSameMoment(
+                12, caller -> api.placeOrder(Catalog.unique("ORD"), "STANDARD", new Api.Line("1", sku, 1)))) {
+            assertThat(placed.status()).isEqualTo(201);
+            JsonNode line = placed.body().path("lines").get(0);
+            outcomes.add(line.path("outcome").asText());
+            if (!line.path("caseId").isNull()) {
+                caseIds.add(line.path("caseId").asText());
             }
-            ready.await();
-            go.countDown();
-            for (Future<Api.Response> answer : answers) {
-                Api.Response placed = answer.get();
-                assertThat(placed.status()).isEqualTo(201);
-                JsonNode line = placed.body().path("lines").get(0);
-                outcomes.add(line.path("outcome").asText());
-                if (!line.path("caseId").isNull()) {
-                    caseIds.add(line.path("caseId").asText());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
 
         assertThat(outcomes).filteredOn("RESERVED"::equals).hasSize(3);
@@ -289,5 +235,32 @@ class OrderIntakeTests extends ApplicationTest {
                 .createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(businessKey)
                 .count();
+    }
+
+    /** Sends one request from each of {@code callers} threads, released at the same moment; the answers in order. */
+    private static List<Api.Response> atTheSameMoment(int callers, IntFunction<Api.Response> request) throws Exception {
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                int caller = i;
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return request.apply(caller);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Api.Response> responses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
