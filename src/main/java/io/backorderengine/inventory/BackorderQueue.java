@@ -127,14 +127,6 @@ class BackorderQueue {
                 .single();
     }
 
-    /** Units still missing for all waiting cases of a SKU: the product's running total, not a sum over the line. */
-    int missingTotal(String sku) {
-        return jdbc.sql("select waiting_units from product where sku = ?")
-                .param(sku)
-                .query(Integer.class)
-                .single();
-    }
-
     void allocate(Demand demand, int units) {
         int allocated = demand.quantityAllocated() + units;
         DemandStatus status = allocated == demand.quantityShort() ? DemandStatus.FILLED : DemandStatus.WAITING;

@@ -89,10 +89,7 @@ public class Inventory {
         int waiting = 0;
         String refusal = null;
         if (missing > 0) {
-            int cap = counts.backorderCap() != null
-                    ? counts.backorderCap()
-                    : purchaseOrders.openQuantity(line.sku()) + properties.capMargin();
-            int room = cap - counts.waitingUnits();
+            int room = backorderRoom(line.sku(), counts);
             if (missing <= room) {
                 waiting = missing;
             } else {
@@ -116,10 +113,16 @@ public class Inventory {
         return reservations.allocatedTo(caseId);
     }
 
-    private int backorderRoom(String sku) {
-        Integer own = stock.backorderCap(sku);
-        int cap = own != null ? own : purchaseOrders.openQuantity(sku) + properties.capMargin();
-        return cap - queue.missingTotal(sku);
+    /**
+     * Units that may still wait for a SKU: its own backorder cap, or what open supply covers plus the
+     * configured margin, less the units already waiting. Read under the product's lock, so two orders
+     * cannot both fit.
+     */
+    private int backorderRoom(String sku, ProductStock.Counts counts) {
+        int cap = counts.backorderCap() != null
+                ? counts.backorderCap()
+                : purchaseOrders.openQuantity(sku) + properties.capMargin();
+        return cap - counts.waitingUnits();
     }
 
     /**
@@ -130,8 +133,7 @@ public class Inventory {
     @Transactional
     public void enqueueBackorder(
             String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
-        stock.lock(sku);
-        int room = backorderRoom(sku);
+        int room = backorderRoom(sku, stock.lockCounts(sku));
         if (quantity > room) {
             throw new BackorderCapExceededException(sku, quantity, room);
         }

@@ -20,7 +20,7 @@ class ProductStock {
     private static final RecordRows<Supply> SUPPLY_ROWS = RecordRows.of(Supply.class);
     private static final RecordRows<Counts> COUNTS_ROWS = RecordRows.of(Counts.class);
 
-    /** What intake's arithmetic for one line needs of a SKU, read as it takes the row lock. */
+    /** What the arithmetic of a reservation or a place in line needs of a SKU, read as it takes the row lock. */
     record Counts(int onHand, Integer backorderCap, int waitingUnits) {}
 
     /** What a SKU's expected dates start from: units on the shelf, and the supplier's lead time beyond open orders. */
@@ -83,15 +83,6 @@ class ProductStock {
         jdbc.sql("update product set on_hand = ? where sku = ?")
                 .params(onHand, sku)
                 .update();
-    }
-
-    /** The SKU's own backorder cap, or null when the default rule applies. */
-    Integer backorderCap(String sku) {
-        List<Integer> caps = jdbc.sql("select backorder_cap from product where sku = ?")
-                .param(sku)
-                .query((row, n) -> (Integer) row.getObject(1, Integer.class))
-                .list();
-        return caps.isEmpty() ? null : caps.get(0);
     }
 
     Supply supply(String sku) {
