@@ -52,6 +52,8 @@ import org.springframework.util.FileSystemUtils;
  * <li>intake: {@code POST /api/orders} with two lines, one in stock and one short on a SKU with open
  * supply (no review), with 0, 10,000 and 50,000 cases already waiting on that hot SKU, and with the
  * short lines spread over 1,000 SKUs;</li>
+ * <li>line cost: orders on a SKU nobody waits for and on the one with 50,000 waiting, taking turns, so that the
+ * cost of the line's length is seen apart from the host's drift;</li>
  * <li>sustained: 5,000 orders as fast as intake takes them, the run ending when every case waits and its
  * notice was accepted by the SMTP server;</li>
  * <li>order to notice at the SMTP server at a steady 20 orders/s;</li>
@@ -167,6 +169,9 @@ public final class IntakeBenchmark {
                         "intakeSpread",
                         comparedWithBaseline(baselines, "intake, 1,000 SKUs", n -> order("SPREAD" + (n % 1_000), 1)));
             }
+            if (phase("line")) {
+                figures.put("lineCost", lineCost());
+            }
             figures.put(
                     "baseline",
                     Map.of(
@@ -272,25 +277,61 @@ public final class IntakeBenchmark {
             List<Double> baselines, String name, IntFunction<HttpRequest> order) throws Exception {
         Sample baseline = new Sample();
         Sample intake = new Sample();
-        int block = MEASURED / BLOCKS;
-        for (int b = 0; b < BLOCKS; b++) {
-            int first = b * block;
-            boolean baselineFirst = b % 4 == 0 || b % 4 == 3;
-            for (boolean baselineTurn : new boolean[] {baselineFirst, !baselineFirst}) {
-                settle();
-                if (baselineTurn) {
-                    baseline.add(block, n -> baselineStart());
-                } else {
-                    intake.add(block, n -> order.apply(first + n));
-                }
-            }
-        }
+        takeTurns(baseline, n -> baselineStart(), intake, order);
         double baselinePerSecond = (double) baseline.figures("baseline").get("perSecond");
         baselines.add(baselinePerSecond);
         Map<String, Object> figures = intake.figures(name);
         figures.put("baselinePerSecond", baselinePerSecond);
         figures.put("ratioToBaseline", round((double) figures.get("perSecond") / baselinePerSecond));
         System.out.printf(Locale.ROOT, "%s %s: %.2f of the baseline%n", database, name, figures.get("ratioToBaseline"));
+        return figures;
+    }
+
+    /**
+     * {@link #MEASURED} requests of each of two kinds in blocks that take turns (a b, b a, b a, a b), each block
+     * on a settled engine; {@code second} is numbered across its blocks.
+     */
+    private void takeTurns(Sample a, IntFunction<HttpRequest> first, Sample b, IntFunction<HttpRequest> second)
+            throws Exception {
+        int block = MEASURED / BLOCKS;
+        for (int turn = 0; turn < BLOCKS; turn++) {
+            int numbered = turn * block;
+            boolean aFirst = turn % 4 == 0 || turn % 4 == 3;
+            for (boolean aTurn : new boolean[] {aFirst, !aFirst}) {
+                settle();
+                if (aTurn) {
+                    a.add(block, first);
+                } else {
+                    b.add(block, n -> second.apply(numbered + n));
+                }
+            }
+        }
+    }
+
+    /**
+     * What the waiting line's length costs an order, apart from the host's drift: orders on a SKU nobody waits
+     * for yet and on the SKU with 50,000 waiting take turns in one phase, on one database, and the cost per
+     * order of the long line is given as a ratio to the short one's (the target is at most 1.2).
+     */
+    private Map<String, Object> lineCost() throws Exception {
+        Sample shortLine = new Sample();
+        Sample longLine = new Sample();
+        takeTurns(shortLine, n -> order("LINE0", 1), longLine, n -> order("HOT50000", 1));
+        double shortPerSecond =
+                (double) shortLine.figures("intake, line from 0 waiting").get("perSecond");
+        double longPerSecond =
+                (double) longLine.figures("intake, 50,000 waiting").get("perSecond");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("ordersEach", shortLine.requests);
+        figures.put("perSecondFrom0", shortPerSecond);
+        figures.put("perSecondAt50000", longPerSecond);
+        figures.put("costRatio", round(shortPerSecond / longPerSecond));
+        System.out.printf(
+                Locale.ROOT,
+                "%s cost per order with 50,000 waiting: %.2f of the cost with 0 to %d waiting%n",
+                database,
+                figures.get("costRatio"),
+                shortLine.requests);
         return figures;
     }
 
@@ -574,7 +615,7 @@ public final class IntakeBenchmark {
         jdbc.update("""
                 insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
                 values ('BENCH-STOCK', 'In stock', 'bench-stock', 5.00, 'BENCH-SUP', 10000000, null)""");
-        List<String> shortSkus = new ArrayList<>(List.of("WARM", "HOT0", "HOT10000", "HOT50000"));
+        List<String> shortSkus = new ArrayList<>(List.of("WARM", "HOT0", "HOT10000", "HOT50000", "LINE0"));
         for (int i = 0; i < 1_000; i++) {
             shortSkus.add("SPREAD" + i);
         }
@@ -684,9 +725,24 @@ public final class IntakeBenchmark {
                     ((Map<String, Object>) f.get("orderToNotice")).get("p95Ms"),
                     f.get("startUpSeconds")));
         }
+        for (String database : databases) {
+            Map<String, Object> line =
+                    (Map<String, Object>) ((Map<String, Object>) report.get(database)).get("lineCost");
+            if (line != null) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "%n%s: cost per order with 50,000 waiting, %.2f of that with 0 to %,d waiting (orders on both"
+                                + " SKUs taking turns; %.0f against %.0f orders/s)",
+                        database,
+                        line.get("costRatio"),
+                        (int) line.get("ordersEach"),
+                        line.get("perSecondAt50000"),
+                        line.get("perSecondFrom0")));
+            }
+        }
         md.append(String.format(
                 Locale.ROOT,
-                "%n%s cores, %s GiB; application heap %s; %d keep-alive clients on loopback.%n",
+                "%n%n%s cores, %s GiB; application heap %s; %d keep-alive clients on loopback.%n",
                 ((Map<String, Object>) report.get("machine")).get("cores"),
                 ((Map<String, Object>) report.get("machine")).get("memoryGiB"),
                 report.get("heap"),
