@@ -53,7 +53,8 @@ import org.springframework.util.FileSystemUtils;
  * supply (no review), with 0, 10,000 and 50,000 cases already waiting on that hot SKU, and with the
  * short lines spread over 1,000 SKUs;</li>
  * <li>line cost: orders on a SKU nobody waits for and on the one with 50,000 waiting, taking turns, so that the
- * cost of the line's length is seen apart from the host's drift;</li>
+ * cost of the line's length is seen apart from the host's drift; and spread SKUs against the hot SKU the
+ * same way;</li>
  * <li>sustained: 5,000 orders as fast as intake takes them, the run ending when every case waits and its
  * notice was accepted by the SMTP server;</li>
  * <li>order to notice at the SMTP server at a steady 20 orders/s;</li>
@@ -171,6 +172,9 @@ public final class IntakeBenchmark {
             }
             if (phase("line")) {
                 figures.put("lineCost", lineCost());
+            }
+            if (phase("spreadhot")) {
+                figures.put("spreadAgainstHot", spreadAgainstHot());
             }
             figures.put(
                     "baseline",
@@ -314,24 +318,51 @@ public final class IntakeBenchmark {
      * order of the long line is given as a ratio to the short one's (the target is at most 1.2).
      */
     private Map<String, Object> lineCost() throws Exception {
-        Sample shortLine = new Sample();
-        Sample longLine = new Sample();
-        takeTurns(shortLine, n -> order("LINE0", 1), longLine, n -> order("HOT50000", 1));
-        double shortPerSecond =
-                (double) shortLine.figures("intake, line from 0 waiting").get("perSecond");
-        double longPerSecond =
-                (double) longLine.figures("intake, 50,000 waiting").get("perSecond");
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("ordersEach", shortLine.requests);
-        figures.put("perSecondFrom0", shortPerSecond);
-        figures.put("perSecondAt50000", longPerSecond);
-        figures.put("costRatio", round(shortPerSecond / longPerSecond));
+        Map<String, Object> figures = turnsCompared(
+                "line from 0 waiting", n -> order("LINE0", 1), "50,000 waiting", n -> order("HOT50000", 1));
         System.out.printf(
                 Locale.ROOT,
                 "%s cost per order with 50,000 waiting: %.2f of the cost with 0 to %d waiting%n",
                 database,
                 figures.get("costRatio"),
-                shortLine.requests);
+                (int) figures.get("ordersEach"));
+        return figures;
+    }
+
+    /**
+     * Short lines spread over 1,000 SKUs against the hot SKU with 50,000 waiting, taking turns the same way:
+     * a cost ratio at most 1 means spreading costs an order no more than the hot SKU's lock does.
+     */
+    private Map<String, Object> spreadAgainstHot() throws Exception {
+        Map<String, Object> figures = turnsCompared(
+                "hot SKU, 50,000 waiting",
+                n -> order("HOT50000", 1),
+                "1,000 SKUs",
+                n -> order("SPREAD" + (n % 1_000), 1));
+        System.out.printf(
+                Locale.ROOT,
+                "%s cost per order spread over 1,000 SKUs: %.2f of the cost on the hot SKU%n",
+                database,
+                figures.get("costRatio"));
+        return figures;
+    }
+
+    /** Two kinds of order taking turns; the cost ratio is the second's cost per order to the first's. */
+    private Map<String, Object> turnsCompared(
+            String firstName, IntFunction<HttpRequest> first, String secondName, IntFunction<HttpRequest> second)
+            throws Exception {
+        Sample a = new Sample();
+        Sample b = new Sample();
+        takeTurns(a, first, b, second);
+        double aPerSecond = (double) a.figures("intake, " + firstName).get("perSecond");
+        double bPerSecond = (double) b.figures("intake, " + secondName).get("perSecond");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("ordersEach", a.requests);
+        figures.put("first", firstName);
+        figures.put("firstPerSecond", aPerSecond);
+        figures.put("second", secondName);
+        figures.put("secondPerSecond", bPerSecond);
+        figures.put("costRatio", round(aPerSecond / bPerSecond));
         return figures;
     }
 
@@ -726,18 +757,22 @@ public final class IntakeBenchmark {
                     f.get("startUpSeconds")));
         }
         for (String database : databases) {
-            Map<String, Object> line =
-                    (Map<String, Object>) ((Map<String, Object>) report.get(database)).get("lineCost");
-            if (line != null) {
-                md.append(String.format(
-                        Locale.ROOT,
-                        "%n%s: cost per order with 50,000 waiting, %.2f of that with 0 to %,d waiting (orders on both"
-                                + " SKUs taking turns; %.0f against %.0f orders/s)",
-                        database,
-                        line.get("costRatio"),
-                        (int) line.get("ordersEach"),
-                        line.get("perSecondAt50000"),
-                        line.get("perSecondFrom0")));
+            Map<String, Object> f = (Map<String, Object>) report.get(database);
+            for (String comparison : List.of("lineCost", "spreadAgainstHot")) {
+                Map<String, Object> c = (Map<String, Object>) f.get(comparison);
+                if (c != null) {
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "%n%s: cost per order, %s against %s: %.2f (taking turns, %,d orders each; %.0f against"
+                                    + " %.0f orders/s)",
+                            database,
+                            c.get("second"),
+                            c.get("first"),
+                            c.get("costRatio"),
+                            (int) c.get("ordersEach"),
+                            c.get("secondPerSecond"),
+                            c.get("firstPerSecond")));
+                }
             }
         }
         md.append(String.format(
