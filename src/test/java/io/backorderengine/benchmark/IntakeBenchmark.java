@@ -60,8 +60,8 @@ import org.springframework.util.FileSystemUtils;
  * <li>order to notice at the SMTP server at a steady 20 orders/s;</li>
  * <li>start-up time.</li>
  * </ul>
- * Figures go to {@code target/benchmark/intake.{json,md}}; each intake ratio is to a baseline measured just
- * before that phase in the same run.
+ * Figures go to {@code target/benchmark/intake.{json,md}}; each intake ratio is to a baseline that takes
+ * turns with that phase's orders in the same run.
  * Not a test: it measures and reports, and says which targets the run met.
  */
 public final class IntakeBenchmark {
@@ -154,8 +154,8 @@ public final class IntakeBenchmark {
             measure("warm-up baseline", WARM_UP, n -> baselineStart());
             measure("warm-up intake", WARM_UP, n -> order("WARM", 1));
 
-            // The machine's speed drifts by a fifth over minutes (a shared host): each intake phase is compared
-            // with a baseline measured just before it, and the table's baseline is their mean.
+            // The machine's speed drifts over minutes (a shared host): each intake phase takes turns with a
+            // baseline of its own (comparedWithBaseline), and the table's baseline is their mean.
             List<Double> baselines = new ArrayList<>();
             for (int waiting : new int[] {0, 10_000, 50_000}) {
                 if (phase("hot" + waiting)) {
@@ -318,15 +318,8 @@ public final class IntakeBenchmark {
      * order of the long line is given as a ratio to the short one's (the target is at most 1.2).
      */
     private Map<String, Object> lineCost() throws Exception {
-        Map<String, Object> figures = turnsCompared(
+        return turnsCompared(
                 "line from 0 waiting", n -> order("LINE0", 1), "50,000 waiting", n -> order("HOT50000", 1));
-        System.out.printf(
-                Locale.ROOT,
-                "%s cost per order with 50,000 waiting: %.2f of the cost with 0 to %d waiting%n",
-                database,
-                figures.get("costRatio"),
-                (int) figures.get("ordersEach"));
-        return figures;
     }
 
     /**
@@ -334,17 +327,11 @@ public final class IntakeBenchmark {
      * a cost ratio at most 1 means spreading costs an order no more than the hot SKU's lock does.
      */
     private Map<String, Object> spreadAgainstHot() throws Exception {
-        Map<String, Object> figures = turnsCompared(
+        return turnsCompared(
                 "hot SKU, 50,000 waiting",
                 n -> order("HOT50000", 1),
                 "1,000 SKUs",
                 n -> order("SPREAD" + (n % 1_000), 1));
-        System.out.printf(
-                Locale.ROOT,
-                "%s cost per order spread over 1,000 SKUs: %.2f of the cost on the hot SKU%n",
-                database,
-                figures.get("costRatio"));
-        return figures;
     }
 
     /** Two kinds of order taking turns; the cost ratio is the second's cost per order to the first's. */
@@ -363,7 +350,22 @@ public final class IntakeBenchmark {
         figures.put("second", secondName);
         figures.put("secondPerSecond", bPerSecond);
         figures.put("costRatio", round(aPerSecond / bPerSecond));
+        System.out.println(comparison(database, figures));
         return figures;
+    }
+
+    /** One comparison of {@link #turnsCompared} in a sentence, for the console and the report alike. */
+    private static String comparison(String database, Map<String, Object> c) {
+        return String.format(
+                Locale.ROOT,
+                "%s: cost per order, %s against %s: %.2f (taking turns, %,d orders each; %.0f against %.0f orders/s)",
+                database,
+                c.get("second"),
+                c.get("first"),
+                c.get("costRatio"),
+                (int) c.get("ordersEach"),
+                c.get("secondPerSecond"),
+                c.get("firstPerSecond"));
     }
 
     /** {@code count} requests by {@link #CLIENTS} clients as fast as they are answered. */
@@ -761,17 +763,7 @@ public final class IntakeBenchmark {
             for (String comparison : List.of("lineCost", "spreadAgainstHot")) {
                 Map<String, Object> c = (Map<String, Object>) f.get(comparison);
                 if (c != null) {
-                    md.append(String.format(
-                            Locale.ROOT,
-                            "%n%s: cost per order, %s against %s: %.2f (taking turns, %,d orders each; %.0f against"
-                                    + " %.0f orders/s)",
-                            database,
-                            c.get("second"),
-                            c.get("first"),
-                            c.get("costRatio"),
-                            (int) c.get("ordersEach"),
-                            c.get("secondPerSecond"),
-                            c.get("firstPerSecond")));
+                    md.append(System.lineSeparator()).append(comparison(database, c));
                 }
             }
         }
