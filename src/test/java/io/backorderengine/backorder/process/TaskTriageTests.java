@@ -102,6 +102,12 @@ class TaskTriageTests extends ApplicationTest {
         Task review = await().until(() -> task(orderId + "-1", "UserTask_ReviewOffer"), t -> t != null);
         String call = customerWithoutEmail();
         Task contact = await().until(() -> task(call, "UserTask_ContactCustomer"), t -> t != null);
+        // "now" in a filter is the engine's time, the machine's, while the task policy dated both tasks from the
+        // tests' application clock (noon): in the evening they would already be past due. Due in an hour, then.
+        for (Task notYetDue : List.of(review, contact)) {
+            notYetDue.setDueDate(Date.from(Instant.now().plus(Duration.ofHours(1))));
+            processEngine.getTaskService().saveTask(notYetDue);
+        }
 
         assertThat(ids(asAgent("Offer reviews"))).contains(review.getId()).doesNotContain(contact.getId());
         assertThat(ids(asAgent("Customer calls"))).contains(contact.getId()).doesNotContain(review.getId());
@@ -110,7 +116,6 @@ class TaskTriageTests extends ApplicationTest {
 
         processEngine.getTaskService().claim(review.getId(), TestUsers.AGENT);
         Task claimed = task(orderId + "-1", "UserTask_ReviewOffer");
-        // "now" in a filter is the engine's time, the machine's (the tests' application clock reads noon)
         claimed.setDueDate(Date.from(Instant.now().minus(Duration.ofMinutes(5))));
         processEngine.getTaskService().saveTask(claimed);
 
