@@ -219,6 +219,10 @@ public final class EngineFloorBenchmark {
         configuration.setDatabaseSchemaUpdate("true");
         // the standard level nearest the product's own (case-audit: activities, not variable updates)
         configuration.setHistory("activity");
+        // history found by end time when it is cleaned, as the product has it: no removal time is stamped
+        // on every history row when a process ends
+        configuration.setHistoryCleanupStrategy("endTimeBased");
+        configuration.setHistoryRemovalTimeStrategy("none");
         configuration.setBeans(beans);
         configuration.setJobExecutorActivate(true);
         configuration.setMetricsEnabled(false);
