@@ -62,14 +62,16 @@ public class CaseMails {
         this.jdbc = jdbc;
     }
 
-    /** The other cases of the case's order: their own sends of the same email may be covered by this one. */
+    /**
+     * The other cases of the case's order: their own sends of the same email may be covered by this one.
+     * Empty for an unknown case (its send then says so).
+     */
     @Transactional(readOnly = true)
     public List<String> otherCasesOfOrder(String caseId) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        return jdbc.sql("select case_id from backorder_case where order_id = ? and case_id <> ? order by case_id")
-                .params(c.orderId(), caseId)
-                .query(String.class)
-                .list();
+        return jdbc.sql("""
+                        select case_id from backorder_case
+                        where order_id = (select order_id from backorder_case where case_id = ?) and case_id <> ?
+                        order by case_id""").params(caseId, caseId).query(String.class).list();
     }
 
     /**
@@ -84,15 +86,12 @@ public class CaseMails {
     @Transactional
     public Optional<Communication> send(
             String caseId, String template, String messageKey, Map<String, String> pendingSends, String reason) {
-        String orderId = cases.find(caseId)
-                .orElseThrow(() -> new CaseNotFoundException(caseId))
-                .orderId();
         // one email for the order at a time: the cases of the order are locked in a fixed order
-        List<CaseRecord> order = cases.lockOrder(orderId);
+        List<CaseRecord> order = cases.lockOrderOf(caseId);
         CaseRecord own = order.stream()
                 .filter(c -> c.caseId().equals(caseId))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> new CaseNotFoundException(caseId));
         Optional<Communication> done = notifications.find(messageKey);
         if (done.isPresent()) {
             // written by an earlier attempt (or for a sibling case); one whose outcome is unknown is sent again

@@ -120,6 +120,19 @@ public class CaseRepository {
                 .list();
     }
 
+    /**
+     * The cases of the given case's order, locked as {@link #lockOrder} locks them; empty when there is no
+     * such case. One statement where finding the order first would take two.
+     */
+    public List<CaseRecord> lockOrderOf(String caseId) {
+        return jdbc.sql("select " + COLUMNS + " from backorder_case"
+                        + " where order_id = (select order_id from backorder_case where case_id = ?)"
+                        + " order by case_id for update")
+                .param(caseId)
+                .query(CASE_RECORD_ROWS)
+                .list();
+    }
+
     /** A corrected address for the given cases (the caller holds their locks). */
     public void updateEmail(List<String> caseIds, String email) {
         if (!caseIds.isEmpty()) {
