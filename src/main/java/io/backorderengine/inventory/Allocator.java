@@ -95,7 +95,7 @@ class Allocator {
             allocations.add(new StockAllocated(
                     demand.caseId(), locked.sku(), planned.units(), demand.missing() - planned.units()));
         }
-        stock.setOnHand(locked.sku(), free);
+        stock.setOnHandAfterServing(locked.sku(), free, locked.onHand() + freshUnits - free);
         // Published inside the transaction: listeners persist the wake-up together with the allocation.
         allocations.forEach(events::publishEvent);
         return allocations;

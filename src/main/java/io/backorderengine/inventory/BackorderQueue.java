@@ -127,13 +127,16 @@ class BackorderQueue {
                 .single();
     }
 
+    /**
+     * Records units handed to a place in the line; the caller takes them off the product's
+     * {@code waiting_units} once for all the places it served ({@link ProductStock#setOnHandAfterServing}).
+     */
     void allocate(Demand demand, int units) {
         int allocated = demand.quantityAllocated() + units;
         DemandStatus status = allocated == demand.quantityShort() ? DemandStatus.FILLED : DemandStatus.WAITING;
         jdbc.sql("update backorder_demand set quantity_allocated = ?, status = ? where case_id = ?")
                 .params(allocated, status.name(), demand.caseId())
                 .update();
-        changeWaitingUnits(demand.sku(), -units);
     }
 
     void withdraw(String caseId) {

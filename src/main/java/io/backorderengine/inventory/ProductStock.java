@@ -85,6 +85,16 @@ class ProductStock {
                 .update();
     }
 
+    /**
+     * What is left on hand after serving the waiting line, and the units it served taken off the line's
+     * running total, in one update of the locked row (not one per served case).
+     */
+    void setOnHandAfterServing(String sku, int onHand, int servedUnits) {
+        jdbc.sql("update product set on_hand = ?, waiting_units = waiting_units - ? where sku = ?")
+                .params(onHand, servedUnits, sku)
+                .update();
+    }
+
     Supply supply(String sku) {
         return jdbc.sql("""
                         select p.on_hand, s.supplier_id, s.lead_time_days from product p join supplier s on s.supplier_id = p.supplier_id

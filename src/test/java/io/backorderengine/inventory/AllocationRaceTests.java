@@ -123,6 +123,9 @@ class AllocationRaceTests extends ApplicationTest {
                 from reservation r where r.case_id = d.case_id and r.source = 'RECEIPT' and r.released_at is null) > d.quantity_short""", sku))
                 .as("cases holding more than they need")
                 .isZero();
+        assertThat(catalog.count("select waiting_units from product where sku = ?", sku))
+                .as("the product's running total of waiting units is what its line still misses")
+                .isEqualTo(missing(sku));
     }
 
     private int missing(String sku) {
