@@ -84,7 +84,8 @@ class Allocator {
     }
 
     private List<StockAllocated> allocateTimed(Product locked, int freshUnits, String receiptId) {
-        int free = locked.onHand() + freshUnits;
+        int available = locked.onHand() + freshUnits;
+        int free = available;
         List<StockAllocated> allocations = new ArrayList<>();
         for (Planned planned : plan(locked.sku(), free)) {
             BackorderQueue.Demand demand = planned.demand();
@@ -95,7 +96,7 @@ class Allocator {
             allocations.add(new StockAllocated(
                     demand.caseId(), locked.sku(), planned.units(), demand.missing() - planned.units()));
         }
-        stock.setOnHandAfterServing(locked.sku(), free, locked.onHand() + freshUnits - free);
+        stock.setOnHandAfterServing(locked.sku(), free, available - free);
         // Published inside the transaction: listeners persist the wake-up together with the allocation.
         allocations.forEach(events::publishEvent);
         return allocations;

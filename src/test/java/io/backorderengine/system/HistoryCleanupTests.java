@@ -29,9 +29,9 @@ class HistoryCleanupTests extends ApplicationTest {
 
     @Test
     void anEndedProcessPastItsTimeToLiveIsRemovedWhileARunningOneAndOneStillWithinItAreKept() {
-        String expiring = deploy("cleanupExpiring", "P0D", "<endEvent id=\"EndEvent_Done\"/>");
-        String waiting = deploy("cleanupWaiting", "P0D", "<userTask id=\"UserTask_Wait\"/>");
-        String recent = deploy("cleanupRecent", "P1D", "<endEvent id=\"EndEvent_Done\"/>");
+        String expiring = deploy("cleanupExpiring", "P0D", "endEvent");
+        String waiting = deploy("cleanupWaiting", "P0D", "userTask");
+        String recent = deploy("cleanupRecent", "P1D", "endEvent");
         RuntimeService runtime = processEngine.getRuntimeService();
         String ended = runtime.startProcessInstanceByKey(expiring).getId();
         String running = runtime.startProcessInstanceByKey(waiting).getId();
@@ -62,8 +62,11 @@ class HistoryCleanupTests extends ApplicationTest {
                 .count();
     }
 
-    /** A process of one step after its start, with the given time to live; returns its key. */
-    private String deploy(String name, String timeToLive, String step) {
+    /**
+     * A process of one step after its start (an element named {@code stepElement}), with the given time to
+     * live; returns its key.
+     */
+    private String deploy(String name, String timeToLive, String stepElement) {
         String key = name + Catalog.unique("").replace("-", "");
         RepositoryService repository = processEngine.getRepositoryService();
         String bpmn = """
@@ -72,10 +75,10 @@ class HistoryCleanupTests extends ApplicationTest {
                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="tests">
                   <process id="%s" isExecutable="true" camunda:historyTimeToLive="%s">
                     <startEvent id="StartEvent_Probe"/>
-                    <sequenceFlow id="Flow_ToStep" sourceRef="StartEvent_Probe" targetRef="%s"/>
-                    %s
+                    <sequenceFlow id="Flow_ToStep" sourceRef="StartEvent_Probe" targetRef="Step_Probe"/>
+                    <%s id="Step_Probe"/>
                   </process>
-                </definitions>""".formatted(key, timeToLive, step.replaceAll(".*id=\"([^\"]+)\".*", "$1"), step);
+                </definitions>""".formatted(key, timeToLive, stepElement);
         deployments.add(repository
                 .createDeployment()
                 .name(key)

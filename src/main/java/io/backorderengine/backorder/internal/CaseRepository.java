@@ -114,10 +114,7 @@ public class CaseRepository {
 
     /** The cases of an order, locked in case-id order: one email for the order is written at a time. */
     public List<CaseRecord> lockOrder(String orderId) {
-        return jdbc.sql("select " + COLUMNS + " from backorder_case where order_id = ? order by case_id for update")
-                .param(orderId)
-                .query(CASE_RECORD_ROWS)
-                .list();
+        return lockOrderWhere("?", orderId);
     }
 
     /**
@@ -125,10 +122,14 @@ public class CaseRepository {
      * such case. One statement where finding the order first would take two.
      */
     public List<CaseRecord> lockOrderOf(String caseId) {
-        return jdbc.sql("select " + COLUMNS + " from backorder_case"
-                        + " where order_id = (select order_id from backorder_case where case_id = ?)"
+        return lockOrderWhere("(select order_id from backorder_case where case_id = ?)", caseId);
+    }
+
+    /** @param orderId SQL that is the order's id, with one parameter: {@code value} */
+    private List<CaseRecord> lockOrderWhere(String orderId, String value) {
+        return jdbc.sql("select " + COLUMNS + " from backorder_case where order_id = " + orderId
                         + " order by case_id for update")
-                .param(caseId)
+                .param(value)
                 .query(CASE_RECORD_ROWS)
                 .list();
     }
