@@ -3,6 +3,7 @@ package io.backorderengine.backorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Events reach a case in every state: while a review or escalation task is open, before the case
@@ -29,6 +31,9 @@ class CaseEventsTests extends ApplicationTest {
 
     @Autowired
     Database database;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aCancellationWhileTheOfferIsUnderReviewEndsTheCase() {
@@ -162,6 +167,43 @@ class CaseEventsTests extends ApplicationTest {
         }
 
         await().until(() -> api.status(busy).equals("FULFILLED"));
+    }
+
+    @Test
+    void aMessageThatCannotBeDeliveredDoesNotHoldUpTheOnesBehindIt() {
+        String stuck = placedCase("ORD", "STANDARD", catalog.product(0), 2);
+        String next = placedCase("ORD", "STANDARD", catalog.product(0), 2);
+        awaitWaiting(stuck);
+        awaitWaiting(next);
+        LocalDateTime due = LocalDateTime.of(2000, 1, 1, 0, 0);
+        String queue = """
+                insert into case_message (case_id, message_name, variables, created_at, next_attempt_at, attempts)
+                values (?, 'WaitChosen', ?, ?, ?, 0)""";
+        // the sweep takes due messages in the order they were queued: the unreadable one first
+        jdbc.update(queue, stuck, "{not json", due, due);
+        jdbc.update(queue, next, null, due, due);
+
+        try {
+            await().until(() ->
+                    catalog.count("select count(*) from case_message where case_id = ? and outcome = 'DELIVERED'", next)
+                            == 1);
+            await().until(() -> catalog.count("""
+                            select count(*) from case_message where case_id = ? and delivered_at is null
+                            and attempts > 0 and last_error like '%unreadable variables%'""", stuck) == 1);
+            assertThat(processEngine
+                            .getHistoryService()
+                            .createHistoricActivityInstanceQuery()
+                            .processInstanceId(instanceId(next))
+                            .activityId("EndEvent_WaitChoiceRecorded")
+                            .count())
+                    .isEqualTo(1);
+        } finally {
+            // given up, as the sweep would after its attempts, so that it does not follow the next tests
+            jdbc.update(
+                    "update case_message set delivered_at = ?, outcome = 'FAILED' where case_id = ? and delivered_at is null",
+                    due,
+                    stuck);
+        }
     }
 
     @Test

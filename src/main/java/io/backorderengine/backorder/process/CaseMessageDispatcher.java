@@ -149,7 +149,15 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
                 ownTransaction.executeWithoutResult(tx -> deliverNow(messageId));
                 return;
             } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
-                last = e;
+                last = e; // busy, or not ready for it: at once again
+            } catch (DataAccessException | TransactionException unavailable) {
+                throw unavailable; // the database: nothing can be recorded now; the sweep comes back
+            } catch (RuntimeException fault) {
+                // a fault in the message or in a step it runs counts as an attempt, so that it ends FAILED
+                // instead of being tried for ever, and a sweep goes on to the messages behind it
+                log.warn("Case message {} could not be delivered: {}", messageId, fault.toString());
+                last = fault;
+                break;
             }
         }
         RuntimeException cause = last;
