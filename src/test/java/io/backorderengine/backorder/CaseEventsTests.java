@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backorderengine.backorder.internal.CaseInbox;
+import io.backorderengine.backorder.internal.CaseMessage;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Events reach a case in every state: while a review or escalation task is open, before the case
@@ -34,6 +39,12 @@ class CaseEventsTests extends ApplicationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CaseInbox inbox;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aCancellationWhileTheOfferIsUnderReviewEndsTheCase() {
@@ -144,7 +155,8 @@ class CaseEventsTests extends ApplicationTest {
 
     @Test
     void aReceiptWakingSeveralCasesReachesEachThoughOneCannotTakeItYet() {
-        // each case's message is delivered on its own: the one the case cannot take yet waits for the sweep
+        // the three messages are delivered together; the group fails on the suspended case, so each is then
+        // delivered on its own and only the one its case cannot take yet waits for the sweep
         String sku = catalog.product(0);
         String first = placedCase("ORD", "STANDARD", sku, 2);
         String busy = placedCase("ORD", "STANDARD", sku, 2);
@@ -204,6 +216,48 @@ class CaseEventsTests extends ApplicationTest {
                     due,
                     stuck);
         }
+    }
+
+    @Test
+    void aReceiptWakingMoreCasesThanOneDeliveryGroupHasWokenEachWhenItIsAnswered() {
+        // messages are delivered in groups of 20, each group in one transaction, before the receipt answers
+        String sku = catalog.product(0);
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            cases.add(placedCase("ORD", "STANDARD", sku, 1));
+        }
+        cases.forEach(this::awaitWaiting);
+
+        assertThat(api.receive(Catalog.unique("RCPT"), sku, 23).status()).isEqualTo(201);
+
+        assertThat(cases).allSatisfy(caseId -> assertThat(api.status(caseId)).isEqualTo("FULFILLED"));
+        assertThat(catalog.count("""
+                        select count(*) from case_message m join backorder_case c on c.case_id = m.case_id
+                        where c.sku = ? and m.message_name = 'StockAllocated' and m.outcome = 'DELIVERED'""", sku)).isEqualTo(23);
+    }
+
+    @Test
+    void twoCallRequestsQueuedTogetherForACaseGiveItOneCallTask() {
+        String caseId = placedCase("ORD", "STANDARD", catalog.product(0), 2);
+        awaitWaiting(caseId);
+
+        // two bounces in one transaction: the second request must find the call task the first opened
+        transactions.executeWithoutResult(tx -> {
+            inbox.queue(caseId, CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason", "first bounce"));
+            inbox.queue(caseId, CaseMessage.AGENT_CONTACT_NEEDED, Map.of("contactReason", "second bounce"));
+        });
+
+        assertThat(catalog.count(
+                        "select count(*) from case_message where case_id = ? and outcome = 'DELIVERED'", caseId))
+                .isEqualTo(2);
+        List<Task> calls = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("UserTask_ContactCustomer")
+                .list();
+        assertThat(calls).as("one call task").hasSize(1);
+        assertThat(calls.get(0).getDescription()).contains("Asked again", "second bounce");
     }
 
     @Test
