@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.backorderengine.backorder.CaseNotFoundException;
+import io.backorderengine.backorder.OpenCase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -185,8 +186,9 @@ public class CaseStarts implements SmartLifecycle {
         try {
             if (group.size() > 1) {
                 try {
-                    together.executeWithoutResult(
-                            tx -> group.forEach(order -> order.caseIds.forEach(this::startProcess)));
+                    together.executeWithoutResult(tx -> workflow.startAll(registered(group.stream()
+                            .flatMap(order -> order.caseIds.stream())
+                            .toList())));
                     return;
                 } catch (RuntimeException e) {
                     log.info(
@@ -207,7 +209,7 @@ public class CaseStarts implements SmartLifecycle {
     private void startAlone(List<String> caseIds) {
         if (caseIds.size() > 1) {
             try {
-                together.executeWithoutResult(tx -> caseIds.forEach(this::startProcess));
+                together.executeWithoutResult(tx -> workflow.startAll(registered(caseIds)));
                 return;
             } catch (RuntimeException e) {
                 log.info(
@@ -231,9 +233,17 @@ public class CaseStarts implements SmartLifecycle {
      * transaction, or part of the caller's.
      */
     private void startProcess(String caseId) {
-        workflow.start(cases.find(caseId)
+        workflow.start(registered(caseId));
+    }
+
+    private List<OpenCase> registered(List<String> caseIds) {
+        return caseIds.stream().map(this::registered).toList();
+    }
+
+    private OpenCase registered(String caseId) {
+        return cases.find(caseId)
                 .orElseThrow(() -> new CaseNotFoundException(caseId))
-                .opened());
+                .opened();
     }
 
     // -- the starter's lifecycle: it runs while the web server takes requests, and a little longer ----------

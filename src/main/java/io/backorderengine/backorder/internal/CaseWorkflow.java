@@ -1,5 +1,7 @@
 package io.backorderengine.backorder.internal;
 
+import java.util.List;
+
 import io.backorderengine.backorder.OpenCase;
 
 /**
@@ -13,6 +15,12 @@ public interface CaseWorkflow {
      * its first step takes the registered case over instead of registering it again.
      */
     void start(OpenCase registered);
+
+    /**
+     * Starts the process instances of several registered cases as one engine command, in the caller's
+     * transaction: all of them or none.
+     */
+    void startAll(List<OpenCase> registered);
 
     /** Ranks the case in its SKU's waiting line by the allocation policy (the DMN analysts own). */
     void rank(String caseId);

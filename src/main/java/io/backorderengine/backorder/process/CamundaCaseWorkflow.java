@@ -2,10 +2,13 @@ package io.backorderengine.backorder.process;
 
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import io.backorderengine.backorder.OpenCase;
 import io.backorderengine.backorder.internal.CaseWorkflow;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,12 +23,30 @@ import org.springframework.stereotype.Component;
 class CamundaCaseWorkflow implements CaseWorkflow {
 
     private final RuntimeService runtime;
+    private final CommandExecutor engineCommands;
     private final ObjectProvider<QueueRanker> ranker;
 
     // the ranker reads cases through BackorderCases, which uses this workflow: resolved lazily
-    CamundaCaseWorkflow(RuntimeService runtime, ObjectProvider<QueueRanker> ranker) {
+    CamundaCaseWorkflow(
+            RuntimeService runtime,
+            ProcessEngineConfigurationImpl engineConfiguration,
+            ObjectProvider<QueueRanker> ranker) {
         this.runtime = runtime;
+        this.engineCommands = engineConfiguration.getCommandExecutorTxRequired();
         this.ranker = ranker;
+    }
+
+    /**
+     * The starts share one command context, so the engine writes all the new instances in one flush (JDBC
+     * batches) instead of one per case. Each start runs only its own case's steps, which read nothing the
+     * others have not yet written.
+     */
+    @Override
+    public void startAll(List<OpenCase> registered) {
+        engineCommands.execute(context -> {
+            registered.forEach(this::start);
+            return null;
+        });
     }
 
     @Override

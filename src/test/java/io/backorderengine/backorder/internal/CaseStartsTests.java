@@ -206,6 +206,11 @@ class CaseStartsTests {
         }
 
         @Override
+        public void startAll(List<OpenCase> registered) {
+            registered.forEach(this::start);
+        }
+
+        @Override
         public void rank(String caseId) {}
     }
 
