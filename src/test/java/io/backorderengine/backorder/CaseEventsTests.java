@@ -250,12 +250,7 @@ class CaseEventsTests extends ApplicationTest {
         assertThat(catalog.count(
                         "select count(*) from case_message where case_id = ? and outcome = 'DELIVERED'", caseId))
                 .isEqualTo(2);
-        List<Task> calls = processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("UserTask_ContactCustomer")
-                .list();
+        List<Task> calls = openTasks(caseId, "UserTask_ContactCustomer");
         assertThat(calls).as("one call task").hasSize(1);
         assertThat(calls.get(0).getDescription()).contains("Asked again", "second bounce");
     }

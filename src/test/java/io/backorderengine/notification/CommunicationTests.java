@@ -340,13 +340,7 @@ class CommunicationTests extends ApplicationTest {
     // -- helpers -----------------------------------------------------------------------------------
 
     private String contactTaskReason(String caseId) {
-        var task = processEngine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("UserTask_ContactCustomer")
-                .list()
-                .stream()
+        var task = openTasks(caseId, "UserTask_ContactCustomer").stream()
                 .findFirst()
                 .orElse(null);
         return task == null ? null : (String) processEngine.getTaskService().getVariable(task.getId(), "contactReason");

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -194,6 +195,16 @@ public abstract class ApplicationTest {
     /** The running process instance of a case, once it has started. */
     protected String instanceId(String caseId) {
         return startedInstance(caseId).getId();
+    }
+
+    /** The case's open tasks of one kind (a model's task id), however many there are. */
+    protected List<Task> openTasks(String caseId, String taskKey) {
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(taskKey)
+                .list();
     }
 
     /** The case's one open task, once its process has reached it. */
