@@ -52,10 +52,16 @@ class CaseEventListeners {
                 null,
                 "%d x %s allocated, %d still missing"
                         .formatted(allocated.quantity(), allocated.sku(), allocated.remaining()));
-        inbox.queue(
-                allocated.caseId(),
-                allocated.complete() ? CaseMessage.STOCK_ALLOCATED : CaseMessage.STOCK_PARTLY_ALLOCATED,
-                Map.of("allocatedQuantity", allocated.quantity(), "remainingQuantity", allocated.remaining()));
+        if (allocated.complete()) {
+            // the case ends on it: variables set now would be written and deleted again a moment later
+            // (the ship notice reads the allocation from the case's rows), a tenth of a wake's statements
+            inbox.queue(allocated.caseId(), CaseMessage.STOCK_ALLOCATED, Map.of());
+        } else {
+            inbox.queue(
+                    allocated.caseId(),
+                    CaseMessage.STOCK_PARTLY_ALLOCATED,
+                    Map.of("allocatedQuantity", allocated.quantity(), "remainingQuantity", allocated.remaining()));
+        }
     }
 
     /** An email did not reach the customer: an agent contacts them (while the case is open). */

@@ -50,6 +50,9 @@ public class CaseInbox {
     }
 
     private String toJson(Map<String, Object> variables) {
+        if (variables.isEmpty()) {
+            return null; // nothing to parse at delivery
+        }
         try {
             return json.writeValueAsString(variables);
         } catch (JsonProcessingException e) {
