@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -250,7 +249,8 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
             // One engine command around the group: its correlations share one command context, so the engine
             // writes what they changed in one flush (JDBC batches), not one flush per message.
             ownTransaction.executeWithoutResult(tx -> engineCommands.execute(context -> {
-                deliverNow(group);
+                deliverNow(
+                        group.stream().map(CaseInbox.MessageQueued::messageId).toList());
                 return null;
             }));
             return true;
@@ -264,7 +264,7 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                ownTransaction.executeWithoutResult(tx -> deliverNow(messageId));
+                ownTransaction.executeWithoutResult(tx -> deliverNow(List.of(messageId)));
                 return;
             } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
                 last = e; // busy, or not ready for it: at once again
@@ -282,48 +282,31 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
         ownTransaction.executeWithoutResult(tx -> postpone(messageId, cause));
     }
 
-    private void deliverNow(long messageId) {
-        Pending message =
-                jdbc.sql("""
-                        select message_id, case_id, message_name, variables, attempts from case_message
-                        where message_id = ? and delivered_at is null for update""").param(messageId).query(PENDING_ROWS).optional().orElse(null);
-        if (message == null) {
-            return; // delivered by another node or an earlier attempt
-        }
-        markDelivered(List.of(messageId), Outcome.DELIVERED, deliverTo(message));
-    }
-
     /**
-     * A group's rows are locked in one statement (in id order, as every node locks them) and marked in
-     * one: two statements for the group instead of two for each of its messages.
+     * Delivers the messages still pending among these, in the order they were queued (their ids). Their rows
+     * are locked in one statement (in id order, as every node locks them) and marked in one: two statements
+     * for a group instead of two for each of its messages.
      */
-    private void deliverNow(List<CaseInbox.MessageQueued> group) {
-        List<Pending> pending = jdbc.sql("""
-                        select message_id, case_id, message_name, variables, attempts from case_message
-                        where message_id in (:ids) and delivered_at is null order by message_id for update""")
-                .param(
-                        "ids",
-                        group.stream().map(CaseInbox.MessageQueued::messageId).toList())
-                .query(PENDING_ROWS)
-                .list();
-        Map<Long, Pending> byId = new HashMap<>();
-        pending.forEach(message -> byId.put(message.messageId(), message));
+    private void deliverNow(List<Long> messageIds) {
         List<Long> correlated = new ArrayList<>();
-        for (CaseInbox.MessageQueued queued : group) {
-            Pending message = byId.get(queued.messageId());
-            if (message == null) {
-                continue; // delivered by another node meanwhile
-            }
+        // a message missing here was delivered meanwhile, by another node or an earlier attempt
+        for (Pending message : lockPending(messageIds)) {
             String note = deliverTo(message);
             if (note == null) {
                 correlated.add(message.messageId());
             } else {
-                markDelivered(List.of(message.messageId()), Outcome.DELIVERED, note);
+                markDelivered(message.messageId(), Outcome.DELIVERED, note);
             }
         }
         if (!correlated.isEmpty()) {
             markDelivered(correlated, Outcome.DELIVERED, null);
         }
+    }
+
+    private List<Pending> lockPending(List<Long> messageIds) {
+        return jdbc.sql("""
+                        select message_id, case_id, message_name, variables, attempts from case_message
+                        where message_id in (:ids) and delivered_at is null order by message_id for update""").param("ids", messageIds).query(PENDING_ROWS).list();
     }
 
     /** Hands the message to its case; returns a note when something other than the process took it. */
@@ -342,10 +325,7 @@ class CaseMessageDispatcher implements SchedulingConfigurer {
     }
 
     private void postpone(long messageId, RuntimeException cause) {
-        Pending message =
-                jdbc.sql("""
-                        select message_id, case_id, message_name, variables, attempts from case_message
-                        where message_id = ? and delivered_at is null for update""").param(messageId).query(PENDING_ROWS).optional().orElse(null);
+        Pending message = lockPending(List.of(messageId)).stream().findFirst().orElse(null);
         if (message == null) {
             return;
         }
