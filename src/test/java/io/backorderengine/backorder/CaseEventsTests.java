@@ -220,7 +220,8 @@ class CaseEventsTests extends ApplicationTest {
 
     @Test
     void aReceiptWakingMoreCasesThanOneDeliveryGroupHasWokenEachWhenItIsAnswered() {
-        // messages are delivered in groups of 20, each group in one transaction, before the receipt answers
+        // messages are delivered in groups of 20, each group in one transaction, the groups side by side on the
+        // delivery threads, and all before the receipt answers
         String sku = catalog.product(0);
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 23; i++) {

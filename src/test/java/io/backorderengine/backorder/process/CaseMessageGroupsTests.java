@@ -37,4 +37,16 @@ class CaseMessageGroupsTests {
                         group -> group.stream().map(MessageQueued::messageId).toList())
                 .containsExactly(List.of(1L, 2L), List.of(3L, 4L), List.of(5L));
     }
+
+    @Test
+    void aSmallerShareSplitsTheQueueIntoMoreGroupsInTheSameOrder() {
+        List<MessageQueued> woken = IntStream.range(0, 60)
+                .mapToObj(n -> new MessageQueued(n, "O" + n + "-1"))
+                .toList();
+
+        List<List<MessageQueued>> groups = CaseMessageDispatcher.groups(woken, 12);
+
+        assertThat(groups).extracting(List::size).containsExactly(12, 12, 12, 12, 12);
+        assertThat(groups.stream().flatMap(List::stream).toList()).isEqualTo(woken);
+    }
 }
