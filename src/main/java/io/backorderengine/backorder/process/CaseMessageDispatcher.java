@@ -85,7 +85,6 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
 
     private final OpenCalls openCalls;
     private final DeliveryHelpers helpers;
-    private final int helperCount;
 
     private record Pending(long messageId, String caseId, String messageName, String variables, int attempts) {}
 
@@ -123,14 +122,13 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
         this.sweepInterval = sweeps.messages().sweepInterval();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.helperCount = sweeps.messages().deliveryThreads() - 1;
-        this.helpers = new DeliveryHelpers(helperCount);
+        this.helpers = new DeliveryHelpers(sweeps.messages().deliveryThreads() - 1);
     }
 
     /** A helper holds a connection while it delivers; the thread it helps has its own. */
     @Override
     public int connections() {
-        return helperCount;
+        return helpers.count();
     }
 
     @Override
@@ -213,9 +211,9 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
      * wakes hundreds.
      */
     void deliverAll(List<CaseInbox.MessageQueued> messages) {
-        if (messages.size() > 1 && helperCount > 0 && eachCaseOnce(messages)) {
+        if (messages.size() > 1 && helpers.count() > 0 && eachCaseOnce(messages)) {
             // a share for every thread (60 wake-ups: 5 groups of 12, not 3 of 20 with two threads idle)
-            int threads = helperCount + 1;
+            int threads = helpers.count() + 1;
             int share = Math.min(DELIVERED_TOGETHER, (messages.size() + threads - 1) / threads);
             helpers.deliver(groups(messages, share), this::deliverGroup);
         } else {

@@ -75,6 +75,11 @@ final class DeliveryHelpers {
         }
     }
 
+    /** How many helpers there may be at once. */
+    int count() {
+        return pool == null ? 0 : pool.getMaximumPoolSize();
+    }
+
     void shutdown() {
         if (pool != null) {
             pool.shutdown();
