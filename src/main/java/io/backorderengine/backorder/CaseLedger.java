@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import io.backorderengine.system.RecordRows;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,21 +21,43 @@ public class CaseLedger {
     /** One line of a case's timeline. */
     public record Entry(LocalDateTime occurredAt, CaseLedgerKind kind, String actor, String detail) {}
 
+    /** A line to record, with others, in one batch. */
+    public record NewEntry(String caseId, CaseLedgerKind kind, String actor, String detail) {}
+
     private static final int DETAIL_LIMIT = 2000;
+    private static final String INSERT =
+            "insert into case_ledger (case_id, occurred_at, kind, actor, detail) values (?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    CaseLedger(JdbcClient jdbc, Clock clock) {
+    CaseLedger(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
     public void record(String caseId, CaseLedgerKind kind, String actor, String detail) {
-        String bounded = detail == null || detail.length() <= DETAIL_LIMIT ? detail : detail.substring(0, DETAIL_LIMIT);
-        jdbc.sql("insert into case_ledger (case_id, occurred_at, kind, actor, detail) values (?, ?, ?, ?, ?)")
-                .params(caseId, LocalDateTime.now(clock), kind.name(), actor, bounded)
+        jdbc.sql(INSERT)
+                .params(caseId, LocalDateTime.now(clock), kind.name(), actor, bounded(detail))
                 .update();
+    }
+
+    /** Several lines, for several cases, in one batch and in the order given. */
+    public void recordAll(List<NewEntry> entries) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        batch.batchUpdate(INSERT, entries, entries.size(), (statement, entry) -> {
+            statement.setString(1, entry.caseId());
+            statement.setObject(2, now);
+            statement.setString(3, entry.kind().name());
+            statement.setString(4, entry.actor());
+            statement.setString(5, bounded(entry.detail()));
+        });
+    }
+
+    private static String bounded(String detail) {
+        return detail == null || detail.length() <= DETAIL_LIMIT ? detail : detail.substring(0, DETAIL_LIMIT);
     }
 
     public List<Entry> entries(String caseId) {

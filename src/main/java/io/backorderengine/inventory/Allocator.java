@@ -85,20 +85,23 @@ class Allocator {
 
     private List<StockAllocated> allocateTimed(Product locked, int freshUnits, String receiptId) {
         int available = locked.onHand() + freshUnits;
-        int free = available;
-        List<StockAllocated> allocations = new ArrayList<>();
-        for (Planned planned : plan(locked.sku(), free)) {
-            BackorderQueue.Demand demand = planned.demand();
-            queue.allocate(demand, planned.units());
-            reservations.holdForCase(
-                    locked.sku(), planned.units(), demand.caseId(), ReservationSource.RECEIPT, receiptId);
-            free -= planned.units();
-            allocations.add(new StockAllocated(
-                    demand.caseId(), locked.sku(), planned.units(), demand.missing() - planned.units()));
+        List<Planned> plan = plan(locked.sku(), available);
+        List<StockAllocated> allocations = plan.stream()
+                .map(planned -> new StockAllocated(
+                        planned.demand().caseId(),
+                        locked.sku(),
+                        planned.units(),
+                        planned.demand().missing() - planned.units()))
+                .toList();
+        int served = allocations.stream().mapToInt(StockAllocated::quantity).sum();
+        // one batch per table for the whole hand-out: a receipt serving 100 cases makes a few round trips, not 200
+        queue.allocate(plan);
+        reservations.holdAllocated(allocations, receiptId);
+        stock.setOnHandAfterServing(locked.sku(), available - served, served);
+        if (!allocations.isEmpty()) {
+            // Published inside the transaction: listeners persist the wake-ups together with the allocation.
+            events.publishEvent(new StockAllocations(allocations));
         }
-        stock.setOnHandAfterServing(locked.sku(), free, available - free);
-        // Published inside the transaction: listeners persist the wake-up together with the allocation.
-        allocations.forEach(events::publishEvent);
         return allocations;
     }
 }

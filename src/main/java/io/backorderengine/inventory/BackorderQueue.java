@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.backorderengine.system.RecordRows;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,9 +42,11 @@ class BackorderQueue {
             "case_id, sku, quantity_short, quantity_allocated, status, queue_rank, ship_complete";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    BackorderQueue(JdbcClient jdbc) {
+    BackorderQueue(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     static long rank(int queueClass, LocalDateTime orderedAt) {
@@ -128,15 +131,22 @@ class BackorderQueue {
     }
 
     /**
-     * Records units handed to a place in the line; the caller takes them off the product's
+     * Records units handed to places in the line, in one batch; the caller takes them off the product's
      * {@code waiting_units} once for all the places it served ({@link ProductStock#setOnHandAfterServing}).
      */
-    void allocate(Demand demand, int units) {
-        int allocated = demand.quantityAllocated() + units;
-        DemandStatus status = allocated == demand.quantityShort() ? DemandStatus.FILLED : DemandStatus.WAITING;
-        jdbc.sql("update backorder_demand set quantity_allocated = ?, status = ? where case_id = ?")
-                .params(allocated, status.name(), demand.caseId())
-                .update();
+    void allocate(List<Allocator.Planned> planned) {
+        batch.batchUpdate(
+                "update backorder_demand set quantity_allocated = ?, status = ? where case_id = ?",
+                planned,
+                planned.size(),
+                (statement, hand) -> {
+                    int allocated = hand.demand().quantityAllocated() + hand.units();
+                    DemandStatus status =
+                            allocated == hand.demand().quantityShort() ? DemandStatus.FILLED : DemandStatus.WAITING;
+                    statement.setInt(1, allocated);
+                    statement.setString(2, status.name());
+                    statement.setString(3, hand.demand().caseId());
+                });
     }
 
     void withdraw(String caseId) {

@@ -1,8 +1,11 @@
 package io.backorderengine.inventory;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,11 +13,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Reservations {
 
+    private static final String INSERT = """
+            insert into reservation (sku, quantity, order_id, line_id, case_id, source, receipt_id, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    Reservations(JdbcClient jdbc, Clock clock) {
+    Reservations(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -28,6 +37,21 @@ class Reservations {
         insert(sku, quantity, null, null, caseId, source, receiptId);
     }
 
+    /** Units allocated to waiting cases from arriving or released stock ({@code receiptId} null for a release). */
+    void holdAllocated(List<StockAllocated> allocations, String receiptId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        batch.batchUpdate(INSERT, allocations, allocations.size(), (statement, allocation) -> {
+            statement.setString(1, allocation.sku());
+            statement.setInt(2, allocation.quantity());
+            statement.setNull(3, Types.VARCHAR);
+            statement.setNull(4, Types.VARCHAR);
+            statement.setString(5, allocation.caseId());
+            statement.setString(6, ReservationSource.RECEIPT.name());
+            statement.setString(7, receiptId);
+            statement.setObject(8, now);
+        });
+    }
+
     private void insert(
             String sku,
             int quantity,
@@ -36,9 +60,7 @@ class Reservations {
             String caseId,
             ReservationSource source,
             String receiptId) {
-        jdbc.sql("""
-                        insert into reservation (sku, quantity, order_id, line_id, case_id, source, receipt_id, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(INSERT)
                 .params(sku, quantity, orderId, lineId, caseId, source.name(), receiptId, LocalDateTime.now(clock))
                 .update();
     }

@@ -1,15 +1,19 @@
 package io.backorderengine.backorder.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.backorderengine.backorder.CaseLedger;
 import io.backorderengine.backorder.CaseLedgerKind;
+import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.CaseReprioritized;
 import io.backorderengine.backorder.OutcomeType;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.LeadTimeChanged;
 import io.backorderengine.inventory.StockAllocated;
+import io.backorderengine.inventory.StockAllocations;
 import io.backorderengine.inventory.SupplyChanged;
 import io.backorderengine.notification.CustomerUnreachable;
 import org.springframework.context.event.EventListener;
@@ -37,31 +41,50 @@ class CaseEventListeners {
         this.outcomes = outcomes;
     }
 
+    /** Each allocated case gets its outcome, its ledger line and its wake-up; each kind in one batch. */
     @EventListener
-    void on(StockAllocated allocated) {
-        outcomes.record(
-                allocated.caseId(),
-                allocated.complete() ? OutcomeType.ALLOCATED : OutcomeType.PARTIALLY_ALLOCATED,
-                Map.of(
-                        "sku", allocated.sku(),
-                        "quantity", allocated.quantity(),
-                        "remaining", allocated.remaining()));
-        ledger.record(
-                allocated.caseId(),
-                CaseLedgerKind.ALLOCATED,
-                null,
-                "%d x %s allocated, %d still missing"
-                        .formatted(allocated.quantity(), allocated.sku(), allocated.remaining()));
+    void on(StockAllocations made) {
+        List<StockAllocated> allocations = made.allocations();
+        Map<String, CaseRecord> found =
+                cases.findAll(allocations.stream().map(StockAllocated::caseId).toList());
+        List<CaseOutcomes.Recorded> outcomeRows = new ArrayList<>();
+        List<CaseLedger.NewEntry> ledgerLines = new ArrayList<>();
+        List<CaseInbox.Queued> wakeUps = new ArrayList<>();
+        for (StockAllocated allocated : allocations) {
+            CaseRecord c = found.get(allocated.caseId());
+            if (c == null) {
+                throw new CaseNotFoundException(allocated.caseId());
+            }
+            outcomeRows.add(new CaseOutcomes.Recorded(
+                    c,
+                    allocated.complete() ? OutcomeType.ALLOCATED : OutcomeType.PARTIALLY_ALLOCATED,
+                    Map.of(
+                            "sku", allocated.sku(),
+                            "quantity", allocated.quantity(),
+                            "remaining", allocated.remaining())));
+            ledgerLines.add(new CaseLedger.NewEntry(
+                    allocated.caseId(),
+                    CaseLedgerKind.ALLOCATED,
+                    null,
+                    "%d x %s allocated, %d still missing"
+                            .formatted(allocated.quantity(), allocated.sku(), allocated.remaining())));
+            wakeUps.add(wakeUp(allocated));
+        }
+        outcomes.recordAll(outcomeRows);
+        ledger.recordAll(ledgerLines);
+        inbox.queueAll(wakeUps);
+    }
+
+    private static CaseInbox.Queued wakeUp(StockAllocated allocated) {
         if (allocated.complete()) {
             // the case ends on it: variables set now would be written and deleted again a moment later
             // (the ship notice reads the allocation from the case's rows), a tenth of a wake's statements
-            inbox.queue(allocated.caseId(), CaseMessage.STOCK_ALLOCATED, Map.of());
-        } else {
-            inbox.queue(
-                    allocated.caseId(),
-                    CaseMessage.STOCK_PARTLY_ALLOCATED,
-                    Map.of("allocatedQuantity", allocated.quantity(), "remainingQuantity", allocated.remaining()));
+            return new CaseInbox.Queued(allocated.caseId(), CaseMessage.STOCK_ALLOCATED, Map.of());
         }
+        return new CaseInbox.Queued(
+                allocated.caseId(),
+                CaseMessage.STOCK_PARTLY_ALLOCATED,
+                Map.of("allocatedQuantity", allocated.quantity(), "remainingQuantity", allocated.remaining()));
     }
 
     /** An email did not reach the customer: an agent contacts them (while the case is open). */

@@ -1,14 +1,20 @@
 package io.backorderengine.backorder.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,13 +29,22 @@ public class CaseInbox {
     /** Published inside the transaction; the delivery side acts on it after commit. */
     public record MessageQueued(long messageId, String caseId) {}
 
+    /** A message to queue, with others, in one batch. */
+    public record Queued(String caseId, CaseMessage message, Map<String, Object> variables) {}
+
+    private static final String INSERT = """
+            insert into case_message (case_id, message_name, variables, created_at, next_attempt_at, attempts)
+            values (?, ?, ?, ?, ?, 0)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CaseInbox(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
+    CaseInbox(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.events = events;
         this.clock = clock;
@@ -39,14 +54,50 @@ public class CaseInbox {
     public long queue(String caseId, CaseMessage message, Map<String, Object> variables) {
         LocalDateTime now = LocalDateTime.now(clock);
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into case_message (case_id, message_name, variables, created_at, next_attempt_at, attempts)
-                        values (?, ?, ?, ?, ?, 0)""")
+        jdbc.sql(INSERT)
                 .params(caseId, message.messageName(), toJson(variables), now, now)
                 .update(keys, "message_id");
         long id = keys.getKey().longValue();
         events.publishEvent(new MessageQueued(id, caseId));
         return id;
+    }
+
+    /**
+     * Queues several messages in one batch, each announced as {@link #queue} announces one, in the order given:
+     * their ids follow that order, and a case's messages are delivered in the order of their ids.
+     */
+    public void queueAll(List<Queued> messages) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        KeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(
+                connection -> connection.prepareStatement(INSERT, new String[] {"message_id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Queued queued = messages.get(i);
+                        statement.setString(1, queued.caseId());
+                        statement.setString(2, queued.message().messageName());
+                        statement.setString(3, toJson(queued.variables()));
+                        statement.setObject(4, now);
+                        statement.setObject(5, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return messages.size();
+                    }
+                },
+                keys);
+        List<Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != messages.size()) {
+            throw new IllegalStateException(
+                    "queued %d case messages but the database returned %d ids".formatted(messages.size(), ids.size()));
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            // the one generated column, whatever case the driver gives its name in
+            long id = ((Number) ids.get(i).values().iterator().next()).longValue();
+            events.publishEvent(new MessageQueued(id, messages.get(i).caseId()));
+        }
     }
 
     private String toJson(Map<String, Object> variables) {

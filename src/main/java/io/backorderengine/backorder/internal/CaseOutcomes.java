@@ -2,6 +2,7 @@ package io.backorderengine.backorder.internal;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.OutcomeType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,13 +24,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CaseOutcomes {
 
+    /** An outcome of a case already read, to record with others in one batch. */
+    public record Recorded(CaseRecord c, OutcomeType type, Map<String, ?> data) {}
+
+    private static final String INSERT = """
+            insert into case_outcome (event_id, type, case_id, order_id, line_id, occurred_at, data)
+            values (?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final CaseRepository cases;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CaseOutcomes(JdbcClient jdbc, CaseRepository cases, ObjectMapper json, Clock clock) {
+    CaseOutcomes(JdbcClient jdbc, JdbcTemplate batch, CaseRepository cases, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.cases = cases;
         this.json = json;
         this.clock = clock;
@@ -43,25 +54,39 @@ public class CaseOutcomes {
     /** The same, for a caller that has read the case already (no second read of its row). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(CaseRecord c, OutcomeType type, Map<String, ?> data) {
-        String caseId = c.caseId();
-        String facts;
-        try {
-            facts = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "outcome %s of case %s has facts JSON cannot write".formatted(type, caseId), e);
-        }
-        jdbc.sql("""
-                        insert into case_outcome (event_id, type, case_id, order_id, line_id, occurred_at, data)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(INSERT)
                 .params(
                         UUID.randomUUID().toString(),
                         type.name(),
-                        caseId,
+                        c.caseId(),
                         c.orderId(),
                         c.lineId(),
                         LocalDateTime.now(clock),
-                        facts)
+                        facts(c, type, data))
                 .update();
+    }
+
+    /** Several outcomes in one batch, in the order given (a receipt's allocations). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Recorded> outcomes) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        batch.batchUpdate(INSERT, outcomes, outcomes.size(), (statement, outcome) -> {
+            statement.setString(1, UUID.randomUUID().toString());
+            statement.setString(2, outcome.type().name());
+            statement.setString(3, outcome.c().caseId());
+            statement.setString(4, outcome.c().orderId());
+            statement.setString(5, outcome.c().lineId());
+            statement.setObject(6, now);
+            statement.setString(7, facts(outcome.c(), outcome.type(), outcome.data()));
+        });
+    }
+
+    private String facts(CaseRecord c, OutcomeType type, Map<String, ?> data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "outcome %s of case %s has facts JSON cannot write".formatted(type, c.caseId()), e);
+        }
     }
 }

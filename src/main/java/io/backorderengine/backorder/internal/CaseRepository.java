@@ -25,6 +25,8 @@ public class CaseRepository {
             customer_email, customer_phone, customer_tier, customer_language, customer_time_zone, status,
             process_instance_id, opened_at, closed_at, close_reason, root_cause, priority, ship_complete""";
 
+    private static final int IDS_PER_STATEMENT = 1_000;
+
     private final JdbcClient jdbc;
 
     CaseRepository(JdbcClient jdbc) {
@@ -98,6 +100,20 @@ public class CaseRepository {
 
     public Optional<CaseRecord> find(String caseId) {
         return one(caseId, "");
+    }
+
+    /** The cases of these ids that exist, by id: one statement for a receipt's hundred cases. */
+    public Map<String, CaseRecord> findAll(List<String> caseIds) {
+        Map<String, CaseRecord> found = new HashMap<>();
+        // chunks keep the statement's parameters well below what a database takes at once
+        for (int from = 0; from < caseIds.size(); from += IDS_PER_STATEMENT) {
+            jdbc.sql("select " + COLUMNS + " from backorder_case where case_id in (:ids)")
+                    .param("ids", caseIds.subList(from, Math.min(caseIds.size(), from + IDS_PER_STATEMENT)))
+                    .query(CASE_RECORD_ROWS)
+                    .list()
+                    .forEach(c -> found.put(c.caseId(), c));
+        }
+        return found;
     }
 
     /** Locks the case row: decisions on one case are taken one after the other. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.backorderengine.inventory.StockAllocated;
+import io.backorderengine.inventory.StockAllocations;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
@@ -320,18 +320,22 @@ class BackorderProcessTests extends ApplicationTest {
         CompletableFuture<Void> supervisor = new CompletableFuture<>();
         // While the receipt holds the stock lock (allocated, not yet committed), the supervisor cancels:
         // the cancellation waits for the lock, then finds the stock allocated.
-        probe.once(StockAllocated.class, a -> a.caseId().equals(c.id()), allocated -> {
-            CompletableFuture.runAsync(() ->
-                            processEngine.getTaskService().complete(taskId, Map.of("supervisorDecision", "cancel")))
-                    .whenComplete((ok, error) -> {
-                        if (error == null) {
-                            supervisor.complete(null);
-                        } else {
-                            supervisor.completeExceptionally(error);
-                        }
-                    });
-            database.awaitSessionBlockedOnLock();
-        });
+        probe.once(
+                StockAllocations.class,
+                made -> made.allocations().stream().anyMatch(a -> a.caseId().equals(c.id())),
+                made -> {
+                    CompletableFuture.runAsync(() -> processEngine
+                                    .getTaskService()
+                                    .complete(taskId, Map.of("supervisorDecision", "cancel")))
+                            .whenComplete((ok, error) -> {
+                                if (error == null) {
+                                    supervisor.complete(null);
+                                } else {
+                                    supervisor.completeExceptionally(error);
+                                }
+                            });
+                    database.awaitSessionBlockedOnLock();
+                });
 
         api.receive(Catalog.unique("RCPT"), c.sku(), 2);
 
