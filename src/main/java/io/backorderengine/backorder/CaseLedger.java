@@ -39,9 +39,7 @@ public class CaseLedger {
     }
 
     public void record(String caseId, CaseLedgerKind kind, String actor, String detail) {
-        jdbc.sql(INSERT)
-                .params(caseId, LocalDateTime.now(clock), kind.name(), actor, bounded(detail))
-                .update();
+        recordAll(List.of(new NewEntry(caseId, kind, actor, detail)));
     }
 
     /** Several lines, for several cases, in one batch and in the order given. */

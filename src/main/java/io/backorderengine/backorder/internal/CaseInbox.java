@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
@@ -29,21 +29,19 @@ public class CaseInbox {
     /** Published inside the transaction; the delivery side acts on it after commit. */
     public record MessageQueued(long messageId, String caseId) {}
 
-    /** A message to queue, with others, in one batch. */
+    /** A message to queue. */
     public record Queued(String caseId, CaseMessage message, Map<String, Object> variables) {}
 
     private static final String INSERT = """
             insert into case_message (case_id, message_name, variables, created_at, next_attempt_at, attempts)
             values (?, ?, ?, ?, ?, 0)""";
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CaseInbox(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    CaseInbox(JdbcTemplate batch, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
         this.batch = batch;
         this.json = json;
         this.events = events;
@@ -52,21 +50,16 @@ public class CaseInbox {
 
     /** Queues a message; variables must be primitives (strings, numbers, booleans). */
     public long queue(String caseId, CaseMessage message, Map<String, Object> variables) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(INSERT)
-                .params(caseId, message.messageName(), toJson(variables), now, now)
-                .update(keys, "message_id");
-        long id = keys.getKey().longValue();
-        events.publishEvent(new MessageQueued(id, caseId));
-        return id;
+        return queueAll(List.of(new Queued(caseId, message, variables))).get(0);
     }
 
     /**
-     * Queues several messages in one batch, each announced as {@link #queue} announces one, in the order given:
-     * their ids follow that order, and a case's messages are delivered in the order of their ids.
+     * Queues several messages in one batch, each announced once stored, in the order given: their ids follow
+     * that order, and a case's messages are delivered in the order of their ids.
+     *
+     * @return the messages' ids, in the order given
      */
-    public void queueAll(List<Queued> messages) {
+    public List<Long> queueAll(List<Queued> messages) {
         LocalDateTime now = LocalDateTime.now(clock);
         KeyHolder keys = new GeneratedKeyHolder();
         batch.batchUpdate(
@@ -93,11 +86,14 @@ public class CaseInbox {
             throw new IllegalStateException(
                     "queued %d case messages but the database returned %d ids".formatted(messages.size(), ids.size()));
         }
+        List<Long> queued = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             // the one generated column, whatever case the driver gives its name in
             long id = ((Number) ids.get(i).values().iterator().next()).longValue();
             events.publishEvent(new MessageQueued(id, messages.get(i).caseId()));
+            queued.add(id);
         }
+        return queued;
     }
 
     private String toJson(Map<String, Object> variables) {

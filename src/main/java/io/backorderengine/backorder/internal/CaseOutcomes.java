@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorderengine.backorder.CaseNotFoundException;
 import io.backorderengine.backorder.OutcomeType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,21 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CaseOutcomes {
 
-    /** An outcome of a case already read, to record with others in one batch. */
+    /** An outcome of a case already read. */
     public record Recorded(CaseRecord c, OutcomeType type, Map<String, ?> data) {}
 
     private static final String INSERT = """
             insert into case_outcome (event_id, type, case_id, order_id, line_id, occurred_at, data)
             values (?, ?, ?, ?, ?, ?, ?)""";
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final CaseRepository cases;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CaseOutcomes(JdbcClient jdbc, JdbcTemplate batch, CaseRepository cases, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    CaseOutcomes(JdbcTemplate batch, CaseRepository cases, ObjectMapper json, Clock clock) {
         this.batch = batch;
         this.cases = cases;
         this.json = json;
@@ -54,16 +51,7 @@ public class CaseOutcomes {
     /** The same, for a caller that has read the case already (no second read of its row). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(CaseRecord c, OutcomeType type, Map<String, ?> data) {
-        jdbc.sql(INSERT)
-                .params(
-                        UUID.randomUUID().toString(),
-                        type.name(),
-                        c.caseId(),
-                        c.orderId(),
-                        c.lineId(),
-                        LocalDateTime.now(clock),
-                        facts(c, type, data))
-                .update();
+        recordAll(List.of(new Recorded(c, type, data)));
     }
 
     /** Several outcomes in one batch, in the order given (a receipt's allocations). */
