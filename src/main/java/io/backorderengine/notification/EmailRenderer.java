@@ -2,7 +2,9 @@ package io.backorderengine.notification;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.AbstractMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,9 +97,7 @@ class EmailRenderer {
             return withoutLineBreaks(text);
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new HashMap<>();
-            ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, singleLine(v)));
-            return copy;
+            return new SingleLineValues((Map<String, Object>) map);
         }
         if (value instanceof List<?> list) {
             return list.stream().map(EmailRenderer::singleLine).toList();
@@ -113,6 +113,36 @@ class EmailRenderer {
             return copy;
         }
         return value;
+    }
+
+    /**
+     * A map's values made single-line as a template reads them, not all at once: a value may be costly to
+     * work out (a case's mail line reads the case's tables for it), and a template reads only some.
+     */
+    private static final class SingleLineValues extends AbstractMap<String, Object> {
+
+        private final Map<String, Object> source;
+
+        SingleLineValues(Map<String, Object> source) {
+            this.source = source;
+        }
+
+        @Override
+        public Object get(Object key) {
+            return singleLine(source.get(key));
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return source.containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+            source.forEach((key, value) -> entries.add(new SimpleImmutableEntry<>(key, singleLine(value))));
+            return entries;
+        }
     }
 
     private static <R extends AbstractConfigurableTemplateResolver> R configure(

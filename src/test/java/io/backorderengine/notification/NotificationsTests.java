@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -201,6 +202,44 @@ class NotificationsTests extends ApplicationTest {
         assertThat(rendered.text()).isEqualTo("Our own words.\n");
         // the folder has no HTML version: the built-in one is used
         assertThat(rendered.html()).contains("Outdoor Corner", "Lantern");
+    }
+
+    @Test
+    void aTemplateReadsOnlyTheValuesItShowsStillOnOneLine() {
+        // a case's mail line reads the case's tables for a value when it is asked for (MailLine)
+        List<Object> asked = new ArrayList<>();
+        Map<String, Object> line =
+                new HashMap<>(Map.of(
+                        "productName",
+                        "Lantern\r\nBcc: someone@example.com",
+                        "quantityShort",
+                        2,
+                        "discountPercent",
+                        0,
+                        "expectedDate",
+                        "3 December 2026",
+                        "alternatives",
+                        List.of())) {
+                    @Override
+                    public Object get(Object key) {
+                        asked.add(key);
+                        return super.get(key);
+                    }
+                };
+
+        EmailRenderer.Rendered rendered = renderer.render(new OutgoingEmail(
+                "key",
+                "ORD-1",
+                List.of("ORD-1-1"),
+                Map.of(),
+                "x@example.com",
+                "shipped",
+                Locale.ENGLISH,
+                ZoneId.of("UTC"),
+                Map.of("customerName", "Ada", "orderId", "ORD-1", "lines", List.of(line))));
+
+        assertThat(rendered.text()).contains("2 x Lantern Bcc: someone@example.com");
+        assertThat(asked).contains("productName", "quantityShort").doesNotContain("expectedDate", "alternatives");
     }
 
     private OutgoingEmail email(String key, String recipient, String name) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseOffers;
@@ -55,47 +56,74 @@ class MailLines {
      * @param reason the reason given with the email, for a case that has none of its own
      */
     Composed compose(CaseRecord c, String template, Locale locale, ZoneId zone, String reason) {
-        Optional<CaseOffers.Offer> offer = offers.latest(c.caseId());
-        Optional<CaseDecisions.Decision> decision = decisions.latest(c.caseId());
-        Optional<Product> alternative = decision.map(CaseDecisions.Decision::alternativeSku)
-                .map(sku -> inventory.product(sku).orElseThrow());
+        String caseId = c.caseId();
+        // the link is stored with the email, so it is issued now, whether or not the template shows it
         Optional<DecisionLinks.Link> link =
                 ABOUT_AN_OPEN_CASE.contains(template) && !c.status().closed()
-                        ? Optional.of(links.issue(c.caseId()))
+                        ? Optional.of(links.issue(caseId))
                         : Optional.empty();
-        int allocated = inventory.allocatedTo(c.caseId());
-        MailLine line = new MailLine(
-                c.caseId(),
-                c.sku(),
-                inventory.product(c.sku()).map(Product::name).orElse(c.sku()),
-                c.quantityOrdered(),
-                c.quantityShort(),
-                c.quantityOrdered() - c.quantityShort(),
-                promises.latest(c.caseId())
-                        .map(p -> CustomerFormats.date(p.expectedDate(), locale))
-                        .orElse(""),
-                promises.toldBefore(c.caseId())
-                        .map(d -> CustomerFormats.date(d, locale))
-                        .orElse(""),
-                offer.map(CaseOffers.Offer::discountPercent).orElse(0),
-                offer.map(o -> o.alternativesShownIn(locale)).orElse(List.of()),
+        Supplier<Optional<CaseOffers.Offer>> offer = MailLine.once(() -> offers.latest(caseId));
+        Supplier<Optional<CaseDecisions.Decision>> decision = MailLine.once(() -> decisions.latest(caseId));
+        Supplier<Optional<Product>> alternative = MailLine.once(() -> decision.get()
+                .map(CaseDecisions.Decision::alternativeSku)
+                .map(sku -> inventory.product(sku).orElseThrow()));
+        Supplier<Integer> allocated = MailLine.once(() -> inventory.allocatedTo(caseId));
+        MailLine line = new MailLine()
+                .with("caseId", () -> caseId)
+                .with("sku", c::sku)
+                .with(
+                        "productName",
+                        () -> inventory.product(c.sku()).map(Product::name).orElse(c.sku()))
+                .with("quantityOrdered", c::quantityOrdered)
+                .with("quantityShort", c::quantityShort)
+                .with("quantityReserved", () -> c.quantityOrdered() - c.quantityShort())
+                .with(
+                        "expectedDate",
+                        () -> promises.latest(caseId)
+                                .map(p -> CustomerFormats.date(p.expectedDate(), locale))
+                                .orElse(""))
+                .with(
+                        "previousDate",
+                        () -> promises.toldBefore(caseId)
+                                .map(d -> CustomerFormats.date(d, locale))
+                                .orElse(""))
+                .with(
+                        "discountPercent",
+                        () -> offer.get().map(CaseOffers.Offer::discountPercent).orElse(0))
+                .with(
+                        "alternatives",
+                        () -> offer.get()
+                                .map(o -> o.alternativesShownIn(locale))
+                                .orElse(List.of()))
                 // every case records its offer before its first email, unless an agent reviews it
-                offer.isEmpty(),
-                allocated,
-                c.quantityShort() - allocated,
-                alternative.map(Product::sku).orElse(null),
-                alternative.map(Product::name).orElse(null),
-                alternative
-                        .map(p -> CustomerFormats.money(p.unitPrice(), locale))
-                        .orElse(null),
-                c.closeReason() != null ? c.closeReason() : reason != null ? reason : "",
+                .with("offerUnderReview", () -> offer.get().isEmpty())
+                .with("allocatedQuantity", allocated)
+                .with("remainingQuantity", () -> c.quantityShort() - allocated.get())
+                .with(
+                        "alternativeSku",
+                        () -> alternative.get().map(Product::sku).orElse(null))
+                .with(
+                        "alternativeName",
+                        () -> alternative.get().map(Product::name).orElse(null))
+                .with(
+                        "alternativePrice",
+                        () -> alternative
+                                .get()
+                                .map(p -> CustomerFormats.money(p.unitPrice(), locale))
+                                .orElse(null))
+                .with("reason", () -> c.closeReason() != null ? c.closeReason() : reason != null ? reason : "")
                 // without a reason, a cancellation email says who asked for it
-                decision.filter(d -> d.decision() == CustomerDecision.CANCEL
-                                && d.channel().customersChoice())
-                        .isPresent(),
-                link.map(DecisionLinks.Link::url).orElse(null),
-                link.map(l -> CustomerFormats.date(LocalDate.ofInstant(l.expiresAt(), zone), locale))
-                        .orElse(null));
+                .with(
+                        "cancelledAtRequest",
+                        () -> decision.get()
+                                .filter(d -> d.decision() == CustomerDecision.CANCEL
+                                        && d.channel().customersChoice())
+                                .isPresent())
+                .with("decisionLink", () -> link.map(DecisionLinks.Link::url).orElse(null))
+                .with(
+                        "linkValidUntil",
+                        () -> link.map(l -> CustomerFormats.date(LocalDate.ofInstant(l.expiresAt(), zone), locale))
+                                .orElse(null));
         return new Composed(line, link);
     }
 }
