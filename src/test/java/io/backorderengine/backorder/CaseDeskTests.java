@@ -21,7 +21,9 @@ import io.backorderengine.support.Catalog;
 import io.backorderengine.support.Mailbox;
 import io.backorderengine.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The case desk's actions over HTTP, per role: agents and supervisors note, correct the address, resend
@@ -33,6 +35,9 @@ class CaseDeskTests extends ApplicationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anAgentsNoteIsInTheTimelineUnderTheirName() {
@@ -198,6 +203,28 @@ class CaseDeskTests extends ApplicationTest {
         api.decide(caseId, "cancel", null);
 
         await().until(() -> api.backorder(caseId).path("rootCause").asText().equals("SUPPLIER_SLIP"));
+    }
+
+    @Test
+    void aCaseFulfilledAfterItsFirstPromisedDateRecordsTheSupplierSlipAndOneInTimeNoCause() {
+        String sku = catalog.product(0);
+        LocalDate today = catalog.today();
+        assertThat(savePurchaseOrder(Catalog.unique("PO"), sku, 5, today.plusDays(3))
+                        .status())
+                .isEqualTo(201);
+        String late = waitingCase(sku, 1);
+        String inTime = waitingCase(sku, 1);
+        // the late case's first promised day has passed (the case row keeps it beside its promises)
+        LocalDate yesterday = today.minusDays(1);
+        jdbc.update("update case_promise set expected_date = ? where case_id = ?", yesterday, late);
+        jdbc.update("update backorder_case set first_promised_date = ? where case_id = ?", yesterday, late);
+
+        api.receive(Catalog.unique("RCPT"), sku, 2);
+
+        await().until(() ->
+                api.status(late).equals("FULFILLED") && api.status(inTime).equals("FULFILLED"));
+        assertThat(api.backorder(late).path("rootCause").asText()).isEqualTo("SUPPLIER_SLIP");
+        assertThat(api.backorder(inTime).path("rootCause").textValue()).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.backorderengine.backorder.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import io.backorderengine.backorder.CaseStatus;
@@ -30,7 +31,8 @@ public record CaseRecord(
         String closeReason,
         RootCause rootCause,
         int priority,
-        boolean shipComplete) {
+        boolean shipComplete,
+        LocalDate firstPromisedDate) {
 
     /** The case as it was opened: what its process starts with. */
     public OpenCase opened() {

@@ -25,6 +25,9 @@ public class CaseRepository {
             customer_email, customer_phone, customer_tier, customer_language, customer_time_zone, status,
             process_instance_id, opened_at, closed_at, close_reason, root_cause, priority, ship_complete""";
 
+    /** What a case is read with: its columns, and the date it was first promised (set by the first promise). */
+    private static final String READ = COLUMNS + ", first_promised_date";
+
     private static final int IDS_PER_STATEMENT = 1_000;
 
     private final JdbcClient jdbc;
@@ -107,7 +110,7 @@ public class CaseRepository {
         Map<String, CaseRecord> found = new HashMap<>();
         // chunks keep the statement's parameters well below what a database takes at once
         for (int from = 0; from < caseIds.size(); from += IDS_PER_STATEMENT) {
-            jdbc.sql("select " + COLUMNS + " from backorder_case where case_id in (:ids)")
+            jdbc.sql("select " + READ + " from backorder_case where case_id in (:ids)")
                     .param("ids", caseIds.subList(from, Math.min(caseIds.size(), from + IDS_PER_STATEMENT)))
                     .query(CASE_RECORD_ROWS)
                     .list()
@@ -122,7 +125,7 @@ public class CaseRepository {
     }
 
     private Optional<CaseRecord> one(String caseId, String locking) {
-        return jdbc.sql("select " + COLUMNS + " from backorder_case where case_id = ?" + locking)
+        return jdbc.sql("select " + READ + " from backorder_case where case_id = ?" + locking)
                 .param(caseId)
                 .query(CASE_RECORD_ROWS)
                 .optional();
@@ -143,7 +146,7 @@ public class CaseRepository {
 
     /** @param orderId SQL that is the order's id, with one parameter: {@code value} */
     private List<CaseRecord> lockOrderWhere(String orderId, String value) {
-        return jdbc.sql("select " + COLUMNS + " from backorder_case where order_id = " + orderId
+        return jdbc.sql("select " + READ + " from backorder_case where order_id = " + orderId
                         + " order by case_id for update")
                 .param(value)
                 .query(CASE_RECORD_ROWS)

@@ -49,14 +49,15 @@ public class RootCauses {
 
     /** At closing: records the derived cause of a case that ended badly, if its facts tell one. */
     void closed(CaseRecord c, CaseStatus outcome, LocalDateTime closedAt) {
-        List<CasePromises.Promise> history = promises.history(c.caseId());
+        // the case row holds its first promised date: a case fulfilled in time (most cases, and every one a
+        // receipt wakes in time) reads none of its promises
         boolean late = outcome == CaseStatus.FULFILLED
-                && !history.isEmpty()
-                && closedAt.toLocalDate().isAfter(history.get(0).expectedDate());
+                && c.firstPromisedDate() != null
+                && closedAt.toLocalDate().isAfter(c.firstPromisedDate());
         if (outcome != CaseStatus.CANCELLED && !late) {
             return;
         }
-        derive(c, history, late).ifPresent(cause -> {
+        derive(c, promises.history(c.caseId()), late).ifPresent(cause -> {
             if (cases.recordRootCause(c.caseId(), cause)) {
                 ledger.record(c.caseId(), CaseLedgerKind.CAUSE_RECORDED, null, cause.name() + " (derived)");
             }

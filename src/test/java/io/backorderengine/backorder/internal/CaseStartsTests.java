@@ -263,7 +263,8 @@ class CaseStartsTests {
                     null,
                     null,
                     0,
-                    false));
+                    false,
+                    null));
         }
     }
 }
