@@ -1,7 +1,5 @@
 package io.backorderengine.notification;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.springframework.util.ReflectionUtils;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -101,16 +98,6 @@ class EmailRenderer {
         }
         if (value instanceof List<?> list) {
             return list.stream().map(EmailRenderer::singleLine).toList();
-        }
-        if (value instanceof Record model) {
-            // a typed model (a case's mail line) reads in the templates as a map of its components
-            Map<String, Object> copy = new HashMap<>();
-            for (RecordComponent component : model.getClass().getRecordComponents()) {
-                Method accessor = component.getAccessor();
-                ReflectionUtils.makeAccessible(accessor);
-                copy.put(component.getName(), singleLine(ReflectionUtils.invokeMethod(accessor, model)));
-            }
-            return copy;
         }
         return value;
     }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param coveredKeys message keys of other cases' pending sends that this email makes unnecessary
  * @param recipient   the customer's address, or null when they have none
  * @param template    the template's name under {@code templates/mail/} (without language and extension)
- * @param model       values the templates show; customer-supplied text is escaped by the templates
+ * @param model       values the templates show: text, numbers, lists and maps (a map's values are read
+ *                    as a template asks for them); customer-supplied text is escaped by the templates
  * @param secrets     text in the email that works as a credential (a decision link with its token): the
  *                    customer gets it, the communication log keeps the email without it
  * @param storedWithIt what must be stored in the transaction that records the email (its decision links),
