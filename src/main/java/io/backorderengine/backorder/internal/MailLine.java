@@ -1,7 +1,6 @@
 package io.backorderengine.backorder.internal;
 
 import java.util.AbstractMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -41,24 +40,17 @@ import java.util.stream.Collectors;
 final class MailLine extends AbstractMap<String, Object> {
 
     private final Map<String, Supplier<?>> values = new LinkedHashMap<>();
-    private final Map<String, Object> read = new HashMap<>();
 
     /** Adds a value, read when first asked for. */
     MailLine with(String name, Supplier<?> value) {
-        values.put(name, value);
+        values.put(name, once(value));
         return this;
     }
 
     @Override
     public Object get(Object name) {
         Supplier<?> value = values.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!read.containsKey(name)) {
-            read.put((String) name, value.get());
-        }
-        return read.get(name);
+        return value == null ? null : value.get();
     }
 
     @Override
@@ -74,7 +66,10 @@ final class MailLine extends AbstractMap<String, Object> {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** A value several of the line's values derive from, read once when the first of them is asked for. */
+    /**
+     * A value read once, when first asked for: each of the line's values, and a source several of them
+     * derive from (the offer, the decision).
+     */
     static <T> Supplier<T> once(Supplier<T> source) {
         return new Supplier<>() {
             private T value;
