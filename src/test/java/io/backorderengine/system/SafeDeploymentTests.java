@@ -325,6 +325,19 @@ class SafeDeploymentTests extends ApplicationTest {
         assertThat(analystGroups()).isEqualTo(before.analystGroups());
     }
 
+    @Test
+    void aVariableNamedLikeAModelBeanDoesNotStandInForIt() {
+        String sku = catalog.product("Kettle", "30.00", 0, 10);
+        String caseId = waitingCase(sku, 1);
+        // as anyone who may change a case's variables could (Cockpit, the engine's API)
+        processEngine.getRuntimeService().setVariable(instanceId(caseId), "closeCaseListener", "not the listener");
+
+        api.receive(Catalog.unique("RCPT"), sku, 1);
+
+        awaitProcessEnded(caseId);
+        assertThat(api.backorder(caseId).path("status").asText()).isEqualTo("FULFILLED");
+    }
+
     // -- helpers ---------------------------------------------------------------------------------------
 
     /** What the attack would change: the analyst's groups, deployments and definitions of the key, cases. */
