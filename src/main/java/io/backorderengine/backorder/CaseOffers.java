@@ -144,25 +144,27 @@ public class CaseOffers {
     }
 
     public Optional<Offer> latest(String caseId) {
-        List<Offer> all = history(caseId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        return jdbc.sql("""
+                        select offer_id, discount_percent, review_required, reviewed_by, offered_at
+                        from case_offer where case_id = ? order by offer_id desc fetch first 1 rows only""").param(caseId).query(OFFER_ROW_ROWS).optional().map(this::withAlternatives);
     }
 
     public List<Offer> history(String caseId) {
         return jdbc.sql("""
                         select offer_id, discount_percent, review_required, reviewed_by, offered_at
                         from case_offer where case_id = ? order by offer_id""").param(caseId).query(OFFER_ROW_ROWS).list().stream()
-                .map(row -> new Offer(
-                        row.discountPercent(),
-                        row.reviewRequired(),
-                        row.reviewedBy(),
-                        row.offeredAt(),
-                        jdbc.sql("""
-                                        select sku, name, unit_price from case_offer_alternative
-                                        where offer_id = ? order by unit_price, sku""")
-                                .param(row.offerId())
-                                .query(ALTERNATIVE_ROWS)
-                                .list()))
+                .map(this::withAlternatives)
                 .toList();
+    }
+
+    private Offer withAlternatives(OfferRow row) {
+        return new Offer(
+                row.discountPercent(),
+                row.reviewRequired(),
+                row.reviewedBy(),
+                row.offeredAt(),
+                jdbc.sql("""
+                                select sku, name, unit_price from case_offer_alternative
+                                where offer_id = ? order by unit_price, sku""").param(row.offerId()).query(ALTERNATIVE_ROWS).list());
     }
 }

@@ -82,6 +82,15 @@ public class Notifications {
                     "Email {} was already {}", email.messageKey(), earlier.get().state());
             return finish(earlier.get());
         }
+        return sendUnsent(email);
+    }
+
+    /**
+     * {@link #send} for a caller that has just found nothing logged under the email's key ({@link #find})
+     * and holds what keeps two sends of that key apart: the second look would find the same. Should one
+     * be logged after all, recording returns that entry instead of writing a second.
+     */
+    public Communication sendUnsent(OutgoingEmail email) {
         EmailRenderer.Rendered rendered = renderer.render(email);
         String messageId = messages.messageId(email.messageKey());
         if (email.recipient() == null || email.recipient().isBlank()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.backorderengine.backorder.CaseDecisions;
 import io.backorderengine.backorder.CaseLedger;
@@ -21,7 +22,6 @@ import io.backorderengine.notification.Communication;
 import io.backorderengine.notification.EmailState;
 import io.backorderengine.notification.Notifications;
 import io.backorderengine.notification.OutgoingEmail;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +43,6 @@ public class CaseMails {
     private final CaseOffers offers;
     private final CaseLedger ledger;
     private final Notifications notifications;
-    private final JdbcClient jdbc;
 
     CaseMails(
             CaseRepository cases,
@@ -51,27 +50,13 @@ public class CaseMails {
             CaseDecisions decisions,
             CaseOffers offers,
             CaseLedger ledger,
-            Notifications notifications,
-            JdbcClient jdbc) {
+            Notifications notifications) {
         this.cases = cases;
         this.lines = lines;
         this.decisions = decisions;
         this.offers = offers;
         this.ledger = ledger;
         this.notifications = notifications;
-        this.jdbc = jdbc;
-    }
-
-    /**
-     * The other cases of the case's order: their own sends of the same email may be covered by this one.
-     * Empty for an unknown case (its send then says so).
-     */
-    @Transactional(readOnly = true)
-    public List<String> otherCasesOfOrder(String caseId) {
-        return jdbc.sql("""
-                        select case_id from backorder_case
-                        where order_id = (select order_id from backorder_case where case_id = ?) and case_id <> ?
-                        order by case_id""").params(caseId, caseId).query(String.class).list();
     }
 
     /**
@@ -86,6 +71,23 @@ public class CaseMails {
     @Transactional
     public Optional<Communication> send(
             String caseId, String template, String messageKey, Map<String, String> pendingSends, String reason) {
+        return send(caseId, template, messageKey, siblings -> pendingSends, reason);
+    }
+
+    /**
+     * Sends the email once, asking which other cases of the order wait to send the same email only if the
+     * order has other cases, and only once they are locked.
+     *
+     * @param pendingSends given the ids of the order's other cases, those whose send of the same email is
+     *                     pending, with their keys
+     */
+    @Transactional
+    public Optional<Communication> send(
+            String caseId,
+            String template,
+            String messageKey,
+            Function<List<String>, Map<String, String>> pendingSends,
+            String reason) {
         // one email for the order at a time: the cases of the order are locked in a fixed order
         List<CaseRecord> order = cases.lockOrderOf(caseId);
         CaseRecord own = order.stream()
@@ -113,11 +115,16 @@ public class CaseMails {
             ledger.record(caseId, CaseLedgerKind.EMAIL_SKIPPED, null, "offer: the backorder notice carries it");
             return Optional.empty();
         }
+        List<String> siblings = order.stream()
+                .map(CaseRecord::caseId)
+                .filter(id -> !id.equals(caseId))
+                .toList();
+        Map<String, String> pending = siblings.isEmpty() ? Map.of() : pendingSends.apply(siblings);
         List<CaseRecord> included = new ArrayList<>();
         included.add(own);
         Map<String, String> covered = new LinkedHashMap<>();
         for (CaseRecord sibling : order) {
-            String key = pendingSends.get(sibling.caseId());
+            String key = pending.get(sibling.caseId());
             if (key != null
                     && !sibling.caseId().equals(caseId)
                     && notifications.find(key).isEmpty()) {
@@ -148,7 +155,8 @@ public class CaseMails {
             included.forEach(
                     c -> ledger.record(c.caseId(), CaseLedgerKind.EMAIL, null, "%s to %s".formatted(template, to)));
         };
-        Communication sent = notifications.send(new OutgoingEmail(
+        // nothing is logged under the key: found above, while the order's cases are locked
+        Communication sent = notifications.sendUnsent(new OutgoingEmail(
                 messageKey,
                 own.orderId(),
                 included.stream().map(CaseRecord::caseId).toList(),

@@ -32,7 +32,8 @@ public record CaseRecord(
         RootCause rootCause,
         int priority,
         boolean shipComplete,
-        LocalDate firstPromisedDate) {
+        LocalDate firstPromisedDate,
+        boolean offeredDiscount) {
 
     /** The case as it was opened: what its process starts with. */
     public OpenCase opened() {

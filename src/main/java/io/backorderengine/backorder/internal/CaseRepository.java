@@ -25,8 +25,11 @@ public class CaseRepository {
             customer_email, customer_phone, customer_tier, customer_language, customer_time_zone, status,
             process_instance_id, opened_at, closed_at, close_reason, root_cause, priority, ship_complete""";
 
-    /** What a case is read with: its columns, and the date it was first promised (set by the first promise). */
-    private static final String READ = COLUMNS + ", first_promised_date";
+    /**
+     * What a case is read with: its columns, the date it was first promised (set by the first promise) and
+     * whether any offer gave a discount (set by the offer).
+     */
+    private static final String READ = COLUMNS + ", first_promised_date, offered_discount";
 
     private static final int IDS_PER_STATEMENT = 1_000;
 

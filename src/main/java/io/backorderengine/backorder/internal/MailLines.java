@@ -87,9 +87,14 @@ class MailLines {
                         () -> promises.toldBefore(caseId)
                                 .map(d -> CustomerFormats.date(d, locale))
                                 .orElse(""))
+                // no offer of the case gave a discount (the case row knows): none to read
                 .with(
                         "discountPercent",
-                        () -> offer.get().map(CaseOffers.Offer::discountPercent).orElse(0))
+                        () -> c.offeredDiscount()
+                                ? offer.get()
+                                        .map(CaseOffers.Offer::discountPercent)
+                                        .orElse(0)
+                                : 0)
                 .with(
                         "alternatives",
                         () -> offer.get()

@@ -55,10 +55,20 @@ class SendCaseEmailDelegate implements JavaDelegate {
         String activity = execution.getCurrentActivityId();
         String reason =
                 "date-changed".equals(template) ? SUPPLY_CHANGE_REASON.get(execution) : CANCEL_REASON.get(execution);
+        mails.send(
+                caseId,
+                template,
+                messageKey(caseId, template, execution.getId(), activity),
+                siblings -> pendingSends(siblings, template, execution),
+                reason);
+    }
+
+    /** The siblings (other cases of the order) whose job to send the same email is pending, with their keys. */
+    private Map<String, String> pendingSends(List<String> siblings, String template, DelegateExecution execution) {
         Map<String, String> pendingSends = new LinkedHashMap<>();
         // a sibling may send the same email from another task (the notice of a case under review)
         List<String> sameEmail = tasksSending(template, execution);
-        for (String sibling : mails.otherCasesOfOrder(caseId)) {
+        for (String sibling : siblings) {
             ProcessInstance instance = runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(sibling)
                     .processDefinitionKey(KEY)
@@ -77,7 +87,7 @@ class SendCaseEmailDelegate implements JavaDelegate {
                 }
             }
         }
-        mails.send(caseId, template, messageKey(caseId, template, execution.getId(), activity), pendingSends, reason);
+        return pendingSends;
     }
 
     /**

@@ -264,7 +264,8 @@ class CaseStartsTests {
                     null,
                     0,
                     false,
-                    null));
+                    null,
+                    false));
         }
     }
 }
