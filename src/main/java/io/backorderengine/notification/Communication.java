@@ -23,6 +23,24 @@ public record Communication(
         String failure,
         String bodyText) {
 
+    /** This entry as marking it sent at the given time leaves it. */
+    Communication sent(LocalDateTime at) {
+        return new Communication(
+                communicationId,
+                messageId,
+                orderId,
+                caseId,
+                recipient,
+                subject,
+                template,
+                language,
+                EmailState.SENT,
+                createdAt,
+                at,
+                null,
+                bodyText);
+    }
+
     public boolean reachedTheCustomer() {
         return state == EmailState.SENT;
     }

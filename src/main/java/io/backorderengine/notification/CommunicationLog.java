@@ -197,19 +197,21 @@ class CommunicationLog {
     }
 
     /** The SMTP server took the email: SENT, at once and for good (a later failure of the job does not undo it). */
-    Communication markSent(long communicationId) {
+    Communication markSent(Communication sending) {
         return ownTransaction.execute(tx -> {
-            jdbc.sql("""
+            LocalDateTime now = LocalDateTime.now(clock);
+            int marked = jdbc.sql("""
                             update communication set state = ?, sent_at = ?, failure = null, mime = null
                             where communication_id = ? and state in (?, ?)""")
                     .params(
                             EmailState.SENT.name(),
-                            LocalDateTime.now(clock),
-                            communicationId,
+                            now,
+                            sending.communicationId(),
                             EmailState.SENDING.name(),
                             EmailState.FAILED.name())
                     .update();
-            return byId(communicationId);
+            // read back only when another attempt or a bounce got there first
+            return marked == 1 ? sending.sent(now) : byId(sending.communicationId());
         });
     }
 

@@ -119,7 +119,7 @@ public class Notifications {
         }
         Communication sending = communications.record(
                 email, messageId, rendered, EmailState.SENDING, null, MimeMessages.serialized(message), () -> {});
-        return sending.state() == EmailState.SENDING ? deliver(sender, sending, message) : sending;
+        return sending.state() == EmailState.SENDING ? deliver(sender, sending, message, email.caseIds()) : sending;
     }
 
     /**
@@ -141,7 +141,11 @@ public class Notifications {
                 email.messageId(),
                 email.orderId());
         communications.attempting(email.communicationId());
-        return deliver(sender, email, MimeMessages.parse(sender.getSession(), email.messageId(), mime.get()));
+        return deliver(
+                sender,
+                email,
+                MimeMessages.parse(sender.getSession(), email.messageId(), mime.get()),
+                communications.casesOf(email));
     }
 
     /**
@@ -204,7 +208,9 @@ public class Notifications {
         return communications.forOrder(orderId);
     }
 
-    private Communication deliver(JavaMailSenderImpl sender, Communication sending, MimeMessage message) {
+    /** @param cases the cases the email is about, its own first */
+    private Communication deliver(
+            JavaMailSenderImpl sender, Communication sending, MimeMessage message, List<String> cases) {
         try {
             sender.send(message);
         } catch (MailSendException e) {
@@ -215,7 +221,6 @@ public class Notifications {
                 throw e;
             }
             log.warn("Email {} for order {} cannot be delivered: {}", sending.template(), sending.orderId(), refused);
-            List<String> cases = communications.casesOf(sending);
             return communications.markUndeliverable(
                     sending.communicationId(),
                     refused,
@@ -226,10 +231,9 @@ public class Notifications {
             throw e;
         }
         log.info("Email {} for order {} sent as {}", sending.template(), sending.orderId(), sending.messageId());
-        Communication sent = communications.markSent(sending.communicationId());
+        Communication sent = communications.markSent(sending);
         sentEmails.increment();
-        events.publishEvent(
-                new EmailSent(sent.messageId(), sent.orderId(), communications.casesOf(sent), sent.template()));
+        events.publishEvent(new EmailSent(sent.messageId(), sent.orderId(), cases, sent.template()));
         return sent;
     }
 
