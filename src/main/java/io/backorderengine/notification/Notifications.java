@@ -3,6 +3,7 @@ package io.backorderengine.notification;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -119,7 +120,7 @@ public class Notifications {
         }
         Communication sending = communications.record(
                 email, messageId, rendered, EmailState.SENDING, null, MimeMessages.serialized(message), () -> {});
-        return sending.state() == EmailState.SENDING ? deliver(sender, sending, message, email.caseIds()) : sending;
+        return sending.state() == EmailState.SENDING ? deliver(sender, sending, message, email::caseIds) : sending;
     }
 
     /**
@@ -145,7 +146,7 @@ public class Notifications {
                 sender,
                 email,
                 MimeMessages.parse(sender.getSession(), email.messageId(), mime.get()),
-                communications.casesOf(email));
+                () -> communications.casesOf(email));
     }
 
     /**
@@ -208,9 +209,9 @@ public class Notifications {
         return communications.forOrder(orderId);
     }
 
-    /** @param cases the cases the email is about, its own first */
+    /** @param cases the cases the email is about, its own first: asked for only once the server has answered */
     private Communication deliver(
-            JavaMailSenderImpl sender, Communication sending, MimeMessage message, List<String> cases) {
+            JavaMailSenderImpl sender, Communication sending, MimeMessage message, Supplier<List<String>> cases) {
         try {
             sender.send(message);
         } catch (MailSendException e) {
@@ -224,7 +225,7 @@ public class Notifications {
             return communications.markUndeliverable(
                     sending.communicationId(),
                     refused,
-                    () -> events.publishEvent(new CustomerUnreachable(sending.orderId(), cases, refused)));
+                    () -> events.publishEvent(new CustomerUnreachable(sending.orderId(), cases.get(), refused)));
         } catch (MailException e) {
             // the server refused our login, or the message could not be written: the job retries as well
             communications.markFailed(sending.communicationId(), SmtpRefusals.reason(e));
@@ -233,7 +234,7 @@ public class Notifications {
         log.info("Email {} for order {} sent as {}", sending.template(), sending.orderId(), sending.messageId());
         Communication sent = communications.markSent(sending);
         sentEmails.increment();
-        events.publishEvent(new EmailSent(sent.messageId(), sent.orderId(), cases, sent.template()));
+        events.publishEvent(new EmailSent(sent.messageId(), sent.orderId(), cases.get(), sent.template()));
         return sent;
     }
 

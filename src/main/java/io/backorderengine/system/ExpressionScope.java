@@ -43,7 +43,7 @@ class ExpressionScope extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new BeansFirst(configuration.getBeans()));
     }
 
-    /** The engine's resolvers for Spring with the bean map moved to the front. */
+    /** The resolvers of Camunda's SpringExpressionManager, bean map first and without its resolver of test mocks. */
     static final class BeansFirst extends JuelExpressionManager {
 
         BeansFirst(Map<Object, Object> beans) {
