@@ -3,6 +3,7 @@ package io.backorderengine.backorder.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,11 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is running are started together, in one transaction (a group commit): a commit costs more than a start's
  * own work (H2 writes every page the transaction touched, PostgreSQL flushes its log).
  *
- * <p>The queue is bounded ({@code backorder.intake.max-queued-starts}): beyond it, intake waits until its
- * own cases have started and helps start them, so a peak longer than the node can work off slows intake
- * down instead of piling up starts. When the node stops, the starter works off what is queued for a few
- * seconds; what is left, like a start that fails, is started later by {@link UnstartedCases}: the case is
- * safe in our tables. If a group fails, each order is started on its own, then each case.
+ * <p>The queue is bounded ({@code backorder.intake.max-queued-starts}): beyond it, intake starts the
+ * order's own cases at once, beside the starter, and answers when they have started. A peak longer than the
+ * node can work off thus slows intake down to the speed of the starts instead of piling up starts, and an
+ * order waits for its own start only: not for the queue ahead of it, which at a few dozen starts a second
+ * is a minute long when full. When the node stops, the starter works off what is queued for a few seconds;
+ * what is left, like a start that fails, is started later by {@link UnstartedCases}: the case is safe in our
+ * tables. If a group fails, each order is started on its own, then each case. A case whose process has
+ * started meanwhile (the sweep and the starter both had it) is left out of its group.
  */
 @Component
 public class CaseStarts implements SmartLifecycle {
@@ -89,16 +93,14 @@ public class CaseStarts implements SmartLifecycle {
 
     /**
      * Queues the start of one order's cases and returns at once, unless the queue is full or the node is
-     * stopping: then it returns once they have been tried, as {@link #start} does. Never throws.
+     * stopping: then it returns once they have been tried. Never throws.
      */
     public void startSoon(List<String> caseIds) {
-        Order order = enqueue(caseIds);
-        if (order == null) {
-            return;
-        }
-        if (!running || queuedIds.size() > maxQueued) {
-            awaitTried(order);
-        } else {
+        if (!running) {
+            start(caseIds);
+        } else if (queuedIds.size() >= maxQueued) {
+            startOutOfLine(caseIds);
+        } else if (enqueue(caseIds) != null) {
             queued.release();
         }
     }
@@ -116,13 +118,32 @@ public class CaseStarts implements SmartLifecycle {
 
     /** The order queued, or null when it has no case this node has not queued already. */
     private Order enqueue(List<String> caseIds) {
-        List<String> fresh = caseIds.stream().filter(queuedIds::add).toList();
+        List<String> fresh = claim(caseIds);
         if (fresh.isEmpty()) {
             return null;
         }
         Order order = new Order(fresh);
         waiting.add(order);
         return order;
+    }
+
+    /** The cases no one on this node is starting yet, now counted as this caller's: a case starts once. */
+    private List<String> claim(List<String> caseIds) {
+        return caseIds.stream().filter(queuedIds::add).toList();
+    }
+
+    /**
+     * Starts one order's cases in the caller's thread, without the queue or its lock: the starter and other
+     * callers may be starting other cases meanwhile, as other nodes may. Starts take no lock but their own
+     * case rows', so they do not wait for one another.
+     */
+    private void startOutOfLine(List<String> caseIds) {
+        List<String> mine = claim(caseIds);
+        try {
+            startAlone(mine);
+        } finally {
+            mine.forEach(queuedIds::remove);
+        }
     }
 
     /** Starts groups, this order's among them, until this order has been tried. */
@@ -186,7 +207,7 @@ public class CaseStarts implements SmartLifecycle {
         try {
             if (group.size() > 1) {
                 try {
-                    together.executeWithoutResult(tx -> workflow.startAll(registered(group.stream()
+                    together.executeWithoutResult(tx -> workflow.startAll(unstarted(group.stream()
                             .flatMap(order -> order.caseIds.stream())
                             .toList())));
                     return;
@@ -209,7 +230,7 @@ public class CaseStarts implements SmartLifecycle {
     private void startAlone(List<String> caseIds) {
         if (caseIds.size() > 1) {
             try {
-                together.executeWithoutResult(tx -> workflow.startAll(registered(caseIds)));
+                together.executeWithoutResult(tx -> workflow.startAll(unstarted(caseIds)));
                 return;
             } catch (RuntimeException e) {
                 log.info(
@@ -229,21 +250,25 @@ public class CaseStarts implements SmartLifecycle {
     }
 
     /**
-     * Starts the process of a registered case that has none yet. The start is an engine command: its own
+     * Starts the process of a registered case if it has none yet. The start is an engine command: its own
      * transaction, or part of the caller's.
      */
     private void startProcess(String caseId) {
-        workflow.start(registered(caseId));
+        unstarted(caseId).ifPresent(workflow::start);
     }
 
-    private List<OpenCase> registered(List<String> caseIds) {
-        return caseIds.stream().map(this::registered).toList();
+    private List<OpenCase> unstarted(List<String> caseIds) {
+        return caseIds.stream().flatMap(id -> unstarted(id).stream()).toList();
     }
 
-    private OpenCase registered(String caseId) {
-        return cases.find(caseId)
-                .orElseThrow(() -> new CaseNotFoundException(caseId))
-                .opened();
+    /**
+     * The registered case, unless its process has started since it was queued: the sweep reads the cases
+     * without a process while the starter may be starting them. Read anyway to start the case, so the check
+     * costs nothing; a start that commits after the read still fails on the case row and rolls back.
+     */
+    private Optional<OpenCase> unstarted(String caseId) {
+        CaseRecord registered = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        return registered.processInstanceId() == null ? Optional.of(registered.opened()) : Optional.empty();
     }
 
     // -- the starter's lifecycle: it runs while the web server takes requests, and a little longer ----------

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.backorderengine.backorder.CaseStatus;
@@ -31,12 +32,17 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
  * workflow that records the starts and can be held, since only then can a test decide when a start ends;
  * the application tests run the same class on the real engine.
  */
-@Timeout(30) // a start held by mistake fails the test instead of hanging the build
+@Timeout(
+        value = 30,
+        threadMode =
+                Timeout.ThreadMode
+                        .SEPARATE_THREAD) // a start held by mistake fails the test instead of hanging the build
 class CaseStartsTests {
 
     private final HeldWorkflow workflow = new HeldWorkflow();
     private final CountingTransactions transactions = new CountingTransactions();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final Cases cases = new Cases();
     private CaseStarts starts;
 
     @AfterEach
@@ -80,21 +86,35 @@ class CaseStartsTests {
     }
 
     @Test
-    void beyondTheQueuesLimitIntakeWaitsForItsOwnStart() throws Exception {
+    void beyondTheQueuesLimitIntakeStartsItsOwnCasesAtOnceWithoutWaitingForTheQueue() {
         starts = running(2);
         starterBusyWith("A-1");
         starts.startSoon(List.of("B-1")); // two queued: at the limit, not beyond it
 
-        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> starts.startSoon(List.of("C-1")));
+        starts.startSoon(List.of("C-1", "C-2"));
 
-        await().until(() -> queued() == 3);
-        await("not answered while the node is behind")
-                .during(Duration.ofMillis(300))
-                .atMost(Duration.ofSeconds(2))
-                .until(() -> !third.isDone());
+        // answered once its own cases have started, in one transaction, while the two ahead of it still wait
+        assertThat(workflow.started()).containsExactly("C-1", "C-2");
+        assertThat(transactions.committed.get()).isEqualTo(1);
+        assertThat(queued()).isEqualTo(2);
         workflow.release();
-        third.get(10, TimeUnit.SECONDS);
-        assertThat(workflow.started()).contains("C-1");
+        await().until(() -> queued() == 0);
+        assertThat(workflow.started()).containsExactly("C-1", "C-2", "A-1", "B-1");
+    }
+
+    @Test
+    void aCaseWhoseProcessStartedSinceItWasQueuedIsLeftOutAndTheOthersStartTogether() {
+        starts = running(100);
+        starterBusyWith("A-1");
+        starts.startSoon(List.of("B-1"));
+        starts.startSoon(List.of("C-1"));
+
+        cases.startedElsewhere("B-1"); // by the sweep on another node, say
+        workflow.release();
+
+        await().until(() -> queued() == 0);
+        assertThat(workflow.started()).containsExactly("A-1", "C-1");
+        assertThat(transactions.committed.get()).isEqualTo(1);
     }
 
     @Test
@@ -139,7 +159,7 @@ class CaseStartsTests {
 
     @Test
     void aStoppedNodeStartsAnOrdersCasesBeforeAnsweringIt() {
-        starts = new CaseStarts(workflow, new Cases(), transactions, sweeps(100), metrics);
+        starts = new CaseStarts(workflow, cases, transactions, sweeps(100), metrics);
 
         starts.startSoon(List.of("A-1"));
 
@@ -148,13 +168,13 @@ class CaseStartsTests {
 
     /** Queues the case and holds its start in the engine: the starter is busy until the workflow is released. */
     private void starterBusyWith(String caseId) {
-        workflow.hold();
+        workflow.hold(caseId);
         starts.startSoon(List.of(caseId));
         await().until(() -> workflow.entered.get() == 1);
     }
 
     private CaseStarts running(int maxQueued) {
-        CaseStarts started = new CaseStarts(workflow, new Cases(), transactions, sweeps(maxQueued), metrics);
+        CaseStarts started = new CaseStarts(workflow, cases, transactions, sweeps(maxQueued), metrics);
         started.start();
         return started;
     }
@@ -170,14 +190,21 @@ class CaseStartsTests {
                 new CaseSweeps.Outcomes(Duration.ofMillis(200)));
     }
 
-    /** Starts cases by recording them; a start can be held until released, and one case can fail. */
+    /** Starts cases by recording them; starts can be held until released, and one case can fail. */
     private static final class HeldWorkflow implements CaseWorkflow {
         private final List<String> started = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger entered = new AtomicInteger();
         private volatile CountDownLatch gate = new CountDownLatch(0);
+        private volatile String held;
         private volatile String failing;
 
         void hold() {
+            hold(null);
+        }
+
+        /** Holds the start of this case, or of every case when null. */
+        void hold(String caseId) {
+            held = caseId;
             gate = new CountDownLatch(1);
         }
 
@@ -194,10 +221,12 @@ class CaseStartsTests {
         @Override
         public void start(OpenCase registered) {
             entered.incrementAndGet();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (held == null || held.equals(registered.caseId())) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (registered.caseId().equals(failing)) {
                 throw new IllegalStateException("the engine refuses " + registered.caseId());
@@ -232,10 +261,16 @@ class CaseStartsTests {
         public void rollback(TransactionStatus status) {}
     }
 
-    /** Every case id names a registered case (order id, a dash, line id). */
+    /** Every case id names a registered case (order id, a dash, line id); some have their process already. */
     private static final class Cases extends CaseRepository {
+        private final Set<String> started = ConcurrentHashMap.newKeySet();
+
         Cases() {
             super(null);
+        }
+
+        void startedElsewhere(String caseId) {
+            started.add(caseId);
         }
 
         @Override
@@ -257,7 +292,7 @@ class CaseStartsTests {
                     "en",
                     "UTC",
                     CaseStatus.OPEN,
-                    null,
+                    started.contains(caseId) ? "process-of-" + caseId : null,
                     LocalDateTime.of(2026, 12, 1, 9, 0),
                     null,
                     null,
