@@ -34,13 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own work (H2 writes every page the transaction touched, PostgreSQL flushes its log).
  *
  * <p>The queue is bounded ({@code backorder.intake.max-queued-starts}): beyond it, intake starts the
- * order's own cases at once, beside the starter, and answers when they have started. A peak longer than the
- * node can work off thus slows intake down to the speed of the starts instead of piling up starts, and an
- * order waits for its own start only: not for the queue ahead of it, which at a few dozen starts a second
- * is a minute long when full. When the node stops, the starter works off what is queued for a few seconds;
- * what is left, like a start that fails, is started later by {@link UnstartedCases}: the case is safe in our
- * tables. If a group fails, each order is started on its own, then each case. A case whose process has
- * started meanwhile (the sweep and the starter both had it) is left out of its group.
+ * order's cases itself, in the callers' lane beside the starter, and answers when they have started. A peak
+ * longer than the node can work off thus slows intake down to the speed of the starts instead of piling up
+ * starts, and an order waits for its own start and the one group ahead of it in that lane: not for the
+ * queue, which at a few dozen starts a second is a minute long when full. Callers start together too, each
+ * taking those who queued behind the group before it. When the node stops, the starter works off what is
+ * queued for a few seconds; what is left, like a start that fails, is started later by
+ * {@link UnstartedCases}: the case is safe in our tables. If a group fails, each order is started on its
+ * own, then each case. A case whose process has started meanwhile (the sweep and the starter both had it)
+ * is left out of its group.
  */
 @Component
 public class CaseStarts implements SmartLifecycle {
@@ -55,11 +57,12 @@ public class CaseStarts implements SmartLifecycle {
     private final CaseRepository cases;
     private final TransactionTemplate together;
     private final int maxQueued;
-    private final Queue<Order> waiting = new ConcurrentLinkedQueue<>();
-    /** The cases queued and not yet tried: a case is queued once, and their number bounds the queue. */
+    /** Orders answered, started by the starter. */
+    private final Lane queue = new Lane();
+    /** Orders started by the callers waiting on them: beyond the queue's limit, or when asked to wait. */
+    private final Lane callers = new Lane();
+    /** The cases of both lanes not yet tried: a case is queued once, and their number bounds the queue. */
     private final Set<String> queuedIds = ConcurrentHashMap.newKeySet();
-    /** Held while a group starts: groups start one after the other, each as large as the queue allows. */
-    private final ReentrantLock starting = new ReentrantLock();
     /** One permit per order queued: wakes the starter. */
     private final Semaphore queued = new Semaphore(0);
 
@@ -81,6 +84,15 @@ public class CaseStarts implements SmartLifecycle {
                 .register(metrics);
     }
 
+    /**
+     * Orders in line, and the lock held while a group of them starts: a lane's groups start one after the
+     * other, each as large as the lane allows.
+     */
+    private static final class Lane {
+        final Queue<Order> orders = new ConcurrentLinkedQueue<>();
+        final ReentrantLock starting = new ReentrantLock();
+    }
+
     /** The cases of one order, and whether their start has been tried. */
     private static final class Order {
         final List<String> caseIds;
@@ -96,68 +108,50 @@ public class CaseStarts implements SmartLifecycle {
      * stopping: then it returns once they have been tried. Never throws.
      */
     public void startSoon(List<String> caseIds) {
-        if (!running) {
+        if (!running || queuedIds.size() >= maxQueued) {
             start(caseIds);
-        } else if (queuedIds.size() >= maxQueued) {
-            startOutOfLine(caseIds);
-        } else if (enqueue(caseIds) != null) {
+        } else if (enqueue(queue, caseIds) != null) {
             queued.release();
         }
     }
 
     /**
-     * Starts the processes of one order's cases, with those of other orders queued now; returns when they
-     * have started, or have failed to and are left to the sweep. Never throws.
+     * Starts the processes of one order's cases, with those of other callers waiting now, not after the
+     * queue; returns when they have started, or have failed to and are left to the sweep. Never throws.
      */
     public void start(List<String> caseIds) {
-        Order order = enqueue(caseIds);
+        Order order = enqueue(callers, caseIds);
         if (order != null) {
             awaitTried(order);
         }
     }
 
     /** The order queued, or null when it has no case this node has not queued already. */
-    private Order enqueue(List<String> caseIds) {
-        List<String> fresh = claim(caseIds);
+    private Order enqueue(Lane lane, List<String> caseIds) {
+        List<String> fresh = caseIds.stream().filter(queuedIds::add).toList();
         if (fresh.isEmpty()) {
             return null;
         }
         Order order = new Order(fresh);
-        waiting.add(order);
+        lane.orders.add(order);
         return order;
     }
 
-    /** The cases no one on this node is starting yet, now counted as this caller's: a case starts once. */
-    private List<String> claim(List<String> caseIds) {
-        return caseIds.stream().filter(queuedIds::add).toList();
-    }
-
     /**
-     * Starts one order's cases in the caller's thread, without the queue or its lock: the starter and other
-     * callers may be starting other cases meanwhile, as other nodes may. Starts take no lock but their own
-     * case rows', so they do not wait for one another.
+     * Starts groups of the callers' lane, this order's among them, until this order has been tried. The
+     * lanes do not wait for each other: starts take no lock but their own case rows', as on several nodes.
      */
-    private void startOutOfLine(List<String> caseIds) {
-        List<String> mine = claim(caseIds);
-        try {
-            startAlone(mine);
-        } finally {
-            mine.forEach(queuedIds::remove);
-        }
-    }
-
-    /** Starts groups, this order's among them, until this order has been tried. */
     private void awaitTried(Order mine) {
         while (!mine.tried) {
-            starting.lock();
+            callers.starting.lock();
             try {
-                // under the lock, an order not yet tried is still in the queue: every group taken is tried
+                // under the lock, an order not yet tried is still in the lane: every group taken is tried
                 // before the lock is let go
                 if (!mine.tried) {
-                    startGroup(nextGroup());
+                    startGroup(nextGroup(callers));
                 }
             } finally {
-                starting.unlock();
+                callers.starting.unlock();
             }
         }
     }
@@ -172,32 +166,35 @@ public class CaseStarts implements SmartLifecycle {
                 return;
             }
             queued.drainPermits();
-            while (running && !waiting.isEmpty()) {
+            while (running && !queue.orders.isEmpty()) {
                 startNextGroup();
             }
         }
     }
 
     private void startNextGroup() {
-        starting.lock();
+        queue.starting.lock();
         try {
-            List<Order> group = nextGroup();
+            List<Order> group = nextGroup(queue);
             if (!group.isEmpty()) {
                 startGroup(group);
             }
         } finally {
-            starting.unlock();
+            queue.starting.unlock();
         }
     }
 
-    /** The orders first in line, up to {@link #MAX_CASES_TOGETHER} cases in all (one order may be larger). */
-    private List<Order> nextGroup() {
+    /**
+     * The lane's orders first in line, up to {@link #MAX_CASES_TOGETHER} cases in all (one order may be
+     * larger). Called under the lane's lock: no one else takes from it meanwhile.
+     */
+    private static List<Order> nextGroup(Lane lane) {
         List<Order> group = new ArrayList<>();
         int size = 0;
-        for (Order next = waiting.peek();
+        for (Order next = lane.orders.peek();
                 next != null && (group.isEmpty() || size + next.caseIds.size() <= MAX_CASES_TOGETHER);
-                next = waiting.peek()) {
-            group.add(waiting.poll());
+                next = lane.orders.peek()) {
+            group.add(lane.orders.poll());
             size += next.caseIds.size();
         }
         return group;
@@ -291,7 +288,7 @@ public class CaseStarts implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         long deadline = System.nanoTime() + DRAIN_ON_STOP.toNanos();
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+        while (!queue.orders.isEmpty() && System.nanoTime() < deadline) {
             startNextGroup();
         }
         if (queuedIds.size() > 0) {

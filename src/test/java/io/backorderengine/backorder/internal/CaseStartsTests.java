@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -103,6 +104,39 @@ class CaseStartsTests {
     }
 
     @Test
+    void aStartWaitedOnDoesNotWaitForTheQueue() {
+        starts = running(100);
+        starterBusyWith("A-1");
+        starts.startSoon(List.of("B-1"));
+
+        starts.start(List.of("C-1", "C-2")); // the sweep, or an order placed again with cases missing
+
+        assertThat(workflow.started()).containsExactly("C-1", "C-2");
+        workflow.release();
+        await().until(() -> queued() == 0);
+        assertThat(workflow.started()).containsExactly("C-1", "C-2", "A-1", "B-1");
+    }
+
+    @Test
+    void ordersBeyondTheLimitThatArriveWhileOneOfThemStartsStartTogetherAfterIt() {
+        starts = running(1);
+        starterBusyWith("A-1"); // the queue at its limit
+        workflow.hold("C-1");
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> starts.startSoon(List.of("C-1")));
+        await().until(() -> workflow.entered.get() == 2);
+
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> starts.startSoon(List.of("D-1")));
+        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> starts.startSoon(List.of("E-1")));
+        await().until(() -> queued() == 4);
+        workflow.release("C-1");
+
+        CompletableFuture.allOf(first, second, third).join();
+        assertThat(workflow.started()).containsExactlyInAnyOrder("C-1", "D-1", "E-1");
+        // C-1 alone in the engine's own transaction; the two that waited behind it in one
+        assertThat(transactions.committed.get()).isEqualTo(1);
+    }
+
+    @Test
     void aCaseWhoseProcessStartedSinceItWasQueuedIsLeftOutAndTheOthersStartTogether() {
         starts = running(100);
         starterBusyWith("A-1");
@@ -192,24 +226,29 @@ class CaseStartsTests {
 
     /** Starts cases by recording them; starts can be held until released, and one case can fail. */
     private static final class HeldWorkflow implements CaseWorkflow {
+        private static final String EVERY_CASE = "*";
         private final List<String> started = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger entered = new AtomicInteger();
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-        private volatile String held;
+        /** Held starts by case id; {@link #EVERY_CASE} holds those of no id of their own. */
+        private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+
         private volatile String failing;
 
         void hold() {
-            hold(null);
+            hold(EVERY_CASE);
         }
 
-        /** Holds the start of this case, or of every case when null. */
         void hold(String caseId) {
-            held = caseId;
-            gate = new CountDownLatch(1);
+            held.put(caseId, new CountDownLatch(1));
+        }
+
+        void release(String caseId) {
+            held.remove(caseId).countDown();
         }
 
         void release() {
-            gate.countDown();
+            held.values().forEach(CountDownLatch::countDown);
+            held.clear();
         }
 
         List<String> started() {
@@ -221,7 +260,8 @@ class CaseStartsTests {
         @Override
         public void start(OpenCase registered) {
             entered.incrementAndGet();
-            if (held == null || held.equals(registered.caseId())) {
+            CountDownLatch gate = held.getOrDefault(registered.caseId(), held.get(EVERY_CASE));
+            if (gate != null) {
                 try {
                     gate.await();
                 } catch (InterruptedException e) {
