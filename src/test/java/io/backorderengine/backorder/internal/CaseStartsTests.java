@@ -33,11 +33,9 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
  * workflow that records the starts and can be held, since only then can a test decide when a start ends;
  * the application tests run the same class on the real engine.
  */
-@Timeout(
-        value = 30,
-        threadMode =
-                Timeout.ThreadMode
-                        .SEPARATE_THREAD) // a start held by mistake fails the test instead of hanging the build
+// a start held by mistake fails the test instead of hanging the build; in a thread of its own, since a caller
+// blocked on a lock does not answer an interrupt
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CaseStartsTests {
 
     private final HeldWorkflow workflow = new HeldWorkflow();
