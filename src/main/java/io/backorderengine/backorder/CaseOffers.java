@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseOffers {
 
     private static final RecordRows<OfferRow> OFFER_ROW_ROWS = RecordRows.of(OfferRow.class);
+    private static final String OFFERS_OF_CASE = """
+            select offer_id, discount_percent, review_required, reviewed_by, offered_at
+            from case_offer where case_id = ?""";
     private static final RecordRows<Alternative> ALTERNATIVE_ROWS = RecordRows.of(Alternative.class);
 
     /** An offer as recorded; the latest one is the one the customer can act on. */
@@ -144,15 +147,15 @@ public class CaseOffers {
     }
 
     public Optional<Offer> latest(String caseId) {
-        return jdbc.sql("""
-                        select offer_id, discount_percent, review_required, reviewed_by, offered_at
-                        from case_offer where case_id = ? order by offer_id desc fetch first 1 rows only""").param(caseId).query(OFFER_ROW_ROWS).optional().map(this::withAlternatives);
+        return jdbc.sql(OFFERS_OF_CASE + " order by offer_id desc fetch first 1 rows only")
+                .param(caseId)
+                .query(OFFER_ROW_ROWS)
+                .optional()
+                .map(this::withAlternatives);
     }
 
     public List<Offer> history(String caseId) {
-        return jdbc.sql("""
-                        select offer_id, discount_percent, review_required, reviewed_by, offered_at
-                        from case_offer where case_id = ? order by offer_id""").param(caseId).query(OFFER_ROW_ROWS).list().stream()
+        return jdbc.sql(OFFERS_OF_CASE + " order by offer_id").param(caseId).query(OFFER_ROW_ROWS).list().stream()
                 .map(this::withAlternatives)
                 .toList();
     }

@@ -29,9 +29,9 @@ public record CaseSweeps(
      * @param unstartedAfter         a case still without a process this long after it was registered is started
      * @param unstartedSweepInterval how often every node looks for such cases
      * @param maxQueuedStarts        cases a node may have answered and not yet started; beyond it, intake
-     *                               starts the order's own cases at once and answers when they have started
-     *                               (a peak longer than the node can work off slows intake down instead of
-     *                               piling up)
+     *                               starts the order's own cases itself, with other such orders, and answers
+     *                               when they have started (a peak longer than the node can work off slows
+     *                               intake down instead of piling up)
      */
     public record Intake(
             @DefaultValue("PT30S") Duration unstartedAfter,
