@@ -15,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -97,13 +98,28 @@ public final class Browser implements AutoCloseable {
     /** Waits for the condition; on timeout saves a screenshot named after the step first. */
     public <T> T await(String step, Function<? super WebDriver, T> condition) {
         try {
-            return waiting().until(condition);
+            return waiting().until(driver -> askedOfTheCurrentPage(condition, driver));
         } catch (TimeoutException e) {
             screenshot("failed-" + step);
             throw new AssertionError(
                     "browser step '" + step + "' timed out on " + driver.getCurrentUrl()
                             + " (screenshot in target/screenshots)",
                     e);
+        }
+    }
+
+    /**
+     * The condition's answer, or null (not yet) when the page it read was being replaced: chromedriver then
+     * reports an element of the old document with this error rather than as stale, which the wait ignores.
+     */
+    private static <T> T askedOfTheCurrentPage(Function<? super WebDriver, T> condition, WebDriver driver) {
+        try {
+            return condition.apply(driver);
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
         }
     }
 
