@@ -56,9 +56,7 @@ public final class AllocationBenchmark {
     public static void main(String[] args) throws Exception {
         Path out = Path.of("target", "benchmark");
         Files.createDirectories(out);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setRegisterShutdownHook(false)
-                        .start();
+        try (EmbeddedPostgres postgres = BenchmarkPostgres.start();
                 ConfigurableApplicationContext app = start(postgres)) {
             AllocationBenchmark benchmark = new AllocationBenchmark(app);
             benchmark.warmUp();
@@ -76,7 +74,12 @@ public final class AllocationBenchmark {
             }
             Map<Integer, Map<String, Object>> results = new LinkedHashMap<>();
             lines.forEach((waiting, line) -> results.put(waiting, line.result()));
-            report(out, results, app.getBean(JdbcTemplate.class).queryForObject("show server_version", String.class));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            report(
+                    out,
+                    results,
+                    jdbc.queryForObject("show server_version", String.class) + ", synchronous_commit "
+                            + jdbc.queryForObject("show synchronous_commit", String.class));
         }
         System.exit(0); // the engine's and pool's non-daemon threads are done; do not wait for them
     }
@@ -291,7 +294,7 @@ public final class AllocationBenchmark {
         }
     }
 
-    private static void report(Path out, Map<Integer, Map<String, Object>> results, String postgresVersion)
+    private static void report(Path out, Map<Integer, Map<String, Object>> results, String database)
             throws IOException {
         double smallest = results.values().stream()
                 .mapToDouble(r -> (double) r.get("msPerWokenCaseMedian"))
@@ -306,7 +309,7 @@ public final class AllocationBenchmark {
                 .forEach(r -> r.put("ratioToBaseline", round((double) r.get("msPerWokenCaseMedian") / baseline)));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "cost per woken case when stock arrives");
-        report.put("database", "embedded PostgreSQL " + postgresVersion);
+        report.put("database", "embedded PostgreSQL " + database);
         report.put("wokenPerRound", WOKEN_PER_ROUND);
         report.put("roundsPerSize", PASSES * ROUNDS_PER_PASS);
         report.put("baseline", WAITING[0] + " waiting cases");

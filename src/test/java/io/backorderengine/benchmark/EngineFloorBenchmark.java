@@ -64,8 +64,7 @@ public final class EngineFloorBenchmark {
         results.put(
                 "H2 (file)",
                 measure("jdbc:h2:file:" + h2.toAbsolutePath() + "/floor;WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa"));
-        try (EmbeddedPostgres postgres =
-                EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+        try (EmbeddedPostgres postgres = BenchmarkPostgres.start()) {
             results.put("PostgreSQL (embedded)", measure(postgres.getJdbcUrl("postgres", "postgres"), "postgres"));
         }
         report(out, results);

@@ -48,11 +48,7 @@ public final class InsightsBenchmark {
         Path out = Path.of("target", "benchmark");
         Files.createDirectories(out);
         String url = System.getProperty("benchmark.postgres.url", "");
-        try (EmbeddedPostgres postgres = url.isBlank()
-                        ? EmbeddedPostgres.builder()
-                                .setRegisterShutdownHook(false)
-                                .start()
-                        : null;
+        try (EmbeddedPostgres postgres = url.isBlank() ? BenchmarkPostgres.start() : null;
                 ConfigurableApplicationContext app = start(
                         url.isBlank() ? postgres.getJdbcUrl("postgres", "postgres") : url,
                         System.getProperty("benchmark.postgres.user", "postgres"),

@@ -557,9 +557,7 @@ public final class IntakeBenchmark {
             if (given != null) {
                 jdbcUrl = given;
             } else {
-                postgres = EmbeddedPostgres.builder()
-                        .setRegisterShutdownHook(false)
-                        .start();
+                postgres = BenchmarkPostgres.start();
                 jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             }
         }
