@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * job created and done, and each DMN evaluation: the case's own ledger (our tables) records its facts,
  * offers, promises and decisions, and is what the timeline reads.</li>
  * </ul>
- * Every history row is written on the step's commit, which on H2 is most of a step's cost (see README
- * "Benchmark"). The level is stored in the database; {@code V9__case_history_level} moved existing
+ * Every history row is written on the step's commit, which on H2 is most of a step's cost (see
+ * docs/benchmarks.md). The level is stored in the database; {@code V9__case_history_level} moved existing
  * installations from {@code full}.
  */
 @Component

@@ -44,7 +44,7 @@ public record CaseSweeps(
      * @param deliveryThreads threads that deliver the messages of one transaction at once (a receipt wakes
      *                      many cases), the one that queued them included; 1 delivers them one group after
      *                      another. On 2 cores, 5 woke cases nearly twice as fast as 1 and faster than 3
-     *                      (README "Benchmark"): a wake waits on database round trips as much as it computes
+     *                      (docs/benchmarks.md): a wake waits on database round trips as much as it computes
      */
     public record Messages(
             @DefaultValue("PT5S") Duration sweepInterval,

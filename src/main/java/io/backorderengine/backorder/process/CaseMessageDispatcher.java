@@ -64,8 +64,8 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
     private static final int IMMEDIATE_ATTEMPTS = 3;
     /**
      * Messages correlated in one engine command and one transaction, after a commit that queued several:
-     * the engine then writes the whole group in one flush and commits once (a 100-unit receipt, README
-     * "Benchmark": about a sixth less per woken case). Small enough that a busy case, which sends its
+     * the engine then writes the whole group in one flush and commits once (a 100-unit receipt,
+     * docs/benchmarks.md: about a sixth less per woken case). Small enough that a busy case, which sends its
      * group back one by one, costs little.
      */
     private static final int DELIVERED_TOGETHER = 20;
@@ -207,7 +207,7 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
     /**
      * Delivers messages in groups, each group in one transaction; a group that fails, one by one. Groups that
      * share no case go to several threads at once: waking a case is the engine's work, on the CPU and in
-     * round trips to the database (README "Benchmark"), so one thread leaves a core idle while a receipt
+     * round trips to the database (docs/benchmarks.md), so one thread leaves a core idle while a receipt
      * wakes hundreds.
      */
     void deliverAll(List<CaseInbox.MessageQueued> messages) {
