@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,6 +112,26 @@ public final class ApplicationNode implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " did not die");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Freezes ({@code kill -STOP}) or thaws ({@code kill -CONT}) the node's JVM: frozen, it runs nothing, so
+     * whatever it holds (job locks, open transactions) stays as it was until it is thawed or killed.
+     */
+    public void freeze(boolean frozen) {
+        try {
+            Process signal = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(process.pid()))
+                    .inheritIO()
+                    .start();
+            if (!signal.waitFor(10, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+                throw new IllegalStateException("could not " + (frozen ? "freeze " : "thaw ") + name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

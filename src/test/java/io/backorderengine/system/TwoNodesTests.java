@@ -165,14 +165,15 @@ class TwoNodesTests {
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> !receiver.refused().isEmpty());
-            // mid-way, and at a moment node B is running jobs: their locks stay behind with the dead node
-            await("node B holds a job lock")
+            // mid-way, and at a moment node B holds jobs: their locks stay behind with the dead node. B is frozen
+            // before it is killed, so a job it finishes between our look and the kill cannot leave it holding none
+            await("node B frozen while it holds a job lock")
                     .atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(20))
-                    .until(() -> lockedBy("node-b") > 0);
+                    .until(TwoNodesTests::nodeBFrozenHoldingJobs);
+            strandedJobs = lockedBy("node-b");
             receiver.answer(204);
             nodeB.kill();
-            strandedJobs = lockedBy("node-b");
             for (int i = 0; i < responses.size(); i++) {
                 HttpResponse<String> response = responses.get(i).get();
                 assertThat(response.statusCode())
@@ -205,6 +206,19 @@ class TwoNodesTests {
         System.out.printf(
                 "two nodes: %d requests, %d retried on the survivor; node B died holding %d job(s)%n",
                 requests.size(), retriedOnSurvivor.get(), strandedJobs);
+    }
+
+    /** Freezes node B if it holds a job lock, and keeps it frozen only if it still holds one once frozen. */
+    private static boolean nodeBFrozenHoldingJobs() {
+        if (lockedBy("node-b") == 0) {
+            return false;
+        }
+        nodeB.freeze(true);
+        if (lockedBy("node-b") > 0) {
+            return true;
+        }
+        nodeB.freeze(false);
+        return false;
     }
 
     private static int lockedBy(String node) {
