@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -73,6 +74,16 @@ public final class IntakeBenchmark {
     private static final int WARM_UP = Integer.parseInt(setting("benchmark.warm-up", "2000"));
     /** Turns each of baseline and intake take within a phase (see {@link #comparedWithBaseline}). */
     private static final int BLOCKS = 4;
+    /**
+     * Orders of each kind when two kinds of order are compared ({@link #turnsCompared}), and their turns: blocks
+     * of 500 orders (a second or two) gave turn-by-turn ratios from 0.63 to 1.66 within one comparison, so a
+     * comparison's figure needs longer blocks and more of them to say more than the host's moment.
+     */
+    private static final int COMPARED = 4 * MEASURED;
+
+    private static final int COMPARED_TURNS = 8;
+    /** Short lines of the line-cost comparison: a SKU of its own for each turn, so none grows past a block. */
+    private static final int LINE_SKUS = COMPARED_TURNS;
 
     private static final String HEAP = "-Xmx512m";
     private static final String ADMIN_PASSWORD = "benchmark-admin-password";
@@ -124,6 +135,8 @@ public final class IntakeBenchmark {
     private final Path data;
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
+    private BenchmarkPostgres.Profile profile;
+    private long profiledOrders;
     private GreenMail smtp;
     private ApplicationNode node;
     private String user;
@@ -157,6 +170,10 @@ public final class IntakeBenchmark {
             // The machine's speed drifts over minutes (a shared host): each intake phase takes turns with a
             // baseline of its own (comparedWithBaseline), and the table's baseline is their mean.
             List<Double> baselines = new ArrayList<>();
+            // with -Dbenchmark.statements=true on embedded PostgreSQL: the statements of the intake phases
+            profile = postgres == null
+                    ? null
+                    : BenchmarkPostgres.Profile.start(new JdbcTemplate(postgres.getPostgresDatabase()));
             for (int waiting : new int[] {0, 10_000, 50_000}) {
                 if (phase("hot" + waiting)) {
                     figures.put(
@@ -169,6 +186,10 @@ public final class IntakeBenchmark {
                 figures.put(
                         "intakeSpread",
                         comparedWithBaseline(baselines, "intake, 1,000 SKUs", n -> order("SPREAD" + (n % 1_000), 1)));
+            }
+            if (profile != null) {
+                settle(); // the last block's starts and notices belong to its orders
+                profile.write(OUT.resolve("intake-statements.md"), "order", profiledOrders);
             }
             if (phase("line")) {
                 figures.put("lineCost", lineCost());
@@ -281,7 +302,8 @@ public final class IntakeBenchmark {
             List<Double> baselines, String name, IntFunction<HttpRequest> order) throws Exception {
         Sample baseline = new Sample();
         Sample intake = new Sample();
-        takeTurns(baseline, n -> baselineStart(), intake, order);
+        takeTurns(baseline, n -> baselineStart(), intake, order, MEASURED, BLOCKS, profile);
+        profiledOrders += MEASURED;
         double baselinePerSecond = (double) baseline.figures("baseline").get("perSecond");
         baselines.add(baselinePerSecond);
         Map<String, Object> figures = intake.figures(name);
@@ -292,19 +314,30 @@ public final class IntakeBenchmark {
     }
 
     /**
-     * {@link #MEASURED} requests of each of two kinds in blocks that take turns (a b, b a, b a, a b), each block
-     * on a settled engine; {@code second} is numbered across its blocks.
+     * {@code count} requests of each of two kinds in {@code turns} blocks that take turns (a b, b a, b a, a b),
+     * each block on a settled engine; {@code second} is numbered across its blocks. A statement profile given
+     * leaves out the first kind's blocks (the baseline's): it holds the second's, and the jobs they left, which
+     * run while the next block waits for a settled engine.
      */
-    private void takeTurns(Sample a, IntFunction<HttpRequest> first, Sample b, IntFunction<HttpRequest> second)
+    private void takeTurns(
+            Sample a,
+            IntFunction<HttpRequest> first,
+            Sample b,
+            IntFunction<HttpRequest> second,
+            int count,
+            int turns,
+            BenchmarkPostgres.Profile leavingOutFirst)
             throws Exception {
-        int block = MEASURED / BLOCKS;
-        for (int turn = 0; turn < BLOCKS; turn++) {
+        int block = count / turns;
+        for (int turn = 0; turn < turns; turn++) {
             int numbered = turn * block;
             boolean aFirst = turn % 4 == 0 || turn % 4 == 3;
             for (boolean aTurn : new boolean[] {aFirst, !aFirst}) {
                 settle();
-                if (aTurn) {
-                    a.add(block, first);
+                if (aTurn && leavingOutFirst != null) {
+                    leavingOutFirst.exclude(() -> a.add(block, n -> first.apply(numbered + n)));
+                } else if (aTurn) {
+                    a.add(block, n -> first.apply(numbered + n));
                 } else {
                     b.add(block, n -> second.apply(numbered + n));
                 }
@@ -319,7 +352,10 @@ public final class IntakeBenchmark {
      */
     private Map<String, Object> lineCost() throws Exception {
         return turnsCompared(
-                "line from 0 waiting", n -> order("LINE0", 1), "50,000 waiting", n -> order("HOT50000", 1));
+                "line from 0 waiting",
+                n -> order("LINE" + n / (COMPARED / COMPARED_TURNS), 1),
+                "50,000 waiting",
+                n -> order("HOT50000", 1));
     }
 
     /**
@@ -340,7 +376,7 @@ public final class IntakeBenchmark {
             throws Exception {
         Sample a = new Sample();
         Sample b = new Sample();
-        takeTurns(a, first, b, second);
+        takeTurns(a, first, b, second, COMPARED, COMPARED_TURNS, null);
         double aPerSecond = (double) a.figures("intake, " + firstName).get("perSecond");
         double bPerSecond = (double) b.figures("intake, " + secondName).get("perSecond");
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -350,6 +386,12 @@ public final class IntakeBenchmark {
         figures.put("second", secondName);
         figures.put("secondPerSecond", bPerSecond);
         figures.put("costRatio", round(aPerSecond / bPerSecond));
+        // each turn's own ratio: how far the host's drift moves one comparison, next to the figure itself
+        List<Double> turns = new ArrayList<>();
+        for (int turn = 0; turn < a.runsPerSecond.size(); turn++) {
+            turns.add(round(a.runsPerSecond.get(turn) / b.runsPerSecond.get(turn)));
+        }
+        figures.put("costRatioByTurn", turns);
         System.out.println(comparison(database, figures));
         return figures;
     }
@@ -358,14 +400,19 @@ public final class IntakeBenchmark {
     private static String comparison(String database, Map<String, Object> c) {
         return String.format(
                 Locale.ROOT,
-                "%s: cost per order, %s against %s: %.2f (taking turns, %,d orders each; %.0f against %.0f orders/s)",
+                "%s: cost per order, %s against %s: %.2f (taking turns, %,d orders each; %.0f against %.0f orders/s;"
+                        + " turn by turn %s)",
                 database,
                 c.get("second"),
                 c.get("first"),
                 c.get("costRatio"),
                 (int) c.get("ordersEach"),
                 c.get("secondPerSecond"),
-                c.get("firstPerSecond"));
+                c.get("firstPerSecond"),
+                ((List<?>) c.get("costRatioByTurn"))
+                        .stream()
+                                .map(r -> String.format(Locale.ROOT, "%.2f", r))
+                                .collect(Collectors.joining(", ")));
     }
 
     /** {@code count} requests by {@link #CLIENTS} clients as fast as they are answered. */
@@ -382,6 +429,8 @@ public final class IntakeBenchmark {
         private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         private int requests;
         private long nanos;
+        /** Orders per second of each run, in the order run: a comparison's turns, one by one. */
+        private final List<Double> runsPerSecond = new ArrayList<>();
 
         /** {@code count} requests by {@link #CLIENTS} clients as fast as they are answered. */
         void add(int count, IntFunction<HttpRequest> request) throws Exception {
@@ -405,7 +454,9 @@ public final class IntakeBenchmark {
             for (Future<?> client : running) {
                 client.get();
             }
-            nanos += System.nanoTime() - started;
+            long took = System.nanoTime() - started;
+            nanos += took;
+            runsPerSecond.add(count / (took / 1e9));
             requests += count;
             clients.shutdown();
         }
@@ -646,7 +697,10 @@ public final class IntakeBenchmark {
         jdbc.update("""
                 insert into product (sku, name, category, unit_price, supplier_id, on_hand, backorder_cap)
                 values ('BENCH-STOCK', 'In stock', 'bench-stock', 5.00, 'BENCH-SUP', 10000000, null)""");
-        List<String> shortSkus = new ArrayList<>(List.of("WARM", "HOT0", "HOT10000", "HOT50000", "LINE0"));
+        List<String> shortSkus = new ArrayList<>(List.of("WARM", "HOT0", "HOT10000", "HOT50000"));
+        for (int i = 0; i < LINE_SKUS; i++) {
+            shortSkus.add("LINE" + i);
+        }
         for (int i = 0; i < 1_000; i++) {
             shortSkus.add("SPREAD" + i);
         }
