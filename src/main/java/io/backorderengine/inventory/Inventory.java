@@ -2,7 +2,9 @@ package io.backorderengine.inventory;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,28 +86,72 @@ public class Inventory {
     @Transactional
     public LineStock takeForOrderLine(OrderLineShortfall line) {
         ProductStock.Counts counts = stock.lockCounts(line.sku());
-        int reserved = Math.min(counts.onHand(), line.quantity());
-        int missing = line.quantity() - reserved;
-        int waiting = 0;
-        String refusal = null;
-        if (missing > 0) {
-            int room = backorderRoom(line.sku(), counts);
-            if (missing <= room) {
-                waiting = missing;
-            } else {
-                refusal = new BackorderCapExceededException(line.sku(), missing, room).getMessage();
+        LineStock taken = reckon(line.sku(), counts, line.quantity()).taken;
+        if (taken.reserved() > 0 || taken.waiting() > 0) {
+            stock.setCounts(line.sku(), counts.onHand() - taken.reserved(), counts.waitingUnits() + taken.waiting());
+        }
+        hold(line, taken);
+        return taken;
+    }
+
+    /**
+     * Takes stock for an order line as {@link #takeForOrderLine} does, reckoned from the product's counts read
+     * without its row lock: the reservation and the place in line are written now, the counts last, by
+     * {@link #confirmOrderLines}. A hot SKU's orders then queue for its row only while one of them confirms
+     * and commits, not while it writes its whole order (docs/benchmarks.md, "Intake").
+     */
+    @Transactional
+    public ForeseenLine foreseeOrderLine(OrderLineShortfall line) {
+        Reckoning reckoned = reckon(line.sku(), stock.counts(line.sku()), line.quantity());
+        hold(line, reckoned.taken);
+        return new ForeseenLine(line.sku(), line.quantity(), reckoned.taken, reckoned.capBasis, reckoned.room);
+    }
+
+    /**
+     * Writes the counts of an order's foreseen lines, SKU by SKU (as every order locks them), each in one update
+     * that holds only if the counts still give the line what it was foreseen to get. The caller's transaction
+     * holds those rows from here until it commits.
+     *
+     * @throws StockMovedException when they do not: the caller rolls its transaction back and takes the order's
+     *     stock again with {@link #takeForOrderLine}
+     */
+    @Transactional
+    public void confirmOrderLines(List<ForeseenLine> lines) {
+        List<ForeseenLine> bySku = new ArrayList<>(lines);
+        bySku.sort(Comparator.comparing(line -> line.sku));
+        for (ForeseenLine line : bySku) {
+            if (!stock.takeIfUnchanged(line)) {
+                throw new StockMovedException(line.sku);
             }
         }
-        if (reserved > 0 || waiting > 0) {
-            stock.setCounts(line.sku(), counts.onHand() - reserved, counts.waitingUnits() + waiting);
+    }
+
+    /** What a line gets from a product's counts, and the room in line and cap it was reckoned with. */
+    private record Reckoning(LineStock taken, int capBasis, int room) {}
+
+    private Reckoning reckon(String sku, ProductStock.Counts counts, int quantity) {
+        int reserved = Math.min(counts.onHand(), quantity);
+        int missing = quantity - reserved;
+        if (missing == 0) {
+            return new Reckoning(new LineStock(reserved, 0, null), 0, 0);
         }
-        if (reserved > 0) {
-            reservations.holdForOrderLine(line.sku(), reserved, line.orderId(), line.lineId());
+        int capBasis = counts.backorderCap() != null ? 0 : openSupplyCap(sku);
+        int room = (counts.backorderCap() != null ? counts.backorderCap() : capBasis) - counts.waitingUnits();
+        if (missing <= room) {
+            return new Reckoning(new LineStock(reserved, missing, null), capBasis, room);
         }
-        if (waiting > 0) {
-            queue.insert(line.caseId(), line.sku(), waiting, line.orderedAt(), line.shipComplete());
+        String refusal = new BackorderCapExceededException(sku, missing, room).getMessage();
+        return new Reckoning(new LineStock(reserved, 0, refusal), capBasis, room);
+    }
+
+    /** The line's reservation and its place in the waiting line, as reckoned. */
+    private void hold(OrderLineShortfall line, LineStock taken) {
+        if (taken.reserved() > 0) {
+            reservations.holdForOrderLine(line.sku(), taken.reserved(), line.orderId(), line.lineId());
         }
-        return new LineStock(reserved, waiting, refusal);
+        if (taken.waiting() > 0) {
+            queue.insert(line.caseId(), line.sku(), taken.waiting(), line.orderedAt(), line.shipComplete());
+        }
     }
 
     /** Units arriving stock has set aside for a backorder case so far (and not given back). */
@@ -119,10 +165,13 @@ public class Inventory {
      * cannot both fit.
      */
     private int backorderRoom(String sku, ProductStock.Counts counts) {
-        int cap = counts.backorderCap() != null
-                ? counts.backorderCap()
-                : purchaseOrders.openQuantity(sku) + properties.capMargin();
+        int cap = counts.backorderCap() != null ? counts.backorderCap() : openSupplyCap(sku);
         return cap - counts.waitingUnits();
+    }
+
+    /** The cap of a SKU without one of its own: what open supply covers plus the configured margin. */
+    private int openSupplyCap(String sku) {
+        return purchaseOrders.openQuantity(sku) + properties.capMargin();
     }
 
     /**

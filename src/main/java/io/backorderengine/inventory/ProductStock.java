@@ -55,11 +55,51 @@ class ProductStock {
      * statement: every order for a hot SKU queues for this lock, so what is done under it is counted.
      */
     Counts lockCounts(String sku) {
-        return jdbc.sql("select on_hand, backorder_cap, waiting_units from product where sku = ? for update")
+        return counts(sku, " for update");
+    }
+
+    /** The counts as committed, without the row lock (an order line reckons from them, then confirms). */
+    Counts counts(String sku) {
+        return counts(sku, "");
+    }
+
+    private Counts counts(String sku, String locking) {
+        return jdbc.sql("select on_hand, backorder_cap, waiting_units from product where sku = ?" + locking)
                 .param(sku)
                 .query(COUNTS_ROWS)
                 .optional()
                 .orElseThrow(() -> new UnknownSkuException(sku));
+    }
+
+    /**
+     * Writes a foreseen line's counts in one update, which holds only if the row still gives the line what it
+     * was reckoned to get: the shelf has all of it (or exactly the part reserved, when that was all there was),
+     * and the line has room for the rest (or exactly the room it was refused for). An update waiting for
+     * another order's lock checks that against the row that order committed; and, unlike {@code select ... for
+     * update}, it does not wait for orders that only reference the row (their foreign keys).
+     *
+     * @return false when it does not hold; nothing changed
+     */
+    boolean takeIfUnchanged(ForeseenLine line) {
+        LineStock taken = line.taken;
+        int missing = line.quantity - taken.reserved();
+        String shelf = taken.reserved() == line.quantity ? "on_hand >= :quantity" : "on_hand = :reserved";
+        String inLine = missing == 0
+                ? ""
+                : taken.refused()
+                        ? " and coalesce(backorder_cap, :capBasis) - waiting_units = :room"
+                        : " and coalesce(backorder_cap, :capBasis) - waiting_units >= :missing";
+        return jdbc.sql("update product set on_hand = on_hand - :reserved, waiting_units = waiting_units + :waiting "
+                                + "where sku = :sku and " + shelf + inLine)
+                        .param("sku", line.sku)
+                        .param("quantity", line.quantity)
+                        .param("reserved", taken.reserved())
+                        .param("waiting", taken.waiting())
+                        .param("missing", missing)
+                        .param("capBasis", line.capBasis)
+                        .param("room", line.room)
+                        .update()
+                == 1;
     }
 
     /** Sets both running counts at once; the caller holds the row lock ({@link #lockCounts}). */

@@ -3,24 +3,42 @@ package io.backorderengine.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backorderengine.support.Api;
 import io.backorderengine.support.ApplicationTest;
 import io.backorderengine.support.Catalog;
+import io.backorderengine.support.Database;
 import io.backorderengine.support.Mailbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Order intake over HTTP: reservation, backorders, idempotency. */
 class OrderIntakeTests extends ApplicationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private Database database;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void anOrderFullyInStockIsReservedAndOpensNoCase() {
@@ -202,6 +220,63 @@ class OrderIntakeTests extends ApplicationTest {
                         sku))
                 .isEqualTo(5);
         caseIds.forEach(this::awaitWaiting);
+    }
+
+    @Test
+    void anOrderWhoseUnitAnotherTookWhileItWasWrittenIsPlacedAgainAndBackordered() throws Exception {
+        // one unit on the shelf: the order reads it, writes its reservation, and waits to confirm it while
+        // another transaction, holding the product's row, takes the unit
+        String sku = catalog.product(1);
+        catalog.backorderCap(sku, 5);
+        Counter placedAgain = meters.get("backorder.intake.placed.again").counter();
+        double before = placedAgain.count();
+        String orderId = Catalog.unique("ORD");
+        Api.Response placed;
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement take = other.prepareStatement("update product set on_hand = 0 where sku = ?")) {
+                take.setString(1, sku);
+                take.executeUpdate();
+            }
+            CompletableFuture<Api.Response> placing =
+                    CompletableFuture.supplyAsync(() -> api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1)));
+            database.awaitSessionBlockedOnLock();
+            other.commit();
+            placed = placing.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(placed.status()).isEqualTo(201);
+        JsonNode line = placed.body().path("lines").get(0);
+        assertThat(line.path("outcome").asText()).isEqualTo("BACKORDERED");
+        assertThat(placedAgain.count()).isEqualTo(before + 1);
+        assertThat(catalog.onHand(sku)).isZero();
+        assertThat(catalog.count("select count(*) from reservation where order_id = ?", orderId))
+                .isZero();
+        assertThat(catalog.count("select waiting_units from product where sku = ?", sku))
+                .isEqualTo(1);
+        awaitWaiting(line.path("caseId").asText());
+    }
+
+    @Test
+    void twoLinesOfOneSkuShareItsLastUnitAsLinesOfTwoOrdersWould() {
+        // both lines read the same single unit; the first (by line order within the SKU) gets it
+        String sku = catalog.product(1);
+        catalog.backorderCap(sku, 5);
+        String orderId = Catalog.unique("ORD");
+
+        Api.Response placed = api.placeOrder(orderId, "STANDARD", new Api.Line("1", sku, 1), new Api.Line("2", sku, 1));
+
+        assertThat(placed.status()).isEqualTo(201);
+        List<String> outcomes = new ArrayList<>();
+        placed.body()
+                .path("lines")
+                .forEach(line -> outcomes.add(line.path("outcome").asText()));
+        assertThat(outcomes).containsExactlyInAnyOrder("RESERVED", "BACKORDERED");
+        assertThat(catalog.onHand(sku)).isZero();
+        assertThat(catalog.count("select coalesce(sum(quantity), 0) from reservation where order_id = ?", orderId))
+                .isEqualTo(1);
+        assertThat(catalog.count("select waiting_units from product where sku = ?", sku))
+                .isEqualTo(1);
     }
 
     @Test
