@@ -17,9 +17,14 @@ public class Database {
 
     /** Waits until some session is blocked by another session's lock, as the database itself reports it. */
     public void awaitSessionBlockedOnLock() {
+        await().until(this::sessionBlockedOnLock);
+    }
+
+    /** Whether some session is blocked by another session's lock now, as the database itself reports it. */
+    public boolean sessionBlockedOnLock() {
         String blocked = TestDatabase.postgres()
                 ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
                 : "select count(*) from information_schema.sessions where blocker_id is not null";
-        await().until(() -> jdbc.sql(blocked).query(Integer.class).single() > 0);
+        return jdbc.sql(blocked).query(Integer.class).single() > 0;
     }
 }
