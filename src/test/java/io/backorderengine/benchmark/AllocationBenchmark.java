@@ -95,7 +95,8 @@ public final class AllocationBenchmark {
     private final ManagementService management;
     private final Inventory inventory;
     private final Timer allocating;
-    private BenchmarkPostgres.Profile profile;
+    /** Off while the lines are set up and the JVM warms up; started before the measured rounds. */
+    private BenchmarkPostgres.Profile profile = BenchmarkPostgres.Profile.OFF;
 
     private AllocationBenchmark(ConfigurableApplicationContext app) {
         this.app = app;
@@ -215,24 +216,12 @@ public final class AllocationBenchmark {
         line.allocationSamples.add((allocating.totalTime(TimeUnit.MILLISECONDS) - allocatingBefore)
                 / receipt.allocations().size());
         drainJobs(); // the ship notices' jobs are part of waking a case: in the statement profile, not the time
-        unmeasured(() -> verifyWoken(receipt));
-        if (profile == null) {
-            fill(line.sku, line.next, line.next + receipt.allocations().size());
-        } else {
-            profile.exclude(() ->
-                    fill(line.sku, line.next, line.next + receipt.allocations().size()));
-        }
+        // checks and top-ups between rounds: their statements stay out of the statement profile
+        profile.exclude(() -> verifyWoken(receipt));
+        profile.exclude(() ->
+                fill(line.sku, line.next, line.next + receipt.allocations().size()));
         line.next += receipt.allocations().size();
         return millis / receipt.allocations().size();
-    }
-
-    /** Checks and set-up between rounds: their statements stay out of the statement profile. */
-    private void unmeasured(BenchmarkPostgres.Step step) throws Exception {
-        if (profile == null) {
-            step.run();
-        } else {
-            profile.exclude(step);
-        }
     }
 
     /** Real waiting cases: rows in our tables and a process instance at its wait state, in parallel. */

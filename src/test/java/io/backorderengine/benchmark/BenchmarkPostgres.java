@@ -58,25 +58,31 @@ final class BenchmarkPostgres {
             }
         }
 
+        /** The profile of a run without {@code -Dbenchmark.statements=true}, or off PostgreSQL: it records nothing. */
+        static final Profile OFF = new Profile(null);
+
+        /** Null when {@link #OFF}. */
         private final JdbcTemplate jdbc;
+
         private final Map<Long, Statement> excluded = new HashMap<>();
 
         private Profile(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
         }
 
-        /** Forgets the statements run so far (setting up); a profile that does nothing unless asked for. */
+        /** Forgets the statements run so far (setting up); {@link #OFF} unless a profile was asked for. */
         static Profile start(JdbcTemplate jdbc) {
-            if (STATEMENTS) {
-                jdbc.execute("create extension if not exists pg_stat_statements");
-                jdbc.execute("select pg_stat_statements_reset()");
+            if (!STATEMENTS) {
+                return OFF;
             }
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
             return new Profile(jdbc);
         }
 
         /** Runs work that is not measured, and leaves its statements out of the profile. */
         void exclude(Step work) throws Exception {
-            if (!STATEMENTS) {
+            if (jdbc == null) {
                 work.run();
                 return;
             }
@@ -105,7 +111,7 @@ final class BenchmarkPostgres {
          * ({@code units}: the orders or woken cases measured), to {@code file}.
          */
         void write(Path file, String unit, long units) throws IOException {
-            if (!STATEMENTS) {
+            if (jdbc == null) {
                 return;
             }
             List<Statement> statements = new ArrayList<>();

@@ -135,7 +135,7 @@ public final class IntakeBenchmark {
     private final Path data;
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
-    private BenchmarkPostgres.Profile profile;
+    private BenchmarkPostgres.Profile profile = BenchmarkPostgres.Profile.OFF;
     private long profiledOrders;
     private GreenMail smtp;
     private ApplicationNode node;
@@ -172,7 +172,7 @@ public final class IntakeBenchmark {
             List<Double> baselines = new ArrayList<>();
             // with -Dbenchmark.statements=true on embedded PostgreSQL: the statements of the intake phases
             profile = postgres == null
-                    ? null
+                    ? BenchmarkPostgres.Profile.OFF
                     : BenchmarkPostgres.Profile.start(new JdbcTemplate(postgres.getPostgresDatabase()));
             for (int waiting : new int[] {0, 10_000, 50_000}) {
                 if (phase("hot" + waiting)) {
@@ -187,10 +187,8 @@ public final class IntakeBenchmark {
                         "intakeSpread",
                         comparedWithBaseline(baselines, "intake, 1,000 SKUs", n -> order("SPREAD" + (n % 1_000), 1)));
             }
-            if (profile != null) {
-                settle(); // the last block's starts and notices belong to its orders
-                profile.write(OUT.resolve("intake-statements.md"), "order", profiledOrders);
-            }
+            settle(); // the last block's starts and notices belong to its orders (and to its profile)
+            profile.write(OUT.resolve("intake-statements.md"), "order", profiledOrders);
             if (phase("line")) {
                 figures.put("lineCost", lineCost());
             }
@@ -315,7 +313,7 @@ public final class IntakeBenchmark {
 
     /**
      * {@code count} requests of each of two kinds in {@code turns} blocks that take turns (a b, b a, b a, a b),
-     * each block on a settled engine; {@code second} is numbered across its blocks. A statement profile given
+     * each block on a settled engine; {@code second} is numbered across its blocks. The statement profile
      * leaves out the first kind's blocks (the baseline's): it holds the second's, and the jobs they left, which
      * run while the next block waits for a settled engine.
      */
@@ -334,10 +332,8 @@ public final class IntakeBenchmark {
             boolean aFirst = turn % 4 == 0 || turn % 4 == 3;
             for (boolean aTurn : new boolean[] {aFirst, !aFirst}) {
                 settle();
-                if (aTurn && leavingOutFirst != null) {
+                if (aTurn) {
                     leavingOutFirst.exclude(() -> a.add(block, n -> first.apply(numbered + n)));
-                } else if (aTurn) {
-                    a.add(block, n -> first.apply(numbered + n));
                 } else {
                     b.add(block, n -> second.apply(numbered + n));
                 }
@@ -376,7 +372,7 @@ public final class IntakeBenchmark {
             throws Exception {
         Sample a = new Sample();
         Sample b = new Sample();
-        takeTurns(a, first, b, second, COMPARED, COMPARED_TURNS, null);
+        takeTurns(a, first, b, second, COMPARED, COMPARED_TURNS, BenchmarkPostgres.Profile.OFF);
         double aPerSecond = (double) a.figures("intake, " + firstName).get("perSecond");
         double bPerSecond = (double) b.figures("intake, " + secondName).get("perSecond");
         Map<String, Object> figures = new LinkedHashMap<>();
