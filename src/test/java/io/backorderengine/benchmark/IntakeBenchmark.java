@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,6 +83,12 @@ public final class IntakeBenchmark {
     private static final int COMPARED = 4 * MEASURED;
 
     private static final int COMPARED_TURNS = 8;
+    /**
+     * Student's t for a two-sided 95 % interval with {@code COMPARED_TURNS - 1} degrees of freedom: a
+     * comparison's turn ratios scatter with the host (0.79 to 1.37 in one H2 run), so its figure comes with
+     * the interval the turns allow, and a tie shows as one.
+     */
+    private static final double T_95_SEVEN_DEGREES = 2.365;
     /** Short lines of the line-cost comparison: a SKU of its own for each turn, so none grows past a block. */
     private static final int LINE_SKUS = COMPARED_TURNS;
 
@@ -388,7 +395,27 @@ public final class IntakeBenchmark {
             turns.add(round(a.runsPerSecond.get(turn) / b.runsPerSecond.get(turn)));
         }
         figures.put("costRatioByTurn", turns);
+        figures.putAll(interval(turns));
         System.out.println(comparison(database, figures));
+        return figures;
+    }
+
+    /**
+     * The turns' geometric mean ratio and its 95 % interval (the mean of the logarithms, Student's t): each
+     * turn pairs two blocks run one after the other, so the turns are the comparison's independent samples.
+     */
+    private static Map<String, Object> interval(List<Double> turns) {
+        if (turns.size() != COMPARED_TURNS) {
+            throw new IllegalStateException("the t value is for " + COMPARED_TURNS + " turns, not " + turns.size());
+        }
+        double[] logs = turns.stream().mapToDouble(Math::log).toArray();
+        double mean = Arrays.stream(logs).average().orElseThrow();
+        double variance = Arrays.stream(logs).map(l -> (l - mean) * (l - mean)).sum() / (logs.length - 1);
+        double half = T_95_SEVEN_DEGREES * Math.sqrt(variance / logs.length);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("costRatioOfTurns", round(Math.exp(mean)));
+        figures.put("costRatioOfTurns95Low", round(Math.exp(mean - half)));
+        figures.put("costRatioOfTurns95High", round(Math.exp(mean + half)));
         return figures;
     }
 
@@ -397,7 +424,7 @@ public final class IntakeBenchmark {
         return String.format(
                 Locale.ROOT,
                 "%s: cost per order, %s against %s: %.2f (taking turns, %,d orders each; %.0f against %.0f orders/s;"
-                        + " turn by turn %s)",
+                        + " turn by turn %s; their geometric mean %.2f, 95 %% interval %.2f to %.2f)",
                 database,
                 c.get("second"),
                 c.get("first"),
@@ -408,7 +435,10 @@ public final class IntakeBenchmark {
                 ((List<?>) c.get("costRatioByTurn"))
                         .stream()
                                 .map(r -> String.format(Locale.ROOT, "%.2f", r))
-                                .collect(Collectors.joining(", ")));
+                                .collect(Collectors.joining(", ")),
+                c.get("costRatioOfTurns"),
+                c.get("costRatioOfTurns95Low"),
+                c.get("costRatioOfTurns95High"));
     }
 
     /** {@code count} requests by {@link #CLIENTS} clients as fast as they are answered. */
