@@ -392,9 +392,10 @@ public final class IntakeBenchmark {
         // each turn's own ratio: how far the host's drift moves one comparison, next to the figure itself
         List<Double> turns = new ArrayList<>();
         for (int turn = 0; turn < a.runsPerSecond.size(); turn++) {
-            turns.add(round(a.runsPerSecond.get(turn) / b.runsPerSecond.get(turn)));
+            turns.add(a.runsPerSecond.get(turn) / b.runsPerSecond.get(turn));
         }
-        figures.put("costRatioByTurn", turns);
+        figures.put(
+                "costRatioByTurn", turns.stream().map(IntakeBenchmark::round).toList());
         figures.putAll(interval(turns));
         System.out.println(comparison(database, figures));
         return figures;
