@@ -135,8 +135,8 @@ public class Inventory {
         if (missing == 0) {
             return new Reckoning(new LineStock(reserved, 0, null), 0, 0);
         }
-        int capBasis = counts.backorderCap() != null ? 0 : openSupplyCap(sku);
-        int room = (counts.backorderCap() != null ? counts.backorderCap() : capBasis) - counts.waitingUnits();
+        int capBasis = capBasis(sku, counts);
+        int room = backorderRoom(counts, capBasis);
         if (missing <= room) {
             return new Reckoning(new LineStock(reserved, missing, null), capBasis, room);
         }
@@ -160,18 +160,21 @@ public class Inventory {
     }
 
     /**
-     * Units that may still wait for a SKU: its own backorder cap, or what open supply covers plus the
-     * configured margin, less the units already waiting. Read under the product's lock, so two orders
-     * cannot both fit.
+     * Units that may still wait for a SKU: its own backorder cap, or else {@code capBasis}, less the units
+     * already waiting (as {@link ProductStock#takeIfUnchanged} checks it). Read under the product's lock, so
+     * two orders cannot both fit; read without it, confirmed by that check.
      */
-    private int backorderRoom(String sku, ProductStock.Counts counts) {
-        int cap = counts.backorderCap() != null ? counts.backorderCap() : openSupplyCap(sku);
+    private static int backorderRoom(ProductStock.Counts counts, int capBasis) {
+        int cap = counts.backorderCap() != null ? counts.backorderCap() : capBasis;
         return cap - counts.waitingUnits();
     }
 
-    /** The cap of a SKU without one of its own: what open supply covers plus the configured margin. */
-    private int openSupplyCap(String sku) {
-        return purchaseOrders.openQuantity(sku) + properties.capMargin();
+    /**
+     * The cap of a SKU without one of its own: what open supply covers plus the configured margin; 0, and
+     * nothing read, for a SKU with its own cap.
+     */
+    private int capBasis(String sku, ProductStock.Counts counts) {
+        return counts.backorderCap() != null ? 0 : purchaseOrders.openQuantity(sku) + properties.capMargin();
     }
 
     /**
@@ -182,7 +185,8 @@ public class Inventory {
     @Transactional
     public void enqueueBackorder(
             String caseId, String sku, int quantity, LocalDateTime orderedAt, boolean shipComplete) {
-        int room = backorderRoom(sku, stock.lockCounts(sku));
+        ProductStock.Counts counts = stock.lockCounts(sku);
+        int room = backorderRoom(counts, capBasis(sku, counts));
         if (quantity > room) {
             throw new BackorderCapExceededException(sku, quantity, room);
         }
