@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.management.OperatingSystemMXBean;
 import io.backorderengine.support.ApplicationNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -157,7 +156,7 @@ public final class IntakeBenchmark {
 
     private Map<String, Object> run() throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp = new BenchmarkSmtp();
         smtp.start();
         try {
             prepareDatabase();
