@@ -19,11 +19,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  *
  * <p>GreenMail writes each line of a multi-line reply (its answer to {@code EHLO}) with a write of its
  * own, on a socket with Nagle's algorithm on: the reply's second line waits until the client acknowledges
- * the first, and the client, waiting for the rest of the reply, delays that acknowledgement by 40 ms. A
- * mail server in production writes the reply at once; measured on this host, one sender to GreenMail took
- * 48 ms an email as it comes and 3.6 ms with this server (a {@code python3 smtplib} session saw the same
- * 43 ms in {@code EHLO} alone, so the pause is the server's, not the product's). A benchmark that kept it
- * would measure GreenMail's pause, not what a notice costs.
+ * the first, and the client, waiting for the rest of the reply, delays that acknowledgement by 40 ms.
+ * Measured on this host, one sender to GreenMail took 48 ms an email as it comes and 3.6 ms with this
+ * server; a {@code python3 smtplib} session saw the same 43 ms in {@code EHLO} alone, so the pause is the
+ * test server's, not the product's. A benchmark that kept it would measure GreenMail's socket settings,
+ * not what a notice costs.
  */
 final class BenchmarkSmtp extends GreenMail {
 
