@@ -1,9 +1,12 @@
 package io.backorderengine.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -333,27 +336,21 @@ public final class AllocationBenchmark {
      * Waits until the mail server has accepted {@code total} emails in all, by the product's counter, and
      * returns that moment ({@link System#nanoTime}); the benchmark paces itself on it.
      */
-    private long awaitNotices(double total) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (sentEmails.count() < total) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the mail server accepted " + (long) sentEmails.count()
-                        + " emails in 2 minutes, expected " + (long) total);
-            }
-            Thread.sleep(1); // polling an in-memory counter: the figure is accurate to about a millisecond
-        }
+    private long awaitNotices(double total) {
+        await("the mail server accepting " + (long) total + " emails in all")
+                .atMost(Duration.ofMinutes(2))
+                // an in-memory counter: polled every millisecond, the figure is accurate to about that
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> sentEmails.count() >= total);
         return System.nanoTime();
     }
 
     /** Lets the job executor finish the round's jobs before the next round starts. */
-    private void drainJobs() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (management.createJobQuery().messages().executable().count() > 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the job executor did not finish the round's jobs in time");
-            }
-            Thread.sleep(20); // a benchmark pacing itself, not a test waiting for a condition
-        }
+    private void drainJobs() {
+        await("the job executor finishing the round's jobs")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> management.createJobQuery().messages().executable().count() == 0);
     }
 
     private static void report(Path out, Map<Integer, Map<String, Object>> results, String database)
