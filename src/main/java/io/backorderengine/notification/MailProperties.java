@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stalledAfter    an email still being handed over after this was being sent by a node that stopped:
  *                        it is marked FAILED (keep it at the job lock time)
  * @param stalledSweepInterval how often every node looks for such emails
+ * @param connectionIdle  an open connection to the mail server unused for this long is closed; emails sent
+ *                        closer together share one ({@link SmtpConnections})
+ * @param emailsPerConnection a connection is closed after carrying this many emails (servers often limit it)
  */
 @ConfigurationProperties("backorder.mail")
 public record MailProperties(
@@ -37,4 +40,16 @@ public record MailProperties(
         @DefaultValue("false") boolean logLinksWhenNotSent,
         @DefaultValue("R5/PT1M") String retryCycle,
         @DefaultValue("PT5M") Duration stalledAfter,
-        @DefaultValue("PT1M") Duration stalledSweepInterval) {}
+        @DefaultValue("PT1M") Duration stalledSweepInterval,
+        @DefaultValue("PT10S") Duration connectionIdle,
+        @DefaultValue("20") int emailsPerConnection) {
+
+    public MailProperties {
+        if (connectionIdle.isNegative()) {
+            throw new IllegalArgumentException("backorder.mail.connection-idle must not be negative");
+        }
+        if (emailsPerConnection < 1) {
+            throw new IllegalArgumentException("backorder.mail.emails-per-connection must be at least 1");
+        }
+    }
+}

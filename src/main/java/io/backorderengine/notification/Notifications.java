@@ -39,6 +39,7 @@ public class Notifications {
     private final MimeMessages messages;
     private final CommunicationLog communications;
     private final ObjectProvider<JavaMailSenderImpl> mailSender;
+    private final SmtpConnections connections;
     private final MailProperties properties;
     private final ApplicationEventPublisher events;
     private final Counter sentEmails;
@@ -49,6 +50,7 @@ public class Notifications {
             MimeMessages messages,
             CommunicationLog communications,
             ObjectProvider<JavaMailSenderImpl> mailSender,
+            SmtpConnections connections,
             MailProperties properties,
             ApplicationEventPublisher events,
             MeterRegistry metrics) {
@@ -56,6 +58,7 @@ public class Notifications {
         this.messages = messages;
         this.communications = communications;
         this.mailSender = mailSender;
+        this.connections = connections;
         this.properties = properties;
         this.events = events;
         this.sentEmails = Counter.builder("backorder.emails.sent")
@@ -213,7 +216,7 @@ public class Notifications {
     private Communication deliver(
             JavaMailSenderImpl sender, Communication sending, MimeMessage message, Supplier<List<String>> cases) {
         try {
-            sender.send(message);
+            connections.send(sender, message);
         } catch (MailSendException e) {
             String refused = SmtpRefusals.permanentRefusal(e);
             if (refused == null) {

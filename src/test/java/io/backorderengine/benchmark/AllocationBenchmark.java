@@ -25,6 +25,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.backorderengine.BackorderEngineApplication;
 import io.backorderengine.inventory.Inventory;
 import io.backorderengine.inventory.ReceiptResult;
+import io.backorderengine.support.PromptSmtp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,7 +65,7 @@ public final class AllocationBenchmark {
     public static void main(String[] args) throws Exception {
         Path out = Path.of("target", "benchmark");
         Files.createDirectories(out);
-        GreenMail smtp = new BenchmarkSmtp();
+        GreenMail smtp = new PromptSmtp();
         smtp.start();
         try (EmbeddedPostgres postgres = BenchmarkPostgres.start();
                 ConfigurableApplicationContext app =

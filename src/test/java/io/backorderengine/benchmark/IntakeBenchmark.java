@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
 import com.sun.management.OperatingSystemMXBean;
 import io.backorderengine.support.ApplicationNode;
+import io.backorderengine.support.PromptSmtp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -156,7 +157,7 @@ public final class IntakeBenchmark {
 
     private Map<String, Object> run() throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
-        smtp = new BenchmarkSmtp();
+        smtp = new PromptSmtp();
         smtp.start();
         try {
             prepareDatabase();

@@ -91,19 +91,25 @@ class NotificationsTests extends ApplicationTest {
         String recipient = Catalog.unique("crash") + "@example.com";
         OutgoingEmail email = email(Catalog.unique("key"), recipient, "Ada");
         // the node dies right after the SMTP server accepted the email, before it could record that
-        JavaMailSenderImpl dyingSender = new JavaMailSenderImpl() {
+        SmtpConnections dyingConnections = new SmtpConnections(properties, new SimpleMeterRegistry()) {
             @Override
-            public void send(MimeMessage message) {
-                super.send(message);
+            void send(JavaMailSenderImpl sender, MimeMessage message) {
+                super.send(sender, message);
+                closeAll();
                 throw new IllegalStateException("the node died");
             }
         };
-        dyingSender.setHost(mailSender.getHost());
-        dyingSender.setPort(mailSender.getPort());
-        var dying = new StaticListableBeanFactory(Map.of("mailSender", dyingSender))
+        var sender = new StaticListableBeanFactory(Map.of("mailSender", mailSender))
                 .getBeanProvider(JavaMailSenderImpl.class);
         Notifications dyingNode = new Notifications(
-                renderer, messages, communications, dying, properties, events, new SimpleMeterRegistry());
+                renderer,
+                messages,
+                communications,
+                sender,
+                dyingConnections,
+                properties,
+                events,
+                new SimpleMeterRegistry());
         // the job fails here and runs again, on this node or another
         assertThatThrownBy(() -> dyingNode.send(email))
                 .isInstanceOf(IllegalStateException.class)
@@ -128,7 +134,14 @@ class NotificationsTests extends ApplicationTest {
     void withoutAnSmtpServerAnEmailIsRenderedAndKeptInTheLog() {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSenderImpl.class);
         Notifications offline = new Notifications(
-                renderer, messages, communications, noSmtp, properties, events, new SimpleMeterRegistry());
+                renderer,
+                messages,
+                communications,
+                noSmtp,
+                new SmtpConnections(properties, new SimpleMeterRegistry()),
+                properties,
+                events,
+                new SimpleMeterRegistry());
         String caseId = Catalog.unique("CASE");
         String recipient = Catalog.unique("offline") + "@example.com";
 
@@ -194,7 +207,9 @@ class NotificationsTests extends ApplicationTest {
                 false,
                 "R5/PT1M",
                 Duration.ofMinutes(5),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(10),
+                20));
 
         EmailRenderer.Rendered rendered = custom.render(email("key", "x@example.com", "Ada"));
 

@@ -1,9 +1,10 @@
-package io.backorderengine.benchmark;
+package io.backorderengine.support;
 
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.server.AbstractServer;
@@ -14,8 +15,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
- * The mail server the benchmarks send to: GreenMail's SMTP server on loopback, answering without the
- * 40 ms pause it otherwise adds to every email.
+ * GreenMail's SMTP server on loopback, answering without the 40 ms pause it otherwise adds to every
+ * connection, and counting the connections it took. The benchmarks send to it, and tests that count
+ * connections.
  *
  * <p>GreenMail writes each line of a multi-line reply (its answer to {@code EHLO}) with a write of its
  * own, on a socket with Nagle's algorithm on: the reply's second line waits until the client acknowledges
@@ -25,10 +27,22 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  * test server's, not the product's. A benchmark that kept it would measure GreenMail's socket settings,
  * not what a notice costs.
  */
-final class BenchmarkSmtp extends GreenMail {
+public final class PromptSmtp extends GreenMail {
 
-    BenchmarkSmtp() {
+    private final AtomicInteger connections = new AtomicInteger();
+
+    public PromptSmtp() {
         super(ServerSetupTest.SMTP.dynamicPort());
+    }
+
+    /** On the given port, as a server that restarted would be. */
+    public PromptSmtp(int port) {
+        super(ServerSetupTest.SMTP.port(port));
+    }
+
+    /** How many connections clients have opened to this server since it started. */
+    public int connections() {
+        return connections.get();
     }
 
     @Override
@@ -38,7 +52,7 @@ final class BenchmarkSmtp extends GreenMail {
             if (!ServerSetup.PROTOCOL_SMTP.equals(setup.getProtocol())) {
                 throw new IllegalArgumentException("only SMTP is served here, not " + setup.getProtocol());
             }
-            services.put(setup.getProtocol(), new PromptSmtpServer(setup, managers));
+            services.put(setup.getProtocol(), new PromptSmtpServer(setup, managers, connections));
         }
         return services;
     }
@@ -46,8 +60,11 @@ final class BenchmarkSmtp extends GreenMail {
     /** An SMTP server whose connections send each write at once. */
     private static final class PromptSmtpServer extends SmtpServer {
 
-        PromptSmtpServer(ServerSetup setup, Managers managers) {
+        private final AtomicInteger connections;
+
+        PromptSmtpServer(ServerSetup setup, Managers managers, AtomicInteger connections) {
             super(setup, managers);
+            this.connections = connections;
         }
 
         @Override
@@ -57,6 +74,7 @@ final class BenchmarkSmtp extends GreenMail {
             } catch (SocketException e) {
                 throw new IllegalStateException("cannot turn Nagle's algorithm off for an SMTP client", e);
             }
+            connections.incrementAndGet();
             return super.createProtocolHandler(client);
         }
     }
