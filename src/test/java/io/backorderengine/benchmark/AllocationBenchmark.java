@@ -61,6 +61,8 @@ public final class AllocationBenchmark {
 
     private static final int ROUNDS_PER_PASS = 3;
     private static final double LIMIT = 1.5;
+    /** How late the mail server's answers reach the node ({@link SlowLink}); 0: at once, on loopback. */
+    private static final long REPLY_DELAY_MS = Long.getLong("benchmark.smtp.reply-delay-ms", 0);
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of("target", "benchmark");
@@ -69,7 +71,7 @@ public final class AllocationBenchmark {
         smtp.start();
         try (EmbeddedPostgres postgres = BenchmarkPostgres.start();
                 ConfigurableApplicationContext app =
-                        start(postgres, smtp.getSmtp().getPort())) {
+                        start(postgres, SlowLink.to(smtp.getSmtp().getPort(), REPLY_DELAY_MS))) {
             AllocationBenchmark benchmark = new AllocationBenchmark(app, smtp);
             benchmark.warmUp();
             Map<Integer, Line> lines = new LinkedHashMap<>();
@@ -371,6 +373,7 @@ public final class AllocationBenchmark {
         report.put("benchmark", "cost per woken case when stock arrives");
         report.put("database", "embedded PostgreSQL " + database);
         report.put("notices", "ship notices sent to a real SMTP server (GreenMail on loopback)");
+        report.put("mailServerReplyDelayMs", REPLY_DELAY_MS);
         report.put("wokenPerRound", WOKEN_PER_ROUND);
         report.put("roundsPerSize", PASSES * ROUNDS_PER_PASS);
         report.put("baseline", WAITING[0] + " waiting cases");
@@ -397,6 +400,8 @@ public final class AllocationBenchmark {
                         (double) r.get("allocatingMsPerWokenCaseMedian"),
                         (double) r.get("msPerWokenCaseToLastNoticeMedian"))));
         md.append(String.format(Locale.ROOT, "%nLargest / smallest: %.2f (limit %.1f)%n", largest / smallest, LIMIT));
+        md.append(String.format(
+                Locale.ROOT, "Mail server's answers held back: %d ms (as a network's round trip)%n", REPLY_DELAY_MS));
         Files.writeString(out.resolve("allocation.md"), md.toString());
         System.out.println(md);
         System.out.println("Figures written to " + out.toAbsolutePath());

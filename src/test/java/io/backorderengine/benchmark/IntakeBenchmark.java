@@ -658,7 +658,10 @@ public final class IntakeBenchmark {
         arguments.addAll(List.of(
                 "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--spring.mail.port="
+                        + SlowLink.to(
+                                smtp.getSmtp().getPort(),
+                                Long.parseLong(setting("benchmark.smtp.reply-delay-ms", "0"))),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn",
                 "--backorder.security.failed-logins-per-minute=100000"));
