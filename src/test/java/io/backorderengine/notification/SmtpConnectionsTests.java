@@ -56,7 +56,10 @@ class SmtpConnectionsTests extends ApplicationTest {
     @Test
     void emailsSentOneAfterAnotherShareOneConnection() {
         PromptSmtp server = started(new PromptSmtp());
-        Notifications node = node(server, connections(properties, Duration.ofSeconds(1)));
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        SmtpConnections pool = new SmtpConnections(properties, metrics, Duration.ofSeconds(1));
+        pools.add(pool);
+        Notifications node = node(server, pool);
 
         List<String> recipients = sendFive(node);
 
@@ -64,6 +67,7 @@ class SmtpConnectionsTests extends ApplicationTest {
             assertThat(Mailbox.to(server, recipient)).hasSize(1);
         }
         assertThat(server.connections()).isEqualTo(1);
+        assertThat(metrics.counter("backorder.mail.connections.opened").count()).isEqualTo(1);
     }
 
     @Test
