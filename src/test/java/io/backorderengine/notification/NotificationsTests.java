@@ -257,26 +257,11 @@ class NotificationsTests extends ApplicationTest {
         assertThat(asked).contains("productName", "quantityShort").doesNotContain("expectedDate", "alternatives");
     }
 
-    private OutgoingEmail email(String key, String recipient, String name) {
-        return new OutgoingEmail(
-                key,
-                "ORD-1",
-                List.of("ORD-1-1"),
-                Map.of(),
-                recipient,
-                "status-reminder",
-                Locale.ENGLISH,
-                ZoneId.of("UTC"),
-                model(name));
+    private static OutgoingEmail email(String key, String recipient, String name) {
+        return ReminderEmails.reminder(key, recipient, name);
     }
 
     private static Map<String, Object> model(String customerName) {
-        Map<String, Object> line = new HashMap<>();
-        line.put("productName", "Lantern");
-        line.put("quantityShort", 2);
-        line.put("expectedDate", "3 December 2026");
-        line.put("alternatives", List.of());
-        line.put("decisionLink", null);
-        return Map.of("customerName", customerName, "orderId", "ORD-1", "lines", List.of(line));
+        return ReminderEmails.model(customerName);
     }
 }

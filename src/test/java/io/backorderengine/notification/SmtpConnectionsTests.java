@@ -3,11 +3,8 @@ package io.backorderengine.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -190,21 +187,6 @@ class SmtpConnectionsTests extends ApplicationTest {
     }
 
     private static OutgoingEmail email(String recipient) {
-        Map<String, Object> line = new HashMap<>();
-        line.put("productName", "Lantern");
-        line.put("quantityShort", 2);
-        line.put("expectedDate", "3 December 2026");
-        line.put("alternatives", List.of());
-        line.put("decisionLink", null);
-        return new OutgoingEmail(
-                Catalog.unique("key"),
-                "ORD-1",
-                List.of("ORD-1-1"),
-                Map.of(),
-                recipient,
-                "status-reminder",
-                Locale.ENGLISH,
-                ZoneId.of("UTC"),
-                Map.of("customerName", "Ada", "orderId", "ORD-1", "lines", List.of(line)));
+        return ReminderEmails.reminder(Catalog.unique("key"), recipient, "Ada");
     }
 }
