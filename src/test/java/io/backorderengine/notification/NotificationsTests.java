@@ -1,5 +1,7 @@
 package io.backorderengine.notification;
 
+import static io.backorderengine.notification.ReminderEmails.model;
+import static io.backorderengine.notification.ReminderEmails.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,7 +78,7 @@ class NotificationsTests extends ApplicationTest {
     @Test
     void anEmailSentAgainWithTheSameKeyIsNotSentTwice() {
         String recipient = Catalog.unique("twice") + "@example.com";
-        OutgoingEmail email = email(Catalog.unique("key"), recipient, "Ada");
+        OutgoingEmail email = reminder(Catalog.unique("key"), recipient, "Ada");
 
         Communication first = notifications.send(email);
         Communication second = notifications.send(email);
@@ -89,7 +91,7 @@ class NotificationsTests extends ApplicationTest {
     @Test
     void anEmailWhoseSenderDiedAfterTheServerTookItIsSentAgainByteForByteUnderTheSameMessageId() throws Exception {
         String recipient = Catalog.unique("crash") + "@example.com";
-        OutgoingEmail email = email(Catalog.unique("key"), recipient, "Ada");
+        OutgoingEmail email = reminder(Catalog.unique("key"), recipient, "Ada");
         // the node dies right after the SMTP server accepted the email, before it could record that
         SmtpConnections dyingConnections = new SmtpConnections(properties, new SimpleMeterRegistry()) {
             @Override
@@ -211,7 +213,7 @@ class NotificationsTests extends ApplicationTest {
                 Duration.ofSeconds(10),
                 20));
 
-        EmailRenderer.Rendered rendered = custom.render(email("key", "x@example.com", "Ada"));
+        EmailRenderer.Rendered rendered = custom.render(reminder("key", "x@example.com", "Ada"));
 
         assertThat(rendered.subject()).isEqualTo("Outdoor Corner still has it on order, Ada");
         assertThat(rendered.text()).isEqualTo("Our own words.\n");
@@ -255,13 +257,5 @@ class NotificationsTests extends ApplicationTest {
 
         assertThat(rendered.text()).contains("2 x Lantern Bcc: someone@example.com");
         assertThat(asked).contains("productName", "quantityShort").doesNotContain("expectedDate", "alternatives");
-    }
-
-    private static OutgoingEmail email(String key, String recipient, String name) {
-        return ReminderEmails.reminder(key, recipient, name);
-    }
-
-    private static Map<String, Object> model(String customerName) {
-        return ReminderEmails.model(customerName);
     }
 }
