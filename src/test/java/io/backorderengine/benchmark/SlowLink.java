@@ -40,16 +40,30 @@ final class SlowLink {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            try {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
                 daemon("slow-link-up", () -> pass(client, server));
                 relayLate(server, client);
-            } catch (IOException e) {
-                return; // closed
+            } catch (IOException unreachable) {
+                // the server refused this connection: so does the relay, and it takes the next one
+                closeQuietly(client);
             }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a socket nobody will use
         }
     }
 
