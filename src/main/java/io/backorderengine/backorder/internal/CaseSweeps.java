@@ -45,15 +45,24 @@ public record CaseSweeps(
      *                      many cases), the one that queued them included; 1 delivers them one group after
      *                      another. On 2 cores, 5 woke cases nearly twice as fast as 1 and faster than 3
      *                      (docs/benchmarks.md): a wake waits on database round trips as much as it computes
+     * @param jobsWhileDelivering engine jobs this node starts while fewer than this many run, as long as it
+     *                      delivers such a burst; the others wait for the burst's end (the woken cases'
+     *                      notices come right after their wake-ups instead of slowing them)
      */
     public record Messages(
             @DefaultValue("PT5S") Duration sweepInterval,
             @DefaultValue("30") int maxAttempts,
-            @DefaultValue("5") int deliveryThreads) {
+            @DefaultValue("5") int deliveryThreads,
+            @DefaultValue("1") int jobsWhileDelivering) {
 
         public Messages {
             if (deliveryThreads < 1) {
                 throw new IllegalArgumentException("backorder.messages.delivery-threads must be at least 1");
+            }
+            if (jobsWhileDelivering < 1) {
+                throw new IllegalArgumentException(
+                        "backorder.messages.jobs-while-delivering must be at least 1, so that jobs go on during a"
+                                + " long burst of deliveries");
             }
         }
     }

@@ -84,6 +84,7 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
     }
 
     private final OpenCalls openCalls;
+    private final JobsGiveWay jobsGiveWay;
     private final DeliveryHelpers helpers;
 
     private record Pending(long messageId, String caseId, String messageName, String variables, int attempts) {}
@@ -109,8 +110,10 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
             PlatformTransactionManager transactions,
             Clock clock,
             CaseSweeps sweeps,
-            OpenCalls openCalls) {
+            OpenCalls openCalls,
+            JobsGiveWay jobsGiveWay) {
         this.jdbc = jdbc;
+        this.jobsGiveWay = jobsGiveWay;
         this.openCalls = openCalls;
         this.runtime = runtime;
         this.engineCommands = engineConfiguration.getCommandExecutorTxRequired();
@@ -215,7 +218,9 @@ class CaseMessageDispatcher implements SchedulingConfigurer, ConnectionDemand {
             // a share for every thread (60 wake-ups: 5 groups of 12, not 3 of 20 with two threads idle)
             int threads = helpers.count() + 1;
             int share = Math.min(DELIVERED_TOGETHER, (messages.size() + threads - 1) / threads);
-            helpers.deliver(groups(messages, share), this::deliverGroup);
+            try (JobsGiveWay.Burst burst = jobsGiveWay.burst()) {
+                helpers.deliver(groups(messages, share), this::deliverGroup);
+            }
         } else {
             groups(messages).forEach(this::deliverGroup);
         }

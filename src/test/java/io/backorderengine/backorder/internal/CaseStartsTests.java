@@ -218,7 +218,7 @@ class CaseStartsTests {
     private static CaseSweeps sweeps(int maxQueued) {
         return new CaseSweeps(
                 new CaseSweeps.Intake(Duration.ofSeconds(30), Duration.ofSeconds(30), maxQueued),
-                new CaseSweeps.Messages(Duration.ofSeconds(5), 30, 1),
+                new CaseSweeps.Messages(Duration.ofSeconds(5), 30, 1, 1),
                 new CaseSweeps.Outcomes(Duration.ofMillis(200)));
     }
 
