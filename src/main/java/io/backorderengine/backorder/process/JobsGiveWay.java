@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * thread goes on at once.
  *
  * <p>Why: on two cores a 100-unit receipt's five delivery threads met up to six job threads sending the woken
- * cases' ship notices, and the wake-ups, which the receipt's caller waits for, slowed by about a third
- * (docs/benchmarks.md, "Restock"). The notices only wait the burst out; they are sent right after it. A waiting
+ * cases' ship notices. Giving way, a woken case cost 12 to 33 % less (docs/benchmarks.md, "Restock"), and the
+ * receipt's caller waits for its wake-ups. The notices only wait the burst out; they are sent right after it. A waiting
  * job thread holds no transaction and no row, only the job's lock, which outlasts any burst. Node-local: another
  * node's job executor is not slowed by this node's burst. Metric: {@code backorder.messages.jobs.held}.
  */
@@ -31,10 +31,9 @@ class JobsGiveWay extends AbstractProcessEnginePlugin {
     private final int jobsWhileDelivering;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Counter held;
     private int bursts;
     private int running;
-
-    private final Counter held;
 
     @Autowired
     JobsGiveWay(CaseSweeps sweeps, MeterRegistry metrics) {
@@ -97,7 +96,8 @@ class JobsGiveWay extends AbstractProcessEnginePlugin {
             }
             running++;
         } catch (InterruptedException shuttingDown) {
-            // as a batch still queued when the node stops: not run; its jobs' locks expire for another node
+            // as a batch still queued when the node stops: not run; once its jobs' locks expire, another node (or
+            // this one, started again) takes them
             Thread.currentThread().interrupt();
             return;
         } finally {
