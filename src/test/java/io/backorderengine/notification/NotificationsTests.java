@@ -176,16 +176,7 @@ class NotificationsTests extends ApplicationTest {
         line.put("productName", "Lantern\r\nBcc: victim@example.com");
         model.put("lines", List.of(line));
 
-        notifications.send(new OutgoingEmail(
-                Catalog.unique("key"),
-                "ORD-1",
-                List.of("ORD-1-1"),
-                Map.of(),
-                recipient,
-                "status-reminder",
-                Locale.ENGLISH,
-                ZoneId.of("UTC"),
-                model));
+        notifications.send(reminder(Catalog.unique("key"), recipient, model));
 
         MimeMessage received = Mailbox.awaitCount(SMTP, recipient, 1).get(0);
         assertThat(received.getHeader("Bcc")).isNull();

@@ -12,6 +12,11 @@ final class ReminderEmails {
     private ReminderEmails() {}
 
     static OutgoingEmail reminder(String key, String recipient, String customerName) {
+        return reminder(key, recipient, model(customerName));
+    }
+
+    /** The same reminder with a model of the test's own (the default one changed). */
+    static OutgoingEmail reminder(String key, String recipient, Map<String, Object> model) {
         return new OutgoingEmail(
                 key,
                 "ORD-1",
@@ -21,7 +26,7 @@ final class ReminderEmails {
                 "status-reminder",
                 Locale.ENGLISH,
                 ZoneId.of("UTC"),
-                model(customerName));
+                model);
     }
 
     static Map<String, Object> model(String customerName) {
